@@ -1,0 +1,4 @@
+/// <reference types="vite/client" />
+
+/** Relative URL of the catalog snapshot bundled at build time, or null when built without one. */
+declare const __SNAPSHOT_URL__: string | null;
