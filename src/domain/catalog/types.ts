@@ -43,17 +43,33 @@ export interface ElementSet {
 export interface RejectedRecord {
   /** 1-based record number within the file (TLE: element set; CSV: data row; JSON/XML: array item). */
   record: number;
-  /** 1-based line number of the record's first line, where the format has lines. */
+  /**
+   * 1-based line number in the file, where the format has lines: the line at fault when one
+   * line is (e.g. a TLE's line 2 with a bad checksum), else the record's first line.
+   */
   line?: number;
   /** The field at fault, in the format's own terms (e.g. "checksum line 2", "ECCENTRICITY"). */
   field: string;
   reason: string;
 }
 
+/** Where an accepted element set came from in the file. */
+export interface RecordOrigin {
+  /** 1-based record number, counted as in RejectedRecord. */
+  record: number;
+  /** 1-based line number of the record's first line, where the format has lines. */
+  line?: number;
+}
+
 export interface ParsedCatalog {
   format: CatalogFormat;
   elements: ElementSet[];
   rejected: RejectedRecord[];
+  /**
+   * origins[i] says where elements[i] came from, so later stages (SGP4 init) can name the
+   * record they reject. The parsers always fill it.
+   */
+  origins?: RecordOrigin[];
 }
 
 /** An element set that initialised SGP4, with the facts derived from it. */

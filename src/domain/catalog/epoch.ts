@@ -1,0 +1,78 @@
+// Epoch conversions kept exact to well below a millisecond: Date.parse truncates ISO
+// fractions to whole ms, and a TLE day fraction resolves 0.864 ms.
+
+export const MS_PER_DAY = 86_400_000;
+
+/** Julian date of the Unix epoch, 1970-01-01T00:00Z. */
+export const JD_UNIX_EPOCH = 2_440_587.5;
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInYear(year: number): number {
+  return isLeapYear(year) ? 366 : 365;
+}
+
+/** TLE two-digit epoch year, as SGP4 reads it: 57–99 → 19xx, 00–56 → 20xx. */
+export function fullYearFromTle(twoDigitYear: number): number {
+  return twoDigitYear < 57 ? 2000 + twoDigitYear : 1900 + twoDigitYear;
+}
+
+/** Epoch from a year and a 1-based fractional day of year (day 1.0 = Jan 1 00:00 UTC). */
+export function epochMsFromDayOfYear(year: number, dayOfYear: number): number {
+  return Date.UTC(year, 0, 1) + (dayOfYear - 1) * MS_PER_DAY;
+}
+
+export function julianDateFromEpochMs(epochMs: number): number {
+  return JD_UNIX_EPOCH + epochMs / MS_PER_DAY;
+}
+
+// CCSDS allows calendar (YYYY-MM-DD) and ordinal (YYYY-DDD) dates; a trailing Z is tolerated.
+const CALENDAR_EPOCH = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?Z?$/;
+const ORDINAL_EPOCH = /^(\d{4})-(\d{3})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?Z?$/;
+
+/** Epochs outside the space age are typos (or a two-digit year somewhere upstream). */
+export const MIN_EPOCH_YEAR = 1957;
+export const MAX_EPOCH_YEAR = 2100;
+
+/**
+ * Parses an OMM EPOCH (UTC, no zone) to fractional ms since 1970, keeping every digit of the
+ * fraction. Returns a reason string when the text is not a valid epoch.
+ */
+export function parseOmmEpoch(text: string): number | string {
+  const s = text.trim();
+  let year: number, month: number, day: number, hh: number, mm: number, ss: number;
+  let fraction: string | undefined;
+  const cal = CALENDAR_EPOCH.exec(s);
+  const ord = cal ? null : ORDINAL_EPOCH.exec(s);
+  if (cal) {
+    [year, month, day, hh, mm, ss] = cal.slice(1, 7).map(Number);
+    fraction = cal[7];
+    if (month < 1 || month > 12) return `month ${month} is not 1–12 in "${s}"`;
+    const monthDays = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    if (day < 1 || day > monthDays) return `day ${day} is not 1–${monthDays} in "${s}"`;
+  } else if (ord) {
+    [year, day, hh, mm, ss] = ord.slice(1, 6).map(Number);
+    fraction = ord[6];
+    month = 1;
+    if (day < 1 || day > daysInYear(year)) return `day of year ${day} is out of range in "${s}"`;
+  } else {
+    return `"${s}" is not an ISO date-time like 2024-10-29T12:18:43.492896`;
+  }
+  if (year < MIN_EPOCH_YEAR || year > MAX_EPOCH_YEAR) {
+    return `year ${year} is outside ${MIN_EPOCH_YEAR}–${MAX_EPOCH_YEAR}`;
+  }
+  if (hh > 23 || mm > 59 || ss > 59) return `time of day out of range in "${s}"`;
+  const wholeMs = Date.UTC(year, month - 1, day, hh, mm, ss);
+  return fraction === undefined ? wholeMs : wholeMs + Number(`0.${fraction}`) * 1000;
+}
+
+/** ISO epoch with microseconds and no zone, as CelesTrak writes OMM EPOCH. */
+export function formatOmmEpoch(epochMs: number): string {
+  const totalUs = Math.round(epochMs * 1000);
+  const wholeSeconds = Math.floor(totalUs / 1_000_000);
+  const us = totalUs - wholeSeconds * 1_000_000;
+  const iso = new Date(wholeSeconds * 1000).toISOString().slice(0, 19);
+  return `${iso}.${String(us).padStart(6, '0')}`;
+}

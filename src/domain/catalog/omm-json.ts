@@ -1,0 +1,26 @@
+// CelesTrak / Space-Track OMM JSON: an array of flat keyword objects, or a single object.
+import { CatalogFormatError } from './errors';
+import { collectOmmResults, readOmmRecord, type OmmRecordResult } from './omm';
+import type { ParsedCatalog } from './types';
+
+export function parseOmmJson(text: string): ParsedCatalog {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new CatalogFormatError(`malformed JSON: ${(e as Error).message}`);
+  }
+  if (data === null || typeof data !== 'object') {
+    throw new CatalogFormatError('JSON is neither an array of OMM records nor one OMM record');
+  }
+  const items: unknown[] = Array.isArray(data) ? data : [data];
+  const results = items.map((item, i): OmmRecordResult => {
+    const record = i + 1;
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+      return { rejected: { record, field: 'record', reason: 'not a JSON object' } };
+    }
+    const fields = item as Record<string, unknown>;
+    return readOmmRecord((keyword) => fields[keyword], record);
+  });
+  return collectOmmResults('OMM-JSON', results);
+}
