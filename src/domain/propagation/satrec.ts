@@ -1,0 +1,100 @@
+// SatRec creation from our ElementSet. satellite.js exports no sgp4init, so we go through
+// json2satrec with an OMM object; it parses EPOCH with Date (ms resolution), so SGP4 is
+// initialised at an epoch rounded by ≤ 0.5 ms. That only feeds GMST-at-epoch and the luni-solar
+// epoch (Vallado set: ≤ 2.5 mm, 3.5 cm for one e = 0.97 orbit). Time since epoch must not use
+// that rounded epoch (0.5 ms × 7.7 km/s = 4 m): propagateTeme takes our exact epochMs, and we
+// reset satrec.jdsatepoch to it so satellite.js's own propagate() and WASM BulkPropagator agree
+// to a Julian-date double's resolution (~40 µs, ≤ 0.4 m) instead of ≤ 5 m.
+import { json2satrec, sgp4, type OMMJsonObject, type SatRec } from 'satellite.js';
+import type { ElementSet } from '../catalog/types';
+import { formatIsoMs } from '../time/iso';
+import { jdFromMs } from '../time/julian';
+import { propagationStatusMessage } from './status';
+import { PropagationStatus } from './types';
+
+export type CreateSatrecResult = { ok: true; satrec: SatRec } | { ok: false; reason: string };
+
+// json2satrec's day-of-year arithmetic assumes every 4th year is a leap year (true 1901–2099).
+const MIN_EPOCH_MS = Date.UTC(1957, 0, 1);
+const MAX_EPOCH_MS = Date.UTC(2100, 0, 1);
+
+function inputProblem(el: ElementSet): string | null {
+  const numeric: [string, number][] = [
+    ['EPOCH', el.epochMs],
+    ['MEAN_MOTION', el.meanMotionRevPerDay],
+    ['ECCENTRICITY', el.eccentricity],
+    ['INCLINATION', el.inclinationDeg],
+    ['RA_OF_ASC_NODE', el.raOfAscNodeDeg],
+    ['ARG_OF_PERICENTER', el.argOfPericenterDeg],
+    ['MEAN_ANOMALY', el.meanAnomalyDeg],
+    ['BSTAR', el.bstar],
+    ['MEAN_MOTION_DOT', el.meanMotionDot],
+    ['MEAN_MOTION_DDOT', el.meanMotionDdot],
+  ];
+  for (const [name, value] of numeric) {
+    if (!Number.isFinite(value)) return `${name} is not a finite number`;
+  }
+  if (el.epochMs < MIN_EPOCH_MS || el.epochMs >= MAX_EPOCH_MS) {
+    return 'EPOCH outside 1957–2099';
+  }
+  // NaN would slip past SGP4's own checks, so reject what it cannot start from.
+  if (el.eccentricity < 0 || el.eccentricity >= 1) {
+    return 'eccentricity out of range (0 ≤ e < 1)';
+  }
+  if (el.meanMotionRevPerDay <= 0) return 'mean motion must be positive';
+  return null;
+}
+
+/** Initialise SGP4 (improved mode, WGS-72) for an element set, or say why it cannot start. */
+export function createSatrec(el: ElementSet): CreateSatrecResult {
+  const problem = inputProblem(el);
+  if (problem) return { ok: false, reason: problem };
+  const omm: OMMJsonObject = {
+    OBJECT_NAME: el.objectName,
+    OBJECT_ID: el.objectId,
+    // Milliseconds, not microseconds: Date drops the rest anyway, and only 3 digits are portable
+    // ES Date syntax. Rounding (not truncating) halves the epoch offset used for GMST.
+    EPOCH: formatIsoMs(el.epochMs),
+    MEAN_MOTION: el.meanMotionRevPerDay,
+    ECCENTRICITY: el.eccentricity,
+    INCLINATION: el.inclinationDeg,
+    RA_OF_ASC_NODE: el.raOfAscNodeDeg,
+    ARG_OF_PERICENTER: el.argOfPericenterDeg,
+    MEAN_ANOMALY: el.meanAnomalyDeg,
+    NORAD_CAT_ID: el.noradCatId,
+    ELEMENT_SET_NO: el.elementSetNo,
+    REV_AT_EPOCH: el.revAtEpoch,
+    BSTAR: el.bstar,
+    MEAN_MOTION_DOT: el.meanMotionDot,
+    MEAN_MOTION_DDOT: el.meanMotionDdot,
+  };
+  let satrec: SatRec;
+  try {
+    satrec = json2satrec(omm, 'i');
+  } catch (e) {
+    return { ok: false, reason: `SGP4 initialisation failed: ${String(e)}` };
+  }
+  if (satrec.error !== PropagationStatus.Ok) {
+    return { ok: false, reason: propagationStatusMessage(satrec.error) };
+  }
+  // sgp4init already evaluated t = 0; repeat it so the result (not just the flag) is checked.
+  const atEpoch = sgp4(satrec, 0);
+  if (!atEpoch) {
+    return {
+      ok: false,
+      reason: propagationStatusMessage(satrec.error || PropagationStatus.NonFinite),
+    };
+  }
+  const { position: r, velocity: v } = atEpoch;
+  if (!Number.isFinite(r.x + r.y + r.z + v.x + v.y + v.z)) {
+    return { ok: false, reason: propagationStatusMessage(PropagationStatus.NonFinite) };
+  }
+  satrec.jdsatepoch = jdFromMs(el.epochMs);
+  return { ok: true, satrec };
+}
+
+/** null when SGP4 starts from these elements, else the reason (for the catalog loader). */
+export function sgp4InitCheck(el: ElementSet): string | null {
+  const result = createSatrec(el);
+  return result.ok ? null : result.reason;
+}
