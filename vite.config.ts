@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { viteStaticCopy } from 'vite-plugin-static-copy';
-import { onOrbitSnapshotCsv } from './src/testing/sharedData';
+import { onOrbitSnapshotCsv } from './src/testing/sharedData.ts';
 
 const cesiumBuild = 'node_modules/cesium/Build/Cesium';
 

@@ -1,0 +1,136 @@
+/**
+ * npm run bench — the viewer's figures, in one run on this machine:
+ *  1. parse + SGP4-initialise the 26,834-object snapshot (Node);
+ *  2. worker-pool propagation throughput against plain satellite.js `propagate` (Node, a ratio);
+ *  3. in headless Chromium on the built app: data-arrival-to-first-frame, main-thread
+ *     milliseconds per frame with the full catalog against an empty globe, and seek latency.
+ * Options: --skip-browser, --seconds <s> (frame sampling per scene, default 8).
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { json2satrec, propagate } from 'satellite.js';
+import { loadCatalog } from '../src/domain/catalog/load';
+import type { ElementSet } from '../src/domain/catalog/types';
+import { sgp4InitCheck } from '../src/domain/propagation/satrec';
+import { toOmmRecord } from '../src/domain/catalog/write';
+import { onOrbitSnapshotCsv, sharedDataPresent } from '../src/testing/sharedData';
+import { browserFigures } from './browserFigures';
+
+const args = process.argv.slice(2);
+const skipBrowser = args.includes('--skip-browser');
+const seconds = Number(args[args.indexOf('--seconds') + 1]) || 8;
+
+if (!sharedDataPresent) {
+  console.error(`bench: the snapshot ${onOrbitSnapshotCsv} is absent (set SSA_DATA_DIR)`);
+  process.exit(2);
+}
+
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+function timeIt<T>(fn: () => T): [T, number] {
+  const t0 = performance.now();
+  const result = fn();
+  return [result, performance.now() - t0];
+}
+
+// 1. Parse and initialise.
+const text = readFileSync(onOrbitSnapshotCsv, 'utf8');
+const [loaded, parseInitMs] = timeIt(() => loadCatalog(text, { initCheck: sgp4InitCheck }));
+const [, parseOnlyMs] = timeIt(() => loadCatalog(text, { initCheck: () => null }));
+const objects: ElementSet[] = loaded.objects;
+console.log(
+  `snapshot: ${fmt(objects.length)} objects (${loaded.rejected.length} rejected, ${loaded.duplicatesDropped} duplicates)`,
+);
+console.log(`  parse + derive:            ${fmt(parseOnlyMs)} ms`);
+console.log(`  parse + SGP4 init (1 core): ${fmt(parseInitMs)} ms`);
+
+// 2. Plain satellite.js propagate, one thread, the whole catalog at several instants.
+const t0Ms = Date.UTC(2024, 10, 1);
+const satrecs = objects.map((o) =>
+  json2satrec(toOmmRecord(o) as Parameters<typeof json2satrec>[0]),
+);
+const passes = 10;
+const [, plainMs] = timeIt(() => {
+  for (let p = 0; p < passes; p++) {
+    const date = new Date(t0Ms + p * 60_000);
+    for (const satrec of satrecs) propagate(satrec, date);
+  }
+});
+const plainRate = (passes * satrecs.length) / (plainMs / 1000);
+console.log(`plain satellite.js propagate (1 thread): ${fmt(plainRate / 1e6, 2)} M states/s`);
+
+// The worker pool, as the browser sizes it (cores − 1, at least 2), through the same service.
+const poolSize = Math.min(8, Math.max(2, availableParallelism() - 1));
+const workers = Array.from(
+  { length: poolSize },
+  () =>
+    new Worker(new URL('./propagationThread.ts', import.meta.url), {
+      execArgv: ['--import', 'tsx'],
+    }),
+);
+let nextId = 0;
+function call<T>(worker: Worker, method: string, ...callArgs: unknown[]): Promise<T> {
+  const id = nextId++;
+  return new Promise((resolve) => {
+    const onMessage = (m: { id: number; result: T }) => {
+      if (m.id !== id) return;
+      worker.off('message', onMessage);
+      resolve(m.result);
+    };
+    worker.on('message', onMessage);
+    worker.postMessage({ id, method, args: callArgs });
+  });
+}
+const per = Math.ceil(objects.length / poolSize);
+const tPrep = performance.now();
+await Promise.all(workers.map((w, i) => call(w, 'prepare', objects.slice(i * per, (i + 1) * per))));
+const prepareMs = performance.now() - tPrep;
+const samples = 20;
+await Promise.all(workers.map((w) => call(w, 'sample', t0Ms, 60_000, 2))); // warm-up
+const tPool = performance.now();
+await Promise.all(workers.map((w) => call(w, 'sample', t0Ms, 60_000, samples)));
+const poolMs = performance.now() - tPool;
+const poolRate = (samples * objects.length) / (poolMs / 1000);
+await Promise.all(workers.map((w) => w.terminate()));
+console.log(
+  `worker pool (${poolSize} threads): SGP4 init ${fmt(prepareMs)} ms; ${fmt(poolRate / 1e6, 2)} M Earth-fixed states/s`,
+);
+console.log(`  ratio pool / plain propagate: ${fmt(poolRate / plainRate, 2)}×`);
+console.log(
+  `  one catalog pass through the pool: ${fmt((objects.length / poolRate) * 1000, 1)} ms`,
+);
+
+if (skipBrowser) process.exit(0);
+
+// 3. The browser: build, serve, measure.
+execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+const port = 4179;
+const server = spawn(
+  'npx',
+  ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+  {
+    stdio: 'ignore',
+    detached: true,
+  },
+);
+try {
+  const figures = await browserFigures(`http://127.0.0.1:${port}/`, seconds);
+  console.log('headless Chromium (SwiftShader, lean profile, 1280×800):');
+  console.log(
+    `  snapshot data arrival → first frame: ${fmt(figures.onScreenMs)} ms (parse + init ${fmt(figures.ingestMs)} ms)`,
+  );
+  console.log(
+    `  main-thread script per frame: empty globe ${fmt(figures.empty.scriptMsPerFrame, 2)} ms, full catalog ${fmt(figures.full.scriptMsPerFrame, 2)} ms (difference ${fmt(figures.full.scriptMsPerFrame - figures.empty.scriptMsPerFrame, 2)} ms)`,
+  );
+  console.log(
+    `  scene update+render per frame (median): empty ${fmt(figures.empty.frameMedianMs, 2)} ms, full ${fmt(figures.full.frameMedianMs, 2)} ms; frames/s empty ${fmt(figures.empty.fps, 1)}, full ${fmt(figures.full.fps, 1)}`,
+  );
+  console.log(
+    `  seek to a random time within ±7 days → correct positions drawn: median ${fmt(figures.seek.medianMs)} ms, p95 ${fmt(figures.seek.p95Ms)} ms, max ${fmt(figures.seek.maxMs)} ms (${figures.seek.count} seeks)`,
+  );
+} finally {
+  process.kill(-server.pid!);
+}

@@ -1,0 +1,18 @@
+// Node worker_threads adapter around the same propagation service the browser workers run.
+import { parentPort } from 'node:worker_threads';
+import { createPropagationService } from '../src/workers/propagationService';
+
+const service = createPropagationService();
+
+parentPort!.on('message', (message: { id: number; method: string; args: unknown[] }) => {
+  const { id, method, args } = message;
+  if (method === 'prepare') {
+    const failures = service.prepare(args[0] as Parameters<typeof service.prepare>[0]);
+    service.commit();
+    parentPort!.postMessage({ id, result: failures });
+  } else if (method === 'sample') {
+    const [t0Ms, stepMs, count] = args as [number, number, number];
+    const block = service.sample(t0Ms, stepMs, count);
+    parentPort!.postMessage({ id, result: block }, [block.statesKm.buffer as ArrayBuffer]);
+  }
+});

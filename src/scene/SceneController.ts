@@ -1,0 +1,219 @@
+import {
+  BoundingSphere,
+  Cartesian2,
+  Cartesian3,
+  JulianDate,
+  ScreenSpaceEventHandler,
+  ScreenSpaceEventType,
+  type CesiumWidget,
+} from 'cesium';
+import { useCatalogStore } from '../state/catalogStore';
+import { simNowMs, useClockStore } from '../state/clockStore';
+import { useSelectionStore } from '../state/selectionStore';
+import { publishSelectedState, useSelectedStateStore } from '../state/selectedStateStore';
+import { useViewStore } from '../state/viewStore';
+import type { PropagationPool } from '../workers/propagationPool';
+import { CatalogPointsPrimitive, SEGMENT_STRIDE, type CatalogPick } from './catalogPointsPrimitive';
+import { createGlobe } from './createGlobe';
+import { EphemerisStream, packSegment, stateInSegment, type Segment } from './ephemerisStream';
+import { objectColors } from './palette';
+import { FramePerf } from './framePerf';
+import type { RenderProfile } from './renderProfile';
+import { SelectionLayer } from './selectionLayer';
+
+/**
+ * The Cesium scene as its own layer: it reads the stores and draws. Per frame it does little:
+ * advance the clock, hand the GPU a new segment when the samples move on, place one label.
+ */
+export class SceneController {
+  readonly widget: CesiumWidget;
+  readonly perf = new FramePerf();
+  private readonly points = new CatalogPointsPrimitive();
+  private readonly stream: EphemerisStream;
+  private readonly selection: SelectionLayer;
+  private readonly handler: ScreenSpaceEventHandler;
+  private readonly unsubscribers: (() => void)[] = [];
+  private packed = new Float32Array(0);
+  private shownSegment: Segment | null = null;
+  private selectedIndex = -1;
+  private readonly selectedState = new Float64Array(6);
+  private readonly julian = new JulianDate();
+  private rafId = 0;
+  private dirty = true;
+  private pendingHover: Cartesian2 | null = null;
+  private seekStartedMs: number | null = null;
+  private seekTargetMs = 0;
+  /** A fly-to asked for before the selected object's position was known (deep link, fresh load). */
+  private flyPending = false;
+  /** performance.now() when the catalog awaiting its first frame arrived. */
+  private awaitingFirstDrawSince: number | null = null;
+
+  constructor(container: HTMLElement, profile: RenderProfile, pool: PropagationPool) {
+    this.widget = createGlobe(container, profile);
+    const { scene } = this.widget;
+    this.points.pointSizePx = Math.max(2, Math.round(2 * window.devicePixelRatio));
+    scene.primitives.add(this.points);
+    this.selection = new SelectionLayer(scene);
+    this.stream = new EphemerisStream(pool, () => (this.dirty = true));
+    scene.preUpdate.addEventListener(() => this.beforeFrame());
+    scene.postRender.addEventListener(() => this.perf.frameEnd());
+    scene.renderError.addEventListener((_scene: unknown, error: unknown) => {
+      console.error('render error', error);
+      useCatalogStore
+        .getState()
+        .failed(
+          `The 3D view hit an error and was restarted: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      // Cesium stops its loop on an error; one bad frame must not freeze the view.
+      this.widget.useDefaultRenderLoop = true;
+    });
+    this.handler = new ScreenSpaceEventHandler(scene.canvas);
+    this.handler.setInputAction(
+      (e: { endPosition: Cartesian2 }) => (this.pendingHover = Cartesian2.clone(e.endPosition)),
+      ScreenSpaceEventType.MOUSE_MOVE,
+    );
+    this.handler.setInputAction(
+      (e: { position: Cartesian2 }) => useSelectionStore.getState().select(this.pickId(e.position)),
+      ScreenSpaceEventType.LEFT_CLICK,
+    );
+    this.subscribe();
+    const loop = () => {
+      if (this.dirty || useClockStore.getState().playing) scene.requestRender();
+      this.dirty = false;
+      this.rafId = requestAnimationFrame(loop);
+    };
+    this.rafId = requestAnimationFrame(loop);
+  }
+
+  private subscribe(): void {
+    this.unsubscribers.push(
+      useCatalogStore.subscribe((s, prev) => {
+        if (s.version !== prev.version) this.catalogChanged();
+      }),
+      useViewStore.subscribe((s, prev) => {
+        if (s.colorBy !== prev.colorBy) {
+          this.points.setColors(objectColors(useCatalogStore.getState().objects, s.colorBy));
+        }
+        this.dirty = true;
+      }),
+      useSelectionStore.subscribe((s, prev) => {
+        if (s.selectedId !== prev.selectedId) this.selectionChanged(s.selectedId);
+        if (s.flyRequest !== prev.flyRequest) this.flyToSelection();
+      }),
+      useClockStore.subscribe((s, prev) => {
+        if (s.seekCount !== prev.seekCount) {
+          this.seekStartedMs = performance.now();
+          this.seekTargetMs = s.anchorSimMs;
+        }
+        this.dirty = true;
+      }),
+    );
+  }
+
+  private catalogChanged(): void {
+    const { objects, report } = useCatalogStore.getState();
+    this.awaitingFirstDrawSince = report?.arrivedAtWallMs ?? null;
+    const maxRadiusKm = objects.reduce((m, o) => Math.max(m, o.apogeeKm + 6378.137), 0);
+    this.points.setObjects(
+      objects.length,
+      objectColors(objects, useViewStore.getState().colorBy),
+      maxRadiusKm,
+    );
+    this.packed = new Float32Array(objects.length * SEGMENT_STRIDE);
+    this.shownSegment = null;
+    this.stream.reset(objects.length > 0);
+    this.selectionChanged(useSelectionStore.getState().selectedId);
+    this.dirty = true;
+  }
+
+  private selectionChanged(id: number | null): void {
+    const { objects, indexById } = useCatalogStore.getState();
+    this.selectedIndex = id === null ? -1 : (indexById.get(id) ?? -1);
+    this.flyPending = false;
+    this.selection.select(this.selectedIndex >= 0 ? objects[this.selectedIndex] : null);
+    publishSelectedState(null, 0);
+    this.dirty = true;
+  }
+
+  private beforeFrame(): void {
+    this.perf.frameStart();
+    const clock = useClockStore.getState();
+    const timeMs = simNowMs(clock);
+    this.widget.clock.currentTime = JulianDate.fromDate(new Date(timeMs), this.julian);
+    this.stream.update(timeMs, clock.playing ? clock.rate : 1);
+    const segment = this.stream.segmentAt(timeMs);
+    if (segment) {
+      if (segment.s0 !== this.shownSegment?.s0 || segment.s1 !== this.shownSegment?.s1) {
+        const unpropagatedCount = packSegment(segment, this.packed);
+        this.points.setSegment(this.packed, segment.stepMs / 1000);
+        if (unpropagatedCount !== useSelectedStateStore.getState().unpropagatedCount) {
+          useSelectedStateStore.setState({ unpropagatedCount });
+        }
+      }
+      this.shownSegment = segment;
+      this.points.setTau(segment.tau);
+      if (this.awaitingFirstDrawSince !== null) {
+        this.perf.catalogOnScreenMs.push(performance.now() - this.awaitingFirstDrawSince);
+        this.awaitingFirstDrawSince = null;
+      }
+      if (
+        this.seekStartedMs !== null &&
+        Math.abs(this.seekTargetMs - timeMs) < 1000 * Math.max(1, Math.abs(clock.rate))
+      ) {
+        this.perf.seekDone(performance.now() - this.seekStartedMs);
+        this.seekStartedMs = null;
+      }
+    }
+    // While samples for a new time are on their way the last segment stays, pinned at its end.
+    else if (this.shownSegment)
+      this.points.setTau(timeMs < this.shownSegment.k * this.shownSegment.stepMs ? 0 : 1);
+    this.updateSelection(timeMs, segment, !clock.playing);
+    if (this.flyPending && segment) this.flyToSelection();
+    if (this.pendingHover) this.hoverAt(this.pendingHover);
+  }
+
+  private updateSelection(timeMs: number, segment: Segment | null, immediate: boolean): void {
+    if (this.selectedIndex < 0) return;
+    const known =
+      segment !== null && stateInSegment(segment, this.selectedIndex, this.selectedState);
+    const { showOrbit, showGroundTrack } = useViewStore.getState();
+    this.selection.update(timeMs, known ? this.selectedState : null, showOrbit, showGroundTrack);
+    publishSelectedState(known ? this.selectedState : null, timeMs, immediate);
+  }
+
+  private hoverAt(position: Cartesian2): void {
+    this.pendingHover = null;
+    const id = this.pickId(position);
+    const selection = useSelectionStore.getState();
+    if (id !== selection.hoveredId) selection.hover(id, { x: position.x, y: position.y });
+    this.widget.scene.canvas.style.cursor = id === null ? '' : 'pointer';
+  }
+
+  private pickId(position: Cartesian2): number | null {
+    const picked = this.widget.scene.pick(position, 5, 5) as CatalogPick | undefined;
+    if (!picked || picked.primitive !== this.points) return null;
+    return useCatalogStore.getState().objects[picked.index]?.noradCatId ?? null;
+  }
+
+  private flyToSelection(): void {
+    const segment = this.shownSegment;
+    if (this.selectedIndex < 0) return;
+    const state = new Float64Array(6);
+    this.flyPending = !segment || !stateInSegment(segment, this.selectedIndex, state);
+    if (this.flyPending) return;
+    const centre = new Cartesian3(state[0] * 1000, state[1] * 1000, state[2] * 1000);
+    const altitudeM = Cartesian3.magnitude(centre) - 6_378_137;
+    // Far enough to see the object against the Earth's limb, whatever its orbit.
+    const radius = Math.max(400_000, altitudeM * 0.6);
+    this.widget.camera.flyToBoundingSphere(new BoundingSphere(centre, radius), { duration: 1.5 });
+    this.dirty = true;
+  }
+
+  destroy(): void {
+    cancelAnimationFrame(this.rafId);
+    for (const off of this.unsubscribers) off();
+    this.handler.destroy();
+    this.selection.destroy(this.widget.scene);
+    this.widget.destroy();
+  }
+}

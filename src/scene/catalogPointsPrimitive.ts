@@ -1,0 +1,269 @@
+import { BoundingSphere, Cartesian3, ComponentDatatype, Matrix4, PrimitiveType } from 'cesium';
+import {
+  renderer,
+  type DrawCommandLike,
+  type FrameStateLike,
+  type GpuBuffer,
+  type GpuShaderProgram,
+  type GpuVertexArray,
+  type PickId,
+} from './cesiumInternals';
+
+/** Floats per object in a segment: p0, v0, p1, v1 (km, km/s, Earth-fixed) and a valid flag. */
+export const SEGMENT_STRIDE = 13;
+
+/** What `scene.pick` returns for a catalog point. */
+export interface CatalogPick {
+  primitive: CatalogPointsPrimitive;
+  /** Index of the object in the loaded catalog. */
+  index: number;
+}
+
+const vertexShader = /* glsl */ `
+in vec3 a_p0;
+in vec3 a_v0;
+in vec3 a_p1;
+in vec3 a_v1;
+in float a_valid;
+in vec4 a_color;
+in vec4 a_pickColor;
+uniform float u_tau;
+uniform float u_dtSec;
+uniform float u_pointSize;
+out vec4 v_color;
+out vec4 v_pickColor;
+
+void main() {
+  v_color = a_color;
+  v_pickColor = a_pickColor;
+  if (a_valid < 0.5 || a_color.a == 0.0) {
+    // Failed, decayed or filtered out: put it outside the clip volume rather than at the origin.
+    gl_Position = vec4(0.0, 0.0, 2.0, 1.0);
+    gl_PointSize = 0.0;
+    return;
+  }
+  // Cubic Hermite between two SGP4 samples (positions and velocities).
+  float t = u_tau;
+  float t2 = t * t;
+  float t3 = t2 * t;
+  vec3 pKm = (2.0 * t3 - 3.0 * t2 + 1.0) * a_p0
+    + (t3 - 2.0 * t2 + t) * u_dtSec * a_v0
+    + (-2.0 * t3 + 3.0 * t2) * a_p1
+    + (t3 - t2) * u_dtSec * a_v1;
+  gl_Position = czm_modelViewProjection * vec4(pKm * 1000.0, 1.0);
+  gl_PointSize = u_pointSize;
+}
+`;
+
+const fragmentShader = /* glsl */ `
+in vec4 v_color;
+in vec4 v_pickColor;
+
+void main() {
+  vec2 fromCentre = gl_PointCoord - vec2(0.5);
+  if (dot(fromCentre, fromCentre) > 0.25) discard;
+  out_FragColor = v_color;
+}
+`;
+
+const attributeLocations = {
+  a_p0: 0,
+  a_v0: 1,
+  a_p1: 2,
+  a_v1: 3,
+  a_valid: 4,
+  a_color: 5,
+  a_pickColor: 6,
+};
+
+/**
+ * The whole catalog as one draw call. Workers supply SGP4 samples; each frame costs one
+ * uniform (the fraction between two samples). A new segment is one buffer upload.
+ */
+export class CatalogPointsPrimitive {
+  show = true;
+  pointSizePx = 3;
+
+  private count = 0;
+  private colors: Uint8Array = new Uint8Array(0);
+  private colorsDirty = false;
+  private segment: Float32Array | null = null;
+  private segmentDirty = false;
+  private tau = 0;
+  private dtSec = 60;
+  private boundingRadiusM = 5e7;
+
+  private segmentBuffer: GpuBuffer | null = null;
+  private colorBuffer: GpuBuffer | null = null;
+  private pickBuffer: GpuBuffer | null = null;
+  private vertexArray: GpuVertexArray | null = null;
+  private shaderProgram: GpuShaderProgram | null = null;
+  private command: DrawCommandLike | null = null;
+  private pickIds: PickId[] = [];
+  private pickIdsFor = -1;
+  private destroyed = false;
+
+  /** Replace the catalog: object count, RGBA per object, and the largest orbit radius. */
+  setObjects(count: number, colors: Uint8Array, maxRadiusKm: number): void {
+    this.count = count;
+    this.colors = colors;
+    this.colorsDirty = true;
+    this.segment = null;
+    this.boundingRadiusM = (maxRadiusKm + 1000) * 1000;
+    this.releaseGeometry();
+  }
+
+  setColors(colors: Uint8Array): void {
+    this.colors = colors;
+    this.colorsDirty = true;
+  }
+
+  /** A segment of SEGMENT_STRIDE floats per object, spanning dtSec. */
+  setSegment(segment: Float32Array, dtSec: number): void {
+    this.segment = segment;
+    this.dtSec = dtSec;
+    this.segmentDirty = true;
+  }
+
+  setTau(tau: number): void {
+    this.tau = tau;
+  }
+
+  update(frameState: FrameStateLike): void {
+    if (!this.show || this.count === 0 || !this.segment) return;
+    const { context } = frameState;
+    if (!this.vertexArray) this.createGeometry(context);
+    if (this.pickIdsFor !== this.count) this.createPickIds(frameState);
+    if (this.segmentDirty) {
+      this.segmentBuffer!.copyFromArrayView(this.segment);
+      this.segmentDirty = false;
+    }
+    if (this.colorsDirty) {
+      this.colorBuffer!.copyFromArrayView(this.colors);
+      this.colorsDirty = false;
+    }
+    frameState.commandList.push(this.command!);
+  }
+
+  private createGeometry(context: FrameStateLike['context']): void {
+    const { Buffer, BufferUsage, VertexArray, ShaderProgram, RenderState, DrawCommand, Pass } =
+      renderer;
+    this.segmentBuffer = Buffer.createVertexBuffer({
+      context,
+      sizeInBytes: this.count * SEGMENT_STRIDE * 4,
+      usage: BufferUsage.DYNAMIC_DRAW,
+    });
+    this.colorBuffer = Buffer.createVertexBuffer({
+      context,
+      sizeInBytes: this.count * 4,
+      usage: BufferUsage.DYNAMIC_DRAW,
+    });
+    this.pickBuffer = Buffer.createVertexBuffer({
+      context,
+      sizeInBytes: this.count * 4,
+      usage: BufferUsage.STATIC_DRAW,
+    });
+    this.colorsDirty = true;
+    this.segmentDirty = true;
+    const stride = SEGMENT_STRIDE * 4;
+    const vec3At = (index: number, offsetFloats: number) => ({
+      index,
+      vertexBuffer: this.segmentBuffer!,
+      componentsPerAttribute: 3,
+      componentDatatype: ComponentDatatype.FLOAT,
+      offsetInBytes: offsetFloats * 4,
+      strideInBytes: stride,
+    });
+    this.vertexArray = new VertexArray({
+      context,
+      attributes: [
+        vec3At(attributeLocations.a_p0, 0),
+        vec3At(attributeLocations.a_v0, 3),
+        vec3At(attributeLocations.a_p1, 6),
+        vec3At(attributeLocations.a_v1, 9),
+        {
+          ...vec3At(attributeLocations.a_valid, 12),
+          componentsPerAttribute: 1,
+        },
+        {
+          index: attributeLocations.a_color,
+          vertexBuffer: this.colorBuffer,
+          componentsPerAttribute: 4,
+          componentDatatype: ComponentDatatype.UNSIGNED_BYTE,
+          normalize: true,
+        },
+        {
+          index: attributeLocations.a_pickColor,
+          vertexBuffer: this.pickBuffer,
+          componentsPerAttribute: 4,
+          componentDatatype: ComponentDatatype.UNSIGNED_BYTE,
+          normalize: true,
+        },
+      ],
+    });
+    this.shaderProgram = ShaderProgram.fromCache({
+      context,
+      vertexShaderSource: vertexShader,
+      fragmentShaderSource: fragmentShader,
+      attributeLocations,
+    });
+    this.command = new DrawCommand({
+      vertexArray: this.vertexArray,
+      shaderProgram: this.shaderProgram,
+      renderState: RenderState.fromCache({ depthTest: { enabled: true }, depthMask: true }),
+      uniformMap: {
+        u_tau: () => this.tau,
+        u_dtSec: () => this.dtSec,
+        u_pointSize: () => this.pointSizePx,
+      },
+      primitiveType: PrimitiveType.POINTS,
+      pass: Pass.OPAQUE,
+      count: this.count,
+      boundingVolume: new BoundingSphere(Cartesian3.ZERO, this.boundingRadiusM),
+      modelMatrix: Matrix4.IDENTITY,
+      owner: this,
+      pickId: 'v_pickColor',
+    });
+  }
+
+  private createPickIds(frameState: FrameStateLike): void {
+    for (const id of this.pickIds) id.destroy();
+    this.pickIds = new Array<PickId>(this.count);
+    const bytes = new Uint8Array(this.count * 4);
+    for (let index = 0; index < this.count; index++) {
+      const pickId = frameState.context.createPickId({ primitive: this, index } as CatalogPick);
+      this.pickIds[index] = pickId;
+      const c = pickId.color;
+      bytes[index * 4] = Math.round(c.red * 255);
+      bytes[index * 4 + 1] = Math.round(c.green * 255);
+      bytes[index * 4 + 2] = Math.round(c.blue * 255);
+      bytes[index * 4 + 3] = Math.round(c.alpha * 255);
+    }
+    this.pickBuffer!.copyFromArrayView(bytes);
+    this.pickIdsFor = this.count;
+  }
+
+  private releaseGeometry(): void {
+    // Destroying the vertex array destroys the buffers it owns.
+    this.vertexArray?.destroy();
+    this.shaderProgram?.destroy();
+    for (const id of this.pickIds) id.destroy();
+    this.pickIds = [];
+    this.pickIdsFor = -1;
+    this.vertexArray = null;
+    this.segmentBuffer = null;
+    this.colorBuffer = null;
+    this.pickBuffer = null;
+    this.shaderProgram = null;
+    this.command = null;
+  }
+
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+
+  destroy(): void {
+    this.releaseGeometry();
+    this.destroyed = true;
+  }
+}

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { ElementSet } from '../domain/catalog/types';
+import { createPropagationService } from '../workers/propagationService';
+import type { EcefSample, PropagationPool } from '../workers/propagationPool';
+import { EphemerisStream, packSegment, sampleStepMs, stateInSegment } from './ephemerisStream';
+
+const iss: ElementSet = {
+  objectName: 'ISS (ZARYA)',
+  objectId: '1998-067A',
+  noradCatId: 25544,
+  epochMs: Date.UTC(2024, 9, 31, 13, 56, 2, 0),
+  meanMotionRevPerDay: 15.50151657,
+  eccentricity: 0.0008841,
+  inclinationDeg: 51.6392,
+  raOfAscNodeDeg: 58.3613,
+  argOfPericenterDeg: 331.1693,
+  meanAnomalyDeg: 148.1867,
+  bstar: 0.00035478,
+  meanMotionDot: 0.00020062,
+  meanMotionDdot: 0,
+  classificationType: 'U',
+  elementSetNo: 999,
+  revAtEpoch: 48046,
+  ephemerisType: 0,
+};
+
+/** A pool stand-in that runs the real service synchronously and records what was asked. */
+function fakePool(elements: ElementSet[]) {
+  const service = createPropagationService();
+  service.prepare(elements);
+  service.commit();
+  const requests: [number, number, number][] = [];
+  const pool = {
+    sample: async (t0Ms: number, stepMs: number, count: number): Promise<EcefSample[]> => {
+      requests.push([t0Ms, stepMs, count]);
+      const block = service.sample(t0Ms, stepMs, count);
+      const n = block.objectCount * 6;
+      return Array.from({ length: count }, (_, s) => block.statesKm.slice(s * n, (s + 1) * n));
+    },
+  } as unknown as PropagationPool;
+  return { pool, requests };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('sampleStepMs', () => {
+  it('samples every minute up to 60×, widening to five minutes at 300× and beyond', () => {
+    expect(sampleStepMs(1)).toBe(60_000);
+    expect(sampleStepMs(-60)).toBe(60_000);
+    expect(sampleStepMs(600)).toBe(300_000);
+    expect(sampleStepMs(-3600)).toBe(300_000);
+  });
+});
+
+describe('EphemerisStream', () => {
+  it('asks for the samples around the clock first, then prefetches in the direction of play', async () => {
+    const { pool, requests } = fakePool([iss]);
+    let arrivals = 0;
+    const stream = new EphemerisStream(pool, () => arrivals++);
+    stream.reset(true);
+    const t = Date.UTC(2024, 10, 1, 0, 0, 30);
+    stream.update(t, 1);
+    expect(stream.segmentAt(t)).toBeNull();
+    await settle();
+    const k = Math.floor(t / 60_000);
+    expect(requests[0]).toEqual([k * 60_000, 60_000, 2]);
+    const segment = stream.segmentAt(t)!;
+    expect(segment.k).toBe(k);
+    expect(segment.tau).toBeCloseTo(0.5, 12);
+    stream.update(t, 1);
+    await settle();
+    expect(requests[1]).toEqual([(k + 2) * 60_000, 60_000, 2]);
+    stream.update(t, -1);
+    await settle();
+    expect(requests.at(-1)![0]).toBeLessThan(k * 60_000);
+    expect(arrivals).toBe(requests.length);
+  });
+
+  it('drops results that arrive after the catalog was replaced', async () => {
+    const { pool } = fakePool([iss]);
+    const stream = new EphemerisStream(pool, () => undefined);
+    stream.reset(true);
+    const t = Date.UTC(2024, 10, 1);
+    stream.update(t, 1);
+    stream.reset(true);
+    await settle();
+    expect(stream.segmentAt(t)).toBeNull();
+  });
+
+  it('interpolates to within a metre of SGP4 between one-minute samples, position and velocity', async () => {
+    const { pool } = fakePool([iss]);
+    const stream = new EphemerisStream(pool, () => undefined);
+    stream.reset(true);
+    const t0 = Date.UTC(2024, 10, 1, 6);
+    stream.update(t0, 1);
+    await settle();
+    const exact = createPropagationService();
+    exact.prepare([iss]);
+    exact.commit();
+    const state = new Float64Array(6);
+    for (const offsetSec of [7, 21.5, 30, 44, 59]) {
+      const t = t0 + offsetSec * 1000;
+      expect(stateInSegment(stream.segmentAt(t)!, 0, state)).toBe(true);
+      const truth = exact.sample(t, 1, 1).statesKm;
+      const errorKm = Math.hypot(state[0] - truth[0], state[1] - truth[1], state[2] - truth[2]);
+      expect(errorKm).toBeLessThan(1e-3 + 1e-3); // interpolation plus float32 storage
+      // The velocity carries float32 rounding of positions divided by the one-minute step: ≤ 5 cm/s.
+      expect(
+        Math.hypot(state[3] - truth[3], state[4] - truth[4], state[5] - truth[5]),
+      ).toBeLessThan(5e-5);
+    }
+  });
+});
+
+describe('packSegment', () => {
+  it('packs p0 v0 p1 v1 and a valid flag, zeroing objects with a failed sample', () => {
+    const s0 = Float32Array.from([1, 2, 3, 4, 5, 6, NaN, NaN, NaN, NaN, NaN, NaN]);
+    const s1 = Float32Array.from([7, 8, 9, 10, 11, 12, 1, 1, 1, 1, 1, 1]);
+    const packed = new Float32Array(26);
+    expect(packSegment({ k: 0, stepMs: 60_000, tau: 0, s0, s1 }, packed)).toBe(1);
+    expect(Array.from(packed.subarray(0, 13))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 1]);
+    expect(Array.from(packed.subarray(13))).toEqual(new Array(13).fill(0));
+  });
+});

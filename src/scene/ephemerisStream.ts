@@ -1,0 +1,139 @@
+import { hermiteBetween } from '../domain/propagation/hermite';
+import type { EcefSample, PropagationPool } from '../workers/propagationPool';
+
+/** Samples kept either side of the current time (memory: 26,834 objects × 24 B per sample). */
+const KEEP_BEHIND = 2;
+const PREFETCH_AHEAD = 4;
+/** Samples per worker request: small, so a scrub never waits long behind a prefetch. */
+const REQUEST_RUN = 2;
+
+/**
+ * SGP4 sample spacing for a playback rate. Hermite error on LEO is 0.4 m at 60 s and 0.23 km at
+ * 300 s (shared/notes/conjunctions.md); faster playback needs wider spacing to stay within the
+ * workers' budget (at 3,600× a 300 s step is 12 catalog passes a second).
+ */
+export function sampleStepMs(rate: number): number {
+  const stepSec = Math.min(300, Math.max(60, Math.abs(rate)));
+  return Math.round(stepSec / 60) * 60_000;
+}
+
+export interface Segment {
+  /** Grid index: the segment spans [k·stepMs, (k+1)·stepMs]. */
+  k: number;
+  stepMs: number;
+  /** Fraction of the way from the first sample to the second. */
+  tau: number;
+  s0: EcefSample;
+  s1: EcefSample;
+}
+
+/**
+ * Keeps the catalog's SGP4 samples on a time grid around the clock, asking the worker pool for
+ * what is missing, nearest first. Results from an outdated grid or catalog are dropped.
+ */
+export class EphemerisStream {
+  private samples = new Map<number, EcefSample>();
+  private stepMs = 60_000;
+  private generation = 0;
+  private inFlight = false;
+  private enabled = false;
+
+  constructor(
+    private readonly pool: PropagationPool,
+    private readonly onSamples: () => void,
+  ) {}
+
+  /** Forget everything (a new catalog was loaded into the pool). */
+  reset(enabled: boolean): void {
+    this.samples.clear();
+    this.generation++;
+    this.enabled = enabled;
+  }
+
+  /** Call once per frame: keeps the grid matched to the rate and fetches what is missing. */
+  update(timeMs: number, rate: number): void {
+    if (!this.enabled) return;
+    const stepMs = sampleStepMs(rate);
+    if (stepMs !== this.stepMs) {
+      this.stepMs = stepMs;
+      this.samples.clear();
+      this.generation++;
+    }
+    const k = Math.floor(timeMs / stepMs);
+    const direction = rate < 0 ? -1 : 1;
+    for (const key of this.samples.keys()) {
+      const ahead = (key - k) * direction;
+      if (ahead < -KEEP_BEHIND || ahead > PREFETCH_AHEAD + 1) this.samples.delete(key);
+    }
+    if (this.inFlight) return;
+    const wanted = [k, k + 1];
+    for (let i = 1; i <= PREFETCH_AHEAD; i++) wanted.push(direction > 0 ? k + 1 + i : k - i);
+    const first = wanted.find((key) => !this.samples.has(key));
+    if (first === undefined) return;
+    // A contiguous run from the first missing index, in the direction of playback.
+    const step = direction > 0 || first <= k + 1 ? 1 : -1;
+    let run = 1;
+    while (run < REQUEST_RUN && !this.samples.has(first + step * run)) run++;
+    const start = step > 0 ? first : first - (run - 1);
+    this.request(start, run);
+  }
+
+  private request(startK: number, count: number): void {
+    const generation = this.generation;
+    const stepMs = this.stepMs;
+    this.inFlight = true;
+    this.pool
+      .sample(startK * stepMs, stepMs, count)
+      .then((samples) => {
+        if (generation !== this.generation) return;
+        samples.forEach((sample, i) => this.samples.set(startK + i, sample));
+        this.onSamples();
+      })
+      .catch((error: unknown) => console.error('SGP4 sampling failed', error))
+      .finally(() => {
+        this.inFlight = false;
+      });
+  }
+
+  /** The samples around timeMs, or null while they are being computed. */
+  segmentAt(timeMs: number): Segment | null {
+    const k = Math.floor(timeMs / this.stepMs);
+    const s0 = this.samples.get(k);
+    const s1 = this.samples.get(k + 1);
+    if (!s0 || !s1) return null;
+    return { k, stepMs: this.stepMs, tau: (timeMs - k * this.stepMs) / this.stepMs, s0, s1 };
+  }
+}
+
+/**
+ * One object's Earth-fixed state within a segment, by the same cubic Hermite the GPU uses, so
+ * labels and panels sit exactly on the drawn point. Writes km and km/s; false when not valid.
+ */
+export function stateInSegment(segment: Segment, index: number, out: Float64Array): boolean {
+  const o = index * 6;
+  if (Number.isNaN(segment.s0[o]) || Number.isNaN(segment.s1[o])) return false;
+  hermiteBetween(segment.s0, o, segment.s1, o, segment.stepMs / 1000, segment.tau, out);
+  return true;
+}
+
+/**
+ * Pack a segment for the GPU: p0, v0, p1, v1 and a valid flag per object (SEGMENT_STRIDE).
+ * Returns how many objects have no valid state (decayed or SGP4 failure) in this segment.
+ */
+export function packSegment(segment: Segment, out: Float32Array): number {
+  const { s0, s1 } = segment;
+  const n = s0.length / 6;
+  let invalid = 0;
+  for (let i = 0; i < n; i++) {
+    const a = i * 6;
+    const o = i * 13;
+    const valid = !Number.isNaN(s0[a]) && !Number.isNaN(s1[a]);
+    for (let k = 0; k < 6; k++) {
+      out[o + k] = valid ? s0[a + k] : 0;
+      out[o + 6 + k] = valid ? s1[a + k] : 0;
+    }
+    out[o + 12] = valid ? 1 : 0;
+    if (!valid) invalid++;
+  }
+  return invalid;
+}

@@ -1,0 +1,43 @@
+import type { CatalogObject } from '../domain/catalog/types';
+import { ecefToGeodetic } from '../domain/frames/geodetic';
+import { temeToEcefAt } from '../domain/frames/teme';
+import { createSatrec } from '../domain/propagation/satrec';
+import { propagateTeme } from '../domain/propagation/sgp4';
+import { gmstRad } from '../domain/time/julian';
+
+/** Points per revolution: smooth at globe scale, cheap for one object. */
+const POINTS_PER_REV = 180;
+
+export interface OrbitPaths {
+  /** One revolution centred on `centreMs`, TEME, km, as [x, y, z] triples (NaN-free). */
+  orbitTemeKm: number[];
+  /** Sub-satellite points over the same span: [lonRad, latRad] pairs. */
+  groundTrackRad: number[];
+  centreMs: number;
+  periodMs: number;
+}
+
+/**
+ * The selected object's orbit (fixed in the inertial frame, so it closes on itself) and its
+ * ground track. One object, a few hundred SGP4 calls, computed on selection and when the clock
+ * leaves the span: not per frame.
+ */
+export function computeOrbitPaths(object: CatalogObject, centreMs: number): OrbitPaths | null {
+  const init = createSatrec(object);
+  if (!init.ok) return null;
+  const periodMs = object.periodMin * 60_000;
+  const orbitTemeKm: number[] = [];
+  const groundTrackRad: number[] = [];
+  const teme = new Float64Array(6);
+  const ecef = new Float64Array(6);
+  for (let i = 0; i <= POINTS_PER_REV; i++) {
+    const t = centreMs + (i / POINTS_PER_REV - 0.5) * periodMs;
+    if (propagateTeme(init.satrec, object.epochMs, t, teme) !== 0) continue;
+    orbitTemeKm.push(teme[0], teme[1], teme[2]);
+    temeToEcefAt(teme, 0, gmstRad(t), ecef, 0);
+    const geo = ecefToGeodetic(ecef[0], ecef[1], ecef[2]);
+    groundTrackRad.push(geo.lonRad, geo.latRad);
+  }
+  if (orbitTemeKm.length < 6) return null;
+  return { orbitTemeKm, groundTrackRad, centreMs, periodMs };
+}

@@ -1,0 +1,41 @@
+import type { CatalogObject, ObjectType, OrbitRegime } from '../domain/catalog/types';
+import type { ColorBy } from '../state/viewStore';
+
+/** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. */
+export const TYPE_COLORS: Record<ObjectType, string> = {
+  PAYLOAD: '#56B4E9',
+  'ROCKET BODY': '#E69F00',
+  DEBRIS: '#A0A0A0',
+  UNKNOWN: '#CC79A7',
+};
+
+export const REGIME_COLORS: Record<OrbitRegime, string> = {
+  LEO: '#56B4E9',
+  MEO: '#009E73',
+  GEO: '#F0E442',
+  HEO: '#D55E00',
+};
+
+export function legendFor(colorBy: ColorBy): [string, string][] {
+  return Object.entries(colorBy === 'type' ? TYPE_COLORS : REGIME_COLORS);
+}
+
+function rgb(hex: string): [number, number, number] {
+  const n = parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+/** RGBA per object for the points primitive. */
+export function objectColors(objects: readonly CatalogObject[], colorBy: ColorBy): Uint8Array {
+  const table = colorBy === 'type' ? TYPE_COLORS : REGIME_COLORS;
+  const cache = new Map<string, [number, number, number]>();
+  const out = new Uint8Array(objects.length * 4);
+  objects.forEach((o, i) => {
+    const key = colorBy === 'type' ? o.type : o.regime;
+    let c = cache.get(key);
+    if (!c) cache.set(key, (c = rgb((table as Record<string, string>)[key])));
+    out.set(c, i * 4);
+    out[i * 4 + 3] = 255;
+  });
+  return out;
+}

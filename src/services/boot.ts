@@ -1,0 +1,33 @@
+import { useCatalogStore } from '../state/catalogStore';
+import { useClockStore } from '../state/clockStore';
+import { useSelectionStore } from '../state/selectionStore';
+import { loadCatalogUrl, loadCelestrakGroup } from './catalogLoader';
+import { readUrlState, startUrlSync } from './urlState';
+
+/** Load the catalog the address names (else the snapshot, else CelesTrak active), then the view. */
+export async function boot(): Promise<void> {
+  const { state, problems } = readUrlState(window.location.search);
+  const ref = state.catalog ?? (__SNAPSHOT_URL__ ? 'snapshot' : 'celestrak:active');
+  if (ref === 'snapshot' && __SNAPSHOT_URL__) await loadCatalogUrl(__SNAPSHOT_URL__, 'snapshot');
+  else if (ref.startsWith('celestrak:')) await loadCelestrakGroup(ref.slice('celestrak:'.length));
+  else if (ref !== 'snapshot' && ref !== 'none') await loadCatalogUrl(ref);
+  else if (ref === 'snapshot') problems.push('This build has no offline snapshot');
+
+  if (state.timeMs !== null) {
+    const clock = useClockStore.getState();
+    clock.pause();
+    clock.setTime(state.timeMs);
+  }
+  if (state.selectedId !== null) {
+    if (useCatalogStore.getState().indexById.has(state.selectedId)) {
+      useSelectionStore.getState().select(state.selectedId, true);
+    } else {
+      problems.push(`Ignored sel=${state.selectedId}: not in the loaded catalog`);
+    }
+  }
+  if (problems.length) {
+    const { error } = useCatalogStore.getState();
+    useCatalogStore.getState().failed([error, ...problems].filter(Boolean).join(' · '));
+  }
+  startUrlSync();
+}

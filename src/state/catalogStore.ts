@@ -1,0 +1,67 @@
+import { create } from 'zustand';
+import type { CatalogFormat, CatalogObject, RejectedRecord } from '../domain/catalog/types';
+
+export type CatalogSourceKind = 'snapshot' | 'celestrak' | 'url' | 'file';
+
+export interface CatalogSource {
+  kind: CatalogSourceKind;
+  /** What a person reads: a group name, a file name, a URL. */
+  label: string;
+  /** For 'url' and 'snapshot': where it came from; for 'celestrak': the group. */
+  ref?: string;
+  /** When the data was fetched from its origin (cached CelesTrak data keeps its first fetch). */
+  fetchedAtMs?: number;
+}
+
+export interface LoadReport {
+  source: CatalogSource;
+  format: CatalogFormat;
+  loaded: number;
+  rejected: RejectedRecord[];
+  duplicatesDropped: number;
+  /** Milliseconds from the data arriving to the catalog being ready to draw. */
+  ingestMs: number;
+  /** performance.now() when the data arrived, for measuring time to first draw. */
+  arrivedAtWallMs: number;
+}
+
+interface CatalogState {
+  objects: CatalogObject[];
+  /** Catalog number → index in `objects`. */
+  indexById: Map<number, number>;
+  source: CatalogSource | null;
+  report: LoadReport | null;
+  /** Set while a load is under way. */
+  loading: string | null;
+  /** The last load's failure, in words; the catalog on screen is untouched by it. */
+  error: string | null;
+  /** Bumps on every catalog replacement. */
+  version: number;
+  startLoading(label: string): void;
+  loaded(objects: CatalogObject[], report: LoadReport): void;
+  failed(message: string): void;
+  dismissError(): void;
+}
+
+export const useCatalogStore = create<CatalogState>()((set) => ({
+  objects: [],
+  indexById: new Map(),
+  source: null,
+  report: null,
+  loading: null,
+  error: null,
+  version: 0,
+  startLoading: (label) => set({ loading: label, error: null }),
+  loaded: (objects, report) =>
+    set((s) => ({
+      objects,
+      indexById: new Map(objects.map((o, i) => [o.noradCatId, i])),
+      source: report.source,
+      report,
+      loading: null,
+      error: null,
+      version: s.version + 1,
+    })),
+  failed: (message) => set({ loading: null, error: message }),
+  dismissError: () => set({ error: null }),
+}));

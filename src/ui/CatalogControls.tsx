@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { loadCatalogFile, loadCatalogUrl, loadCelestrakGroup } from '../services/catalogLoader';
+import { CELESTRAK_GROUPS } from '../services/celestrak';
+import { useCatalogStore } from '../state/catalogStore';
+
+/** The four ways in: a local file, a URL, a CelesTrak group, the bundled snapshot. */
+export function CatalogControls() {
+  const loading = useCatalogStore((s) => s.loading);
+  const [url, setUrl] = useState('');
+
+  return (
+    <div className="catalog-controls">
+      <label className="button">
+        Open file…
+        <input
+          type="file"
+          aria-label="Load catalog"
+          accept=".tle,.txt,.3le,.2le,.csv,.json,.xml"
+          className="visually-hidden"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void loadCatalogFile(file);
+            e.target.value = '';
+          }}
+        />
+      </label>
+      <label>
+        <span className="visually-hidden">CelesTrak group</span>
+        <select
+          aria-label="CelesTrak group"
+          value=""
+          disabled={loading !== null}
+          onChange={(e) => e.target.value && void loadCelestrakGroup(e.target.value)}
+        >
+          <option value="">CelesTrak group…</option>
+          {CELESTRAK_GROUPS.map((g) => (
+            <option key={g.group} value={g.group}>
+              {g.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <form
+        className="url-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (url.trim()) void loadCatalogUrl(url.trim());
+        }}
+      >
+        <input
+          type="url"
+          aria-label="Catalog URL"
+          placeholder="Catalog URL (TLE or OMM)"
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+        />
+        <button type="submit" disabled={loading !== null || !url.trim()}>
+          Load
+        </button>
+      </form>
+      {__SNAPSHOT_URL__ && (
+        <button
+          type="button"
+          disabled={loading !== null}
+          onClick={() => void loadCatalogUrl(__SNAPSHOT_URL__!, 'snapshot')}
+        >
+          Offline snapshot
+        </button>
+      )}
+    </div>
+  );
+}

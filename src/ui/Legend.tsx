@@ -1,0 +1,42 @@
+import { legendFor } from '../scene/palette';
+import { useViewStore, type ColorBy } from '../state/viewStore';
+
+/** Colour key, colour mode and the selected object's path options. */
+export function Legend() {
+  const view = useViewStore();
+  return (
+    <section className="panel legend" aria-label="Legend">
+      <label>
+        Colour by{' '}
+        <select value={view.colorBy} onChange={(e) => view.setColorBy(e.target.value as ColorBy)}>
+          <option value="type">object type</option>
+          <option value="regime">orbit regime</option>
+        </select>
+      </label>
+      <ul>
+        {legendFor(view.colorBy).map(([name, color]) => (
+          <li key={name}>
+            <span className="swatch" style={{ background: color }} aria-hidden="true" />
+            {name.toLowerCase()}
+          </li>
+        ))}
+      </ul>
+      <label>
+        <input
+          type="checkbox"
+          checked={view.showOrbit}
+          onChange={(e) => view.setShowOrbit(e.target.checked)}
+        />{' '}
+        Orbit
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={view.showGroundTrack}
+          onChange={(e) => view.setShowGroundTrack(e.target.checked)}
+        />{' '}
+        Ground track
+      </label>
+    </section>
+  );
+}

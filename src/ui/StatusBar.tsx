@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { useCatalogStore } from '../state/catalogStore';
+import { useClockStore } from '../state/clockStore';
+import { useSelectedStateStore } from '../state/selectedStateStore';
+import { formatAge, formatCount, formatUtc } from './format';
+import { useWallNow } from './useTicker';
+
+/** Object count, source and data age; rejected and duplicate records on demand. */
+export function StatusBar() {
+  const { objects, report, loading, source } = useCatalogStore();
+  const medianEpochMs = useClockStore((s) => s.catalogEpochMs);
+  const unpropagated = useSelectedStateStore((s) => s.unpropagatedCount);
+  const now = useWallNow();
+  const [showRejected, setShowRejected] = useState(false);
+  const rejected = report?.rejected ?? [];
+
+  return (
+    <div className="statusbar">
+      <span role="status" aria-live="polite">
+        {loading ? `Loading ${loading}… ` : ''}
+        {objects.length > 0
+          ? `${objects.length} ${objects.length === 1 ? 'object' : 'objects'}`
+          : loading
+            ? ''
+            : 'No catalog loaded'}
+      </span>
+      {source && (
+        <span className="muted" data-testid="data-as-of">
+          {source.label}
+          {source.kind !== 'snapshot' &&
+            source.fetchedAtMs !== undefined &&
+            ` · fetched ${formatUtc(source.fetchedAtMs).slice(0, 16)} UTC (${formatAge(now - source.fetchedAtMs)} ago)`}
+          {medianEpochMs !== null &&
+            ` · elements as of ${formatUtc(medianEpochMs).slice(0, 16)} UTC (median epoch, ${formatAge(now - medianEpochMs)} old)`}
+        </span>
+      )}
+      {unpropagated > 0 && objects.length > 0 && (
+        <span
+          className="warn"
+          title="SGP4 reports these as decayed or failing at the clock time; they are not drawn"
+        >
+          {formatCount(unpropagated)} not drawn at this time (decayed or SGP4 failure)
+        </span>
+      )}
+      {report && (rejected.length > 0 || report.duplicatesDropped > 0) && (
+        <button
+          type="button"
+          className="link"
+          onClick={() => setShowRejected((v) => !v)}
+          aria-expanded={showRejected}
+        >
+          {formatCount(rejected.length)} rejected · {formatCount(report.duplicatesDropped)}{' '}
+          duplicates dropped
+        </button>
+      )}
+      {showRejected && rejected.length > 0 && (
+        <div className="panel rejected" role="region" aria-label="Rejected records">
+          <ul>
+            {rejected.slice(0, 500).map((r, i) => (
+              <li key={i}>
+                Record {r.record}
+                {r.line ? `, line ${r.line}` : ''} — {r.field}: {r.reason}
+              </li>
+            ))}
+          </ul>
+          {rejected.length > 500 && (
+            <p className="muted">…and {formatCount(rejected.length - 500)} more</p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import type { ElementSet } from '../domain/catalog/types';
+import { temeToEcef } from '../domain/frames/teme';
+import { createSatrec } from '../domain/propagation/satrec';
+import { propagateTeme } from '../domain/propagation/sgp4';
+import { createPropagationService } from './propagationService';
+
+// ISS, epoch 2024-10-31 13:56:02 UTC (from the 2024-11-01 snapshot).
+const iss: ElementSet = {
+  objectName: 'ISS (ZARYA)',
+  objectId: '1998-067A',
+  noradCatId: 25544,
+  epochMs: Date.UTC(2024, 9, 31, 13, 56, 2, 0),
+  meanMotionRevPerDay: 15.50151657,
+  eccentricity: 0.0008841,
+  inclinationDeg: 51.6392,
+  raOfAscNodeDeg: 58.3613,
+  argOfPericenterDeg: 331.1693,
+  meanAnomalyDeg: 148.1867,
+  bstar: 0.00035478,
+  meanMotionDot: 0.00020062,
+  meanMotionDdot: 0,
+  classificationType: 'U',
+  elementSetNo: 999,
+  revAtEpoch: 48046,
+  ephemerisType: 0,
+};
+const geo: ElementSet = {
+  ...iss,
+  objectName: 'GEO',
+  noradCatId: 100123,
+  meanMotionRevPerDay: 1.0027,
+  eccentricity: 0.0002,
+  bstar: 0,
+  meanMotionDot: 0,
+};
+const hyperbolic: ElementSet = {
+  ...iss,
+  objectName: 'BROKEN',
+  noradCatId: 99999,
+  eccentricity: 1.2,
+};
+
+describe('propagation worker protocol', () => {
+  it('reports SGP4 initialisation failures by index and samples only what initialised', () => {
+    const service = createPropagationService();
+    const failures = service.prepare([iss, hyperbolic, geo]);
+    expect(failures).toHaveLength(1);
+    expect(failures[0].index).toBe(1);
+    expect(failures[0].reason).toMatch(/eccentricity/i);
+    expect(service.commit()).toBe(2);
+    const block = service.sample(iss.epochMs, 60_000, 3);
+    expect(block.objectCount).toBe(2);
+    expect(block.statesKm).toHaveLength(3 * 2 * 6);
+  });
+
+  it('lays samples out sample-major, Earth-fixed, matching direct SGP4 to float precision', () => {
+    const service = createPropagationService();
+    service.prepare([iss, geo]);
+    service.commit();
+    const t0 = iss.epochMs + 3_600_000;
+    const block = service.sample(t0, 120_000, 4);
+    [iss, geo].forEach((el, i) => {
+      const init = createSatrec(el);
+      if (!init.ok) throw new Error(init.reason);
+      for (let s = 0; s < 4; s++) {
+        const teme = new Float64Array(6);
+        expect(propagateTeme(init.satrec, el.epochMs, t0 + s * 120_000, teme)).toBe(0);
+        const ecef = temeToEcef(
+          { rKm: [teme[0], teme[1], teme[2]], vKmS: [teme[3], teme[4], teme[5]] },
+          t0 + s * 120_000,
+        );
+        const o = (s * 2 + i) * 6;
+        for (let k = 0; k < 3; k++) {
+          expect(Math.abs(block.statesKm[o + k] - ecef.rKm[k])).toBeLessThan(5e-3);
+          expect(Math.abs(block.statesKm[o + 3 + k] - ecef.vKmS[k])).toBeLessThan(1e-5);
+        }
+      }
+    });
+  });
+
+  it('keeps sampling the committed catalog until a prepared one is committed', () => {
+    const service = createPropagationService();
+    service.prepare([iss]);
+    service.commit();
+    service.prepare([iss, geo]);
+    expect(service.sample(iss.epochMs, 60_000, 1).objectCount).toBe(1);
+    service.discard();
+    expect(() => service.commit()).toThrow(/nothing prepared/);
+    expect(service.sample(iss.epochMs, 60_000, 1).objectCount).toBe(1);
+  });
+
+  it('marks a decayed object with NaN, never a position at the origin', () => {
+    const decaying: ElementSet = {
+      ...iss,
+      noradCatId: 12345,
+      meanMotionRevPerDay: 16.4,
+      bstar: 0.05,
+      meanMotionDot: 0.05,
+    };
+    const service = createPropagationService();
+    service.prepare([iss, decaying]);
+    service.commit();
+    const block = service.sample(iss.epochMs + 30 * 86_400_000, 60_000, 1);
+    expect(Number.isFinite(block.statesKm[0])).toBe(true);
+    for (let k = 6; k < 12; k++) expect(block.statesKm[k]).toBeNaN();
+  });
+});
