@@ -13,6 +13,16 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 };
 
+function distribution(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    count: values.length,
+    medianMs: median(values),
+    p95Ms: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))],
+    maxMs: sorted[sorted.length - 1],
+  };
+}
+
 async function sceneFigures(page: Page, seconds: number): Promise<SceneFigures> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -58,9 +68,9 @@ export async function browserFigures(baseUrl: string, seconds: number) {
 
     // Seeks: paused, jump to random times within ±7 days, wait for the frame that shows them.
     await page.getByRole('button', { name: 'Pause' }).click();
-    const seeks: number[] = await page.evaluate(async () => {
+    const [seeks, seekData] = await page.evaluate(async () => {
       const ow = window.orbitalWatch!;
-      ow.scene.perf.seekLatenciesMs.length = 0;
+      ow.scene.perf.reset();
       const span = 7 * 86_400_000;
       for (let i = 0; i < 20; i++) {
         ow.seek(ow.startMs() + (Math.random() * 2 - 1) * span);
@@ -71,20 +81,15 @@ export async function browserFigures(baseUrl: string, seconds: number) {
         }
         await new Promise((r) => setTimeout(r, 200));
       }
-      return [...ow.scene.perf.seekLatenciesMs];
+      return [[...ow.scene.perf.seekLatenciesMs], [...ow.scene.perf.seekDataLatenciesMs]];
     });
-    const sorted = [...seeks].sort((a, b) => a - b);
     return {
       onScreenMs,
       ingestMs,
       empty,
       full,
-      seek: {
-        count: seeks.length,
-        medianMs: median(seeks),
-        p95Ms: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))],
-        maxMs: sorted[sorted.length - 1],
-      },
+      seekDrawn: distribution(seeks),
+      seekData: distribution(seekData),
     };
   } finally {
     await browser.close();

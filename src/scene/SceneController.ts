@@ -43,6 +43,7 @@ export class SceneController {
   private pendingHover: Cartesian2 | null = null;
   private seekStartedMs: number | null = null;
   private seekTargetMs = 0;
+  private seekDataPending = false;
   /** A fly-to asked for before the selected object's position was known (deep link, fresh load). */
   private flyPending = false;
   /** performance.now() when the catalog awaiting its first frame arrived. */
@@ -54,7 +55,7 @@ export class SceneController {
     this.points.pointSizePx = Math.max(2, Math.round(2 * window.devicePixelRatio));
     scene.primitives.add(this.points);
     this.selection = new SelectionLayer(scene);
-    this.stream = new EphemerisStream(pool, () => (this.dirty = true));
+    this.stream = new EphemerisStream(pool, () => this.samplesArrived());
     scene.preUpdate.addEventListener(() => this.beforeFrame());
     scene.postRender.addEventListener(() => this.perf.frameEnd());
     scene.renderError.addEventListener((_scene: unknown, error: unknown) => {
@@ -104,6 +105,7 @@ export class SceneController {
         if (s.seekCount !== prev.seekCount) {
           this.seekStartedMs = performance.now();
           this.seekTargetMs = s.anchorSimMs;
+          this.seekDataPending = true;
         }
         this.dirty = true;
       }),
@@ -135,12 +137,20 @@ export class SceneController {
     this.dirty = true;
   }
 
+  private samplesArrived(): void {
+    this.dirty = true;
+    if (this.seekDataPending && this.stream.segmentAt(this.seekTargetMs)) {
+      this.perf.seekDataReady(performance.now() - this.seekStartedMs!);
+      this.seekDataPending = false;
+    }
+  }
+
   private beforeFrame(): void {
     this.perf.frameStart();
     const clock = useClockStore.getState();
     const timeMs = simNowMs(clock);
     this.widget.clock.currentTime = JulianDate.fromDate(new Date(timeMs), this.julian);
-    this.stream.update(timeMs, clock.playing ? clock.rate : 1);
+    this.stream.update(timeMs, clock.playing ? clock.rate : 0);
     const segment = this.stream.segmentAt(timeMs);
     if (segment) {
       if (segment.s0 !== this.shownSegment?.s0 || segment.s1 !== this.shownSegment?.s1) {

@@ -76,6 +76,18 @@ describe('EphemerisStream', () => {
     expect(arrivals).toBe(requests.length);
   });
 
+  it('asks only for the two samples around the clock while paused', async () => {
+    const { pool, requests } = fakePool([iss]);
+    const stream = new EphemerisStream(pool, () => undefined);
+    stream.reset(true);
+    const t = Date.UTC(2024, 10, 1, 0, 0, 30);
+    for (let i = 0; i < 3; i++) {
+      stream.update(t, 0);
+      await settle();
+    }
+    expect(requests).toEqual([[Math.floor(t / 60_000) * 60_000, 60_000, 2]]);
+  });
+
   it('drops results that arrive after the catalog was replaced', async () => {
     const { pool } = fakePool([iss]);
     const stream = new EphemerisStream(pool, () => undefined);

@@ -50,7 +50,11 @@ export class EphemerisStream {
     this.enabled = enabled;
   }
 
-  /** Call once per frame: keeps the grid matched to the rate and fetches what is missing. */
+  /**
+   * Call once per frame: keeps the grid matched to the rate and fetches what is missing.
+   * `rate` 0 means paused: only the two samples around the clock are wanted, so a seek
+   * never queues behind a prefetch.
+   */
   update(timeMs: number, rate: number): void {
     if (!this.enabled) return;
     const stepMs = sampleStepMs(rate);
@@ -67,7 +71,8 @@ export class EphemerisStream {
     }
     if (this.inFlight) return;
     const wanted = [k, k + 1];
-    for (let i = 1; i <= PREFETCH_AHEAD; i++) wanted.push(direction > 0 ? k + 1 + i : k - i);
+    const ahead = rate === 0 ? 0 : PREFETCH_AHEAD;
+    for (let i = 1; i <= ahead; i++) wanted.push(direction > 0 ? k + 1 + i : k - i);
     const first = wanted.find((key) => !this.samples.has(key));
     if (first === undefined) return;
     // A contiguous run from the first missing index, in the direction of playback.

@@ -6,7 +6,10 @@ export class FramePerf {
   private readonly frameMs = new Float64Array(240);
   private frames = 0;
   private started = 0;
+  /** Seek → the first frame drawn at the new time. */
   readonly seekLatenciesMs: number[] = [];
+  /** Seek → the workers' samples for the new time in hand (what a faster GPU would show). */
+  readonly seekDataLatenciesMs: number[] = [];
   /** From a catalog's data arriving to its first frame on screen, per load. */
   readonly catalogOnScreenMs: number[] = [];
 
@@ -22,8 +25,11 @@ export class FramePerf {
   }
 
   seekDone(latencyMs: number): void {
-    this.seekLatenciesMs.push(latencyMs);
-    if (this.seekLatenciesMs.length > 100) this.seekLatenciesMs.shift();
+    pushBounded(this.seekLatenciesMs, latencyMs);
+  }
+
+  seekDataReady(latencyMs: number): void {
+    pushBounded(this.seekDataLatenciesMs, latencyMs);
   }
 
   /** Recent frame costs, oldest first. */
@@ -42,5 +48,11 @@ export class FramePerf {
   reset(): void {
     this.frames = 0;
     this.seekLatenciesMs.length = 0;
+    this.seekDataLatenciesMs.length = 0;
   }
+}
+
+function pushBounded(list: number[], value: number, max = 100): void {
+  list.push(value);
+  if (list.length > max) list.shift();
 }
