@@ -34,13 +34,14 @@ export class SelectionLayer {
   private readonly position = new Cartesian3();
   private readonly rotation = new Matrix3();
 
-  constructor(scene: Scene) {
+  /** `scale` enlarges the marker and label for wall displays. */
+  constructor(scene: Scene, scale = 1) {
     scene.primitives.add(this.orbit);
     scene.primitives.add(this.track);
     scene.primitives.add(this.points);
     scene.primitives.add(this.labels);
     this.marker = this.points.add({
-      pixelSize: 14,
+      pixelSize: Math.round(14 * scale),
       color: Color.TRANSPARENT,
       outlineColor: Color.WHITE,
       outlineWidth: 2,
@@ -49,12 +50,12 @@ export class SelectionLayer {
     this.label = this.labels.add({
       position: Cartesian3.ZERO,
       show: false,
-      font: '600 15px system-ui, sans-serif',
+      font: `600 ${Math.round(15 * scale)}px system-ui, sans-serif`,
       fillColor: Color.WHITE,
       outlineColor: Color.BLACK,
       outlineWidth: 3,
       style: LabelStyle.FILL_AND_OUTLINE,
-      pixelOffset: new Cartesian2(12, -12),
+      pixelOffset: new Cartesian2(12 * scale, -12 * scale),
     });
   }
 

@@ -1,12 +1,19 @@
+import { useCameraStore } from '../state/cameraStore';
 import { useCatalogStore } from '../state/catalogStore';
 import { useClockStore } from '../state/clockStore';
+import { useModeStore } from '../state/modeStore';
 import { useSelectionStore } from '../state/selectionStore';
 import { loadCatalogUrl, loadCelestrakGroup } from './catalogLoader';
+import { startDisplaySync } from './displaySync';
 import { readUrlState, startUrlSync } from './urlState';
 
 /** Load the catalog the address names (else the snapshot, else CelesTrak active), then the view. */
 export async function boot(): Promise<void> {
-  const { state, problems } = readUrlState(window.location.search);
+  const mode = useModeStore.getState().mode;
+  const { state, problems } = readUrlState(window.location.search, {
+    mode,
+    origin: window.location.origin,
+  });
   const ref = state.catalog ?? (__SNAPSHOT_URL__ ? 'snapshot' : 'celestrak:active');
   if (ref === 'snapshot' && __SNAPSHOT_URL__) await loadCatalogUrl(__SNAPSHOT_URL__, 'snapshot');
   else if (ref.startsWith('celestrak:')) await loadCelestrakGroup(ref.slice('celestrak:'.length));
@@ -20,14 +27,17 @@ export async function boot(): Promise<void> {
   }
   if (state.selectedId !== null) {
     if (useCatalogStore.getState().indexById.has(state.selectedId)) {
-      useSelectionStore.getState().select(state.selectedId, true);
+      // A linked camera wins over flying to the selection.
+      useSelectionStore.getState().select(state.selectedId, state.camera === null);
     } else {
       problems.push(`Ignored sel=${state.selectedId}: not in the loaded catalog`);
     }
   }
+  if (state.camera) useCameraStore.getState().request(state.camera);
   if (problems.length) {
     const { error } = useCatalogStore.getState();
     useCatalogStore.getState().failed([error, ...problems].filter(Boolean).join(' · '));
   }
   startUrlSync();
+  if (typeof BroadcastChannel !== 'undefined') startDisplaySync();
 }

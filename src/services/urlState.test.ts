@@ -11,6 +11,7 @@ describe('readUrlState', () => {
       catalog: 'celestrak:stations',
       timeMs: Date.UTC(2024, 10, 1, 6, 30),
       selectedId: 25544,
+      camera: null,
     });
   });
 
@@ -22,11 +23,40 @@ describe('readUrlState', () => {
 
   it('ignores malformed values with a notice naming each', () => {
     const { state, problems } = readUrlState('?t=yesterday&sel=ISS&catalog=javascript:alert(1)');
-    expect(state).toEqual({ catalog: null, timeMs: null, selectedId: null });
+    expect(state).toEqual({ catalog: null, timeMs: null, selectedId: null, camera: null });
     expect(problems).toHaveLength(3);
     expect(problems[0]).toMatch(/catalog=javascript/);
     expect(problems[1]).toMatch(/t=yesterday.*ISO 8601/);
     expect(problems[2]).toMatch(/sel=ISS/);
+  });
+
+  it('reports unknown parameters and bad modes, and reads a camera', () => {
+    const { state, problems } = readUrlState('?zoom=3&mode=kiosk&cam=10.5,-20,1500,90,-45');
+    expect(problems).toEqual([
+      'Ignored unknown parameter "zoom"',
+      'Ignored mode=kiosk: expected briefing or public',
+    ]);
+    expect(state.camera).toEqual({
+      lonDeg: 10.5,
+      latDeg: -20,
+      heightKm: 1500,
+      headingDeg: 90,
+      pitchDeg: -45,
+    });
+    expect(readUrlState('?cam=400,0,1,0,0').problems[0]).toMatch(/cam=400/);
+  });
+
+  it('in public mode loads catalogs only from its own origin', () => {
+    const options = { mode: 'public' as const, origin: 'https://viewer.example' };
+    expect(readUrlState('?catalog=https://evil.example/x.tle', options).state.catalog).toBeNull();
+    expect(readUrlState('?catalog=https://evil.example/x.tle', options).problems[0]).toMatch(
+      /only its own data/,
+    );
+    expect(readUrlState('?catalog=celestrak:active', options).state.catalog).toBeNull();
+    expect(readUrlState('?catalog=https://viewer.example/data/gp.csv', options).state.catalog).toBe(
+      'https://viewer.example/data/gp.csv',
+    );
+    expect(readUrlState('?catalog=snapshot', options).state.catalog).toBe('snapshot');
   });
 });
 

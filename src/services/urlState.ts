@@ -1,6 +1,13 @@
 import { parseIsoMs } from '../domain/time/iso';
+import {
+  formatCameraParam,
+  parseCameraParam,
+  useCameraStore,
+  type CameraView,
+} from '../state/cameraStore';
 import { useCatalogStore, type CatalogSource } from '../state/catalogStore';
 import { simNowMs, useClockStore } from '../state/clockStore';
+import { useModeStore, type AppMode } from '../state/modeStore';
 import { useSelectionStore } from '../state/selectionStore';
 
 /** What the page address carries: the view a copied link reopens. */
@@ -9,19 +16,66 @@ export interface UrlState {
   catalog: string | null;
   timeMs: number | null;
   selectedId: number | null;
+  camera: CameraView | null;
 }
 
-export function readUrlState(search: string): { state: UrlState; problems: string[] } {
+/** Parameters the app reads; anything else in the address is reported and ignored. */
+const KNOWN_PARAMS = new Set([
+  'catalog',
+  't',
+  'sel',
+  'cam',
+  'mode',
+  'render',
+  'event',
+  'notifications',
+]);
+
+export interface ReadOptions {
+  mode: AppMode;
+  /** The page's origin: a public page loads catalogs from nowhere else. */
+  origin: string;
+}
+
+function sameOrigin(url: string, origin: string): boolean {
+  try {
+    return new URL(url, origin).origin === origin;
+  } catch {
+    return false;
+  }
+}
+
+export function readUrlState(
+  search: string,
+  options: ReadOptions = { mode: 'operator', origin: 'http://localhost' },
+): { state: UrlState; problems: string[] } {
   const params = new URLSearchParams(search);
   const problems: string[] = [];
-  const state: UrlState = { catalog: null, timeMs: null, selectedId: null };
+  const state: UrlState = { catalog: null, timeMs: null, selectedId: null, camera: null };
+  for (const key of new Set(params.keys())) {
+    if (!KNOWN_PARAMS.has(key)) problems.push(`Ignored unknown parameter "${key}"`);
+  }
+  const mode = params.get('mode');
+  if (mode !== null && !['operator', 'briefing', 'public'].includes(mode)) {
+    problems.push(`Ignored mode=${mode}: expected briefing or public`);
+  }
   const catalog = params.get('catalog');
   if (catalog !== null) {
+    const isUrl = /^https?:\/\//i.test(catalog);
     if (
+      options.mode === 'public' &&
+      !(
+        catalog === 'snapshot' ||
+        catalog === 'none' ||
+        (isUrl && sameOrigin(catalog, options.origin))
+      )
+    ) {
+      problems.push(`Ignored catalog=${catalog}: this public view loads only its own data`);
+    } else if (
       catalog === 'snapshot' ||
       catalog === 'none' ||
       /^celestrak:[a-z0-9-]+$/i.test(catalog) ||
-      /^https?:\/\//i.test(catalog)
+      isUrl
     ) {
       state.catalog = catalog;
     } else {
@@ -41,6 +95,11 @@ export function readUrlState(search: string): { state: UrlState; problems: strin
     if (/^\d{1,9}$/.test(sel)) state.selectedId = Number(sel);
     else problems.push(`Ignored sel=${sel}: not a catalog number`);
   }
+  const cam = params.get('cam');
+  if (cam !== null) {
+    state.camera = parseCameraParam(cam);
+    if (!state.camera) problems.push(`Ignored cam=${cam}: expected lon,lat,heightKm,heading,pitch`);
+  }
   return { state, problems };
 }
 
@@ -51,7 +110,7 @@ export function catalogRef(source: CatalogSource | null): string | null {
   return null; // the snapshot is the default; a local file cannot be linked
 }
 
-export function writeUrlState(): void {
+function currentUrl(): URL {
   const url = new URL(window.location.href);
   const params = url.searchParams;
   const set = (key: string, value: string | null) =>
@@ -61,19 +120,65 @@ export function writeUrlState(): void {
   set('t', new Date(timeMs).toISOString().replace('.000Z', 'Z'));
   const selected = useSelectionStore.getState().selectedId;
   set('sel', selected === null ? null : String(selected));
+  const camera = useCameraStore.getState().view;
+  set('cam', camera ? formatCameraParam(camera) : null);
+  const mode = useModeStore.getState().mode;
+  set('mode', mode === 'operator' ? null : mode);
+  return url;
+}
+
+/** Bring the address up to date without a history entry (time, camera, catalog). */
+export function writeUrlState(): void {
+  const url = currentUrl();
   if (url.href !== window.location.href) window.history.replaceState(null, '', url);
 }
 
-/** Keep the address in step with the view: on every change, and every few seconds while playing. */
+let applyingHistory = false;
+
+/**
+ * Keep the address in step with the view. A new selection is a history entry, so the
+ * browser's back and forward move through selections; everything else replaces in place.
+ */
 export function startUrlSync(): () => void {
+  // Scrubbing changes the clock many times a second; browsers cap history updates.
+  let pending: ReturnType<typeof setTimeout> | null = null;
+  const scheduleWrite = () => {
+    pending ??= setTimeout(() => {
+      pending = null;
+      writeUrlState();
+    }, 300);
+  };
   const offs = [
-    useCatalogStore.subscribe(writeUrlState),
-    useSelectionStore.subscribe((s, prev) => s.selectedId !== prev.selectedId && writeUrlState()),
-    useClockStore.subscribe(writeUrlState),
+    useCatalogStore.subscribe(scheduleWrite),
+    useCameraStore.subscribe((s, prev) => s.view !== prev.view && scheduleWrite()),
+    useClockStore.subscribe(scheduleWrite),
+    useSelectionStore.subscribe((s, prev) => {
+      if (s.selectedId === prev.selectedId) return;
+      if (applyingHistory) return writeUrlState();
+      window.history.pushState(null, '', currentUrl());
+    }),
   ];
+  const onPopState = () => {
+    const { state } = readUrlState(window.location.search, {
+      mode: useModeStore.getState().mode,
+      origin: window.location.origin,
+    });
+    applyingHistory = true;
+    try {
+      if (state.timeMs !== null) useClockStore.getState().setTime(state.timeMs);
+      const known =
+        state.selectedId !== null && useCatalogStore.getState().indexById.has(state.selectedId);
+      useSelectionStore.getState().select(known ? state.selectedId : null, known);
+    } finally {
+      applyingHistory = false;
+    }
+  };
+  window.addEventListener('popstate', onPopState);
   const id = setInterval(() => useClockStore.getState().playing && writeUrlState(), 5000);
   return () => {
     offs.forEach((off) => off());
+    window.removeEventListener('popstate', onPopState);
     clearInterval(id);
+    if (pending) clearTimeout(pending);
   };
 }

@@ -25,6 +25,8 @@ interface ClockState {
   play(): void;
   pause(): void;
   setStart(startMs: number, catalogEpochMs: number | null, note: string | null): void;
+  /** Follow another window's clock: its time now, rate, play state and scrubber centre. */
+  follow(remote: { simMs: number; rate: number; playing: boolean; startMs: number }): void;
 }
 
 const wallNow = () => performance.now();
@@ -51,6 +53,19 @@ export const useClockStore = create<ClockState>()((set, get) => ({
       anchorSimMs: startMs,
       anchorWallMs: wallNow(),
       seekCount: s.seekCount + 1,
+    })),
+  follow: ({ simMs, rate, playing, startMs }) =>
+    set((s) => ({
+      anchorSimMs: simMs,
+      anchorWallMs: wallNow(),
+      rate,
+      playing,
+      startMs,
+      // Only a jump counts as a seek; a matching running clock is a small correction.
+      seekCount:
+        Math.abs(simNowMs(s) - simMs) > 1000 * Math.max(1, Math.abs(rate))
+          ? s.seekCount + 1
+          : s.seekCount,
     })),
 }));
 

@@ -2,6 +2,8 @@ import { useMemo, useState } from 'react';
 import { chooseRenderProfile } from '../scene/renderProfile';
 import { loadCatalogFile } from '../services/catalogLoader';
 import { useClockStore } from '../state/clockStore';
+import { canEdit, useModeStore } from '../state/modeStore';
+import { BriefingHud } from './BriefingHud';
 import { Alerts } from './Alerts';
 import { CatalogControls } from './CatalogControls';
 import { GlobeView } from './GlobeView';
@@ -9,8 +11,11 @@ import { HoverLabel } from './HoverLabel';
 import { InfoPanel } from './InfoPanel';
 import { Legend } from './Legend';
 import { SearchBox } from './SearchBox';
+import { ShareBar } from './ShareBar';
 import { StatusBar } from './StatusBar';
+import { SyncBadge } from './SyncBadge';
 import { TimeBar } from './TimeBar';
+import { useIdleCursor } from './useIdleCursor';
 
 export function App() {
   const profile = useMemo(
@@ -18,13 +23,17 @@ export function App() {
     [],
   );
   const startNote = useClockStore((s) => s.startNote);
+  const mode = useModeStore((s) => s.mode);
+  const editable = canEdit(mode);
+  const briefing = mode === 'briefing';
+  const cursorHidden = useIdleCursor(briefing);
   const [dragging, setDragging] = useState(false);
 
   return (
     <div
-      className="app"
+      className={`app mode-${mode}${cursorHidden ? ' cursor-hidden' : ''}`}
       onDragOver={(e) => {
-        if (!e.dataTransfer.types.includes('Files')) return;
+        if (!editable || !e.dataTransfer.types.includes('Files')) return;
         e.preventDefault();
         setDragging(true);
       }}
@@ -33,27 +42,32 @@ export function App() {
         e.preventDefault();
         setDragging(false);
         const file = e.dataTransfer.files[0];
-        if (file) void loadCatalogFile(file);
+        if (file && editable) void loadCatalogFile(file);
       }}
     >
       <GlobeView profile={profile} />
       <header className="topbar">
         <h1>Orbital Watch</h1>
-        <SearchBox />
-        <CatalogControls />
+        {!briefing && <SearchBox />}
+        {editable && <CatalogControls />}
+        <ShareBar />
       </header>
+      {briefing && <BriefingHud />}
+      <SyncBadge />
       <Alerts />
-      {startNote && <p className="start-note">{startNote}</p>}
+      {startNote && !briefing && <p className="start-note">{startNote}</p>}
       <aside className="left">
-        <Legend />
+        <Legend readOnly={briefing} />
       </aside>
       <aside className="right">
         <InfoPanel />
       </aside>
-      <footer>
-        <TimeBar />
-        <StatusBar />
-      </footer>
+      {!briefing && (
+        <footer>
+          <TimeBar />
+          <StatusBar />
+        </footer>
+      )}
       <HoverLabel />
       {dragging && <div className="drop-overlay">Drop a catalog file (TLE, OMM JSON/CSV/XML)</div>}
     </div>

@@ -2,17 +2,21 @@ import { legendFor } from '../scene/palette';
 import { useViewStore, type ColorBy } from '../state/viewStore';
 
 /** Colour key, colour mode and the selected object's path options. */
-export function Legend() {
+export function Legend({ readOnly = false }: { readOnly?: boolean }) {
   const view = useViewStore();
   return (
     <section className="panel legend" aria-label="Legend">
-      <label>
-        Colour by{' '}
-        <select value={view.colorBy} onChange={(e) => view.setColorBy(e.target.value as ColorBy)}>
-          <option value="type">object type</option>
-          <option value="regime">orbit regime</option>
-        </select>
-      </label>
+      {readOnly ? (
+        <h2 className="legend-title">{view.colorBy === 'type' ? 'Object type' : 'Orbit regime'}</h2>
+      ) : (
+        <label>
+          Colour by{' '}
+          <select value={view.colorBy} onChange={(e) => view.setColorBy(e.target.value as ColorBy)}>
+            <option value="type">object type</option>
+            <option value="regime">orbit regime</option>
+          </select>
+        </label>
+      )}
       <ul>
         {legendFor(view.colorBy).map(([name, color]) => (
           <li key={name}>
@@ -21,22 +25,26 @@ export function Legend() {
           </li>
         ))}
       </ul>
-      <label>
-        <input
-          type="checkbox"
-          checked={view.showOrbit}
-          onChange={(e) => view.setShowOrbit(e.target.checked)}
-        />{' '}
-        Orbit
-      </label>
-      <label>
-        <input
-          type="checkbox"
-          checked={view.showGroundTrack}
-          onChange={(e) => view.setShowGroundTrack(e.target.checked)}
-        />{' '}
-        Ground track
-      </label>
+      {!readOnly && (
+        <>
+          <label>
+            <input
+              type="checkbox"
+              checked={view.showOrbit}
+              onChange={(e) => view.setShowOrbit(e.target.checked)}
+            />{' '}
+            Orbit
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              checked={view.showGroundTrack}
+              onChange={(e) => view.setShowGroundTrack(e.target.checked)}
+            />{' '}
+            Ground track
+          </label>
+        </>
+      )}
     </section>
   );
 }

@@ -1,16 +1,14 @@
 import { useState } from 'react';
 import { useCatalogStore } from '../state/catalogStore';
-import { useClockStore } from '../state/clockStore';
 import { useSelectedStateStore } from '../state/selectedStateStore';
-import { formatAge, formatCount, formatUtc } from './format';
-import { useWallNow } from './useTicker';
+import { formatCount } from './format';
+import { useDataAsOf } from './useDataAsOf';
 
 /** Object count, source and data age; rejected and duplicate records on demand. */
 export function StatusBar() {
-  const { objects, report, loading, source } = useCatalogStore();
-  const medianEpochMs = useClockStore((s) => s.catalogEpochMs);
+  const { objects, report, loading } = useCatalogStore();
+  const dataAsOf = useDataAsOf();
   const unpropagated = useSelectedStateStore((s) => s.unpropagatedCount);
-  const now = useWallNow();
   const [showRejected, setShowRejected] = useState(false);
   const rejected = report?.rejected ?? [];
 
@@ -24,14 +22,9 @@ export function StatusBar() {
             ? ''
             : 'No catalog loaded'}
       </span>
-      {source && (
+      {dataAsOf && (
         <span className="muted" data-testid="data-as-of">
-          {source.label}
-          {source.kind !== 'snapshot' &&
-            source.fetchedAtMs !== undefined &&
-            ` · fetched ${formatUtc(source.fetchedAtMs).slice(0, 16)} UTC (${formatAge(now - source.fetchedAtMs)} ago)`}
-          {medianEpochMs !== null &&
-            ` · elements as of ${formatUtc(medianEpochMs).slice(0, 16)} UTC (median epoch, ${formatAge(now - medianEpochMs)} old)`}
+          {dataAsOf}
         </span>
       )}
       {unpropagated > 0 && objects.length > 0 && (

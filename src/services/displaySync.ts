@@ -1,0 +1,142 @@
+import { simNowMs, useClockStore } from '../state/clockStore';
+import { useModeStore } from '../state/modeStore';
+import { useSelectionStore } from '../state/selectionStore';
+import { useSyncStore } from '../state/syncStore';
+
+/**
+ * Synced displays on one machine: windows of the same origin share clock and selection over a
+ * BroadcastChannel. One window leads (an operator window claims the lead when none exists, any
+ * window can take it); the others follow and show who leads.
+ */
+const CHANNEL = 'orbital-watch-sync';
+const HEARTBEAT_MS = 1500;
+const LEADER_TIMEOUT_MS = 5000;
+
+interface ClockSnapshot {
+  simMs: number;
+  rate: number;
+  playing: boolean;
+  startMs: number;
+}
+
+export type SyncMessage =
+  | { type: 'hello'; from: string }
+  | { type: 'claim'; from: string; label: string }
+  | { type: 'bye'; from: string }
+  | {
+      type: 'state';
+      from: string;
+      label: string;
+      /** Date.now() when sent: performance.now() differs between windows. */
+      sentAtMs: number;
+      clock: ClockSnapshot;
+      selectedId: number | null;
+    };
+
+function clockSnapshot(): ClockSnapshot {
+  const c = useClockStore.getState();
+  return { simMs: simNowMs(c), rate: c.rate, playing: c.playing, startMs: c.startMs };
+}
+
+export function startDisplaySync(
+  channel: BroadcastChannel = new BroadcastChannel(CHANNEL),
+): () => void {
+  const id = Math.random().toString(36).slice(2, 8);
+  const mode = useModeStore.getState().mode;
+  const label = `${mode === 'briefing' ? 'Wall display' : mode === 'public' ? 'Public view' : 'Operator'} ${id}`;
+  const sync = useSyncStore.getState();
+  let leaderId: string | null = null;
+  let lastHeardMs = 0;
+  let applyingRemote = false;
+
+  const post = (message: SyncMessage) => channel.postMessage(message);
+  const isLeader = () => useSyncStore.getState().role === 'leader';
+  const broadcastState = () => {
+    if (!isLeader() || applyingRemote) return;
+    post({
+      type: 'state',
+      from: id,
+      label,
+      sentAtMs: Date.now(),
+      clock: clockSnapshot(),
+      selectedId: useSelectionStore.getState().selectedId,
+    });
+  };
+  const lead = () => {
+    leaderId = id;
+    sync.update({ role: 'leader', leaderLabel: label });
+    post({ type: 'claim', from: id, label });
+    broadcastState();
+  };
+  sync.update({ takeLead: lead });
+
+  channel.onmessage = (event: MessageEvent<SyncMessage>) => {
+    const message = event.data;
+    if (message.type === 'hello') {
+      if (isLeader()) sync.update({ hasFollowers: true });
+      broadcastState();
+    } else if (message.type === 'claim') {
+      leaderId = message.from;
+      lastHeardMs = Date.now();
+      sync.update({ role: 'follower', leaderLabel: message.label });
+    } else if (message.type === 'bye' && message.from === leaderId) {
+      leaderId = null;
+      sync.update({ role: 'solo', leaderLabel: null });
+    } else if (message.type === 'state') {
+      if (isLeader() && message.from !== id) {
+        // Two leaders (a race at start): the lower id keeps the lead.
+        if (message.from > id) return broadcastState();
+      }
+      leaderId = message.from;
+      lastHeardMs = Date.now();
+      if (
+        useSyncStore.getState().role !== 'follower' ||
+        useSyncStore.getState().leaderLabel !== message.label
+      ) {
+        sync.update({ role: 'follower', leaderLabel: message.label });
+      }
+      applyingRemote = true;
+      try {
+        const { clock } = message;
+        const elapsed = clock.playing ? (Date.now() - message.sentAtMs) * clock.rate : 0;
+        useClockStore.getState().follow({ ...clock, simMs: clock.simMs + elapsed });
+        const selection = useSelectionStore.getState();
+        if (selection.selectedId !== message.selectedId) selection.select(message.selectedId, true);
+      } finally {
+        applyingRemote = false;
+      }
+    }
+  };
+
+  const offs = [
+    useClockStore.subscribe((s, prev) => {
+      if (s.anchorSimMs !== prev.anchorSimMs || s.rate !== prev.rate || s.playing !== prev.playing)
+        broadcastState();
+    }),
+    useSelectionStore.subscribe((s, prev) => s.selectedId !== prev.selectedId && broadcastState()),
+  ];
+  const heartbeat = setInterval(() => {
+    if (isLeader()) broadcastState();
+    else if (leaderId && Date.now() - lastHeardMs > LEADER_TIMEOUT_MS) {
+      leaderId = null;
+      sync.update({ role: 'solo', leaderLabel: null });
+    }
+  }, HEARTBEAT_MS);
+
+  post({ type: 'hello', from: id });
+  // No answer from a leader: an operator window leads; a wall display waits for one.
+  const claimTimer = setTimeout(() => {
+    if (leaderId === null && mode === 'operator') lead();
+  }, 600);
+  const onUnload = () => isLeader() && post({ type: 'bye', from: id });
+  window.addEventListener('pagehide', onUnload);
+
+  return () => {
+    onUnload();
+    offs.forEach((off) => off());
+    clearInterval(heartbeat);
+    clearTimeout(claimTimer);
+    window.removeEventListener('pagehide', onUnload);
+    channel.close();
+  };
+}
