@@ -135,3 +135,34 @@ test('a valid file replaces the catalog and reports what it rejected', async ({ 
     /Record 2, line [4-6]\b/,
   );
 });
+
+test('hovering a point names it and clicking selects it (GPU picking)', async ({ page }) => {
+  await page.goto('./');
+  await waitForCatalog(page, SNAPSHOT_OBJECTS - 50);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.waitForTimeout(1500);
+  // An object drawn in the open middle of the globe, away from the panels.
+  const target = await page.evaluate(() => {
+    const scene = window.orbitalWatch!.scene;
+    for (const id of [
+      25544, 20580, 43013, 5, 11, 12, 16, 20, 22, 29, 45, 46, 47, 50, 53, 58, 59, 60, 62, 63,
+    ]) {
+      const p = scene.windowPositionOf(id);
+      if (p && p.x > 320 && p.x < 960 && p.y > 120 && p.y < 640) return { id, ...p };
+    }
+    return null;
+  });
+  expect(target, 'one of the sample objects is drawn in view').not.toBeNull();
+  await page.mouse.move(target!.x, target!.y);
+  const hover = page.locator('.hover-label');
+  await expect(hover).toBeVisible();
+  const hovered = (await hover.textContent()) ?? '';
+  await page.mouse.click(target!.x, target!.y);
+  const panel = page.getByRole('region', { name: 'Selected object' });
+  await expect(panel).toBeVisible();
+  const picked = Number(await panel.locator('[data-field="norad"]').textContent());
+  expect(hovered).toContain(String(picked));
+  // Whatever was picked is drawn under the pointer (points are dense; the nearest one wins).
+  const at = await page.evaluate((id) => window.orbitalWatch!.scene.windowPositionOf(id), picked);
+  expect(Math.hypot(at!.x - target!.x, at!.y - target!.y)).toBeLessThan(8);
+});

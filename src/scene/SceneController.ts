@@ -2,13 +2,20 @@ import {
   BoundingSphere,
   Cartesian2,
   Cartesian3,
+  HeadingPitchRange,
+  IntersectionTests,
   JulianDate,
+  Math as CesiumMath,
+  Ray,
+  SceneTransforms,
   ScreenSpaceEventHandler,
   ScreenSpaceEventType,
   type CesiumWidget,
 } from 'cesium';
+import { useCameraStore, type CameraView } from '../state/cameraStore';
 import { useCatalogStore } from '../state/catalogStore';
 import { simNowMs, useClockStore } from '../state/clockStore';
+import { useModeStore } from '../state/modeStore';
 import { useSelectionStore } from '../state/selectionStore';
 import { publishSelectedState, useSelectedStateStore } from '../state/selectedStateStore';
 import { useViewStore } from '../state/viewStore';
@@ -18,6 +25,7 @@ import { createGlobe } from './createGlobe';
 import { EphemerisStream, packSegment, stateInSegment, type Segment } from './ephemerisStream';
 import { objectColors } from './palette';
 import { FramePerf } from './framePerf';
+import { NotificationLayer } from './notificationLayer';
 import type { RenderProfile } from './renderProfile';
 import { SelectionLayer } from './selectionLayer';
 
@@ -31,6 +39,7 @@ export class SceneController {
   private readonly points = new CatalogPointsPrimitive();
   private readonly stream: EphemerisStream;
   private readonly selection: SelectionLayer;
+  private readonly notifications: NotificationLayer;
   private readonly handler: ScreenSpaceEventHandler;
   private readonly unsubscribers: (() => void)[] = [];
   private packed = new Float32Array(0);
@@ -52,9 +61,13 @@ export class SceneController {
   constructor(container: HTMLElement, profile: RenderProfile, pool: PropagationPool) {
     this.widget = createGlobe(container, profile);
     const { scene } = this.widget;
-    this.points.pointSizePx = Math.max(2, Math.round(2 * window.devicePixelRatio));
+    // A wall display is read from across the room: bigger points and labels.
+    const briefingScale =
+      useModeStore.getState().mode === 'briefing' ? Math.max(1.5, window.innerWidth / 1280) : 1;
+    this.points.pointSizePx = Math.max(2, Math.round(2 * window.devicePixelRatio * briefingScale));
     scene.primitives.add(this.points);
-    this.selection = new SelectionLayer(scene);
+    this.selection = new SelectionLayer(scene, briefingScale);
+    this.notifications = new NotificationLayer(this.widget);
     this.stream = new EphemerisStream(pool, () => this.samplesArrived());
     scene.preUpdate.addEventListener(() => this.beforeFrame());
     scene.postRender.addEventListener(() => this.perf.frameEnd());
@@ -78,6 +91,7 @@ export class SceneController {
       ScreenSpaceEventType.LEFT_CLICK,
     );
     this.subscribe();
+    scene.camera.moveEnd.addEventListener(() => this.publishCamera());
     const loop = () => {
       if (this.dirty || useClockStore.getState().playing) scene.requestRender();
       this.dirty = false;
@@ -100,6 +114,9 @@ export class SceneController {
       useSelectionStore.subscribe((s, prev) => {
         if (s.selectedId !== prev.selectedId) this.selectionChanged(s.selectedId);
         if (s.flyRequest !== prev.flyRequest) this.flyToSelection();
+      }),
+      useCameraStore.subscribe((s, prev) => {
+        if (s.requestCount !== prev.requestCount && s.requested) this.applyCamera(s.requested);
       }),
       useClockStore.subscribe((s, prev) => {
         if (s.seekCount !== prev.seekCount) {
@@ -178,6 +195,7 @@ export class SceneController {
     else if (this.shownSegment)
       this.points.setTau(timeMs < this.shownSegment.k * this.shownSegment.stepMs ? 0 : 1);
     this.updateSelection(timeMs, segment, !clock.playing);
+    this.notifications.update(timeMs);
     if (this.flyPending && segment) this.flyToSelection();
     if (this.pendingHover) this.hoverAt(this.pendingHover);
   }
@@ -205,6 +223,31 @@ export class SceneController {
     return useCatalogStore.getState().objects[picked.index]?.noradCatId ?? null;
   }
 
+  private publishCamera(): void {
+    const camera = this.widget.camera;
+    const c = camera.positionCartographic;
+    useCameraStore.getState().settled({
+      lonDeg: CesiumMath.toDegrees(c.longitude),
+      latDeg: CesiumMath.toDegrees(c.latitude),
+      heightKm: c.height / 1000,
+      headingDeg: CesiumMath.toDegrees(camera.heading),
+      pitchDeg: CesiumMath.toDegrees(camera.pitch),
+    });
+  }
+
+  private applyCamera(view: CameraView): void {
+    this.flyPending = false;
+    this.widget.camera.setView({
+      destination: Cartesian3.fromDegrees(view.lonDeg, view.latDeg, view.heightKm * 1000),
+      orientation: {
+        heading: CesiumMath.toRadians(view.headingDeg),
+        pitch: CesiumMath.toRadians(view.pitchDeg),
+        roll: 0,
+      },
+    });
+    this.dirty = true;
+  }
+
   private flyToSelection(): void {
     const segment = this.shownSegment;
     if (this.selectedIndex < 0) return;
@@ -213,10 +256,39 @@ export class SceneController {
     if (this.flyPending) return;
     const centre = new Cartesian3(state[0] * 1000, state[1] * 1000, state[2] * 1000);
     const altitudeM = Cartesian3.magnitude(centre) - 6_378_137;
-    // Far enough to see the object against the Earth's limb, whatever its orbit.
-    const radius = Math.max(400_000, altitudeM * 0.6);
-    this.widget.camera.flyToBoundingSphere(new BoundingSphere(centre, radius), { duration: 1.5 });
+    // Out far enough to see the object against a good part of the Earth, whatever its orbit.
+    const rangeM = Math.max(4_000_000, altitudeM * 1.5);
+    this.widget.camera.flyToBoundingSphere(new BoundingSphere(centre, 1), {
+      duration: 1.5,
+      offset: new HeadingPitchRange(0, CesiumMath.toRadians(-35), rangeM),
+    });
     this.dirty = true;
+  }
+
+  /**
+   * Where an object is drawn on screen (CSS pixels), or null when it is not drawn or is behind
+   * the Earth. For diagnostics and tests of picking.
+   */
+  windowPositionOf(noradCatId: number): { x: number; y: number } | null {
+    const index = useCatalogStore.getState().indexById.get(noradCatId);
+    const state = new Float64Array(6);
+    if (
+      index === undefined ||
+      !this.shownSegment ||
+      !stateInSegment(this.shownSegment, index, state)
+    )
+      return null;
+    const world = new Cartesian3(state[0] * 1000, state[1] * 1000, state[2] * 1000);
+    const { scene } = this.widget;
+    const camera = scene.camera.positionWC;
+    const direction = Cartesian3.normalize(
+      Cartesian3.subtract(world, camera, new Cartesian3()),
+      new Cartesian3(),
+    );
+    const hit = IntersectionTests.rayEllipsoid(new Ray(camera, direction), scene.globe.ellipsoid);
+    if (hit && hit.start < Cartesian3.distance(camera, world)) return null; // behind the Earth
+    const position = SceneTransforms.worldToWindowCoordinates(scene, world);
+    return position ? { x: position.x, y: position.y } : null;
   }
 
   destroy(): void {
@@ -224,6 +296,7 @@ export class SceneController {
     for (const off of this.unsubscribers) off();
     this.handler.destroy();
     this.selection.destroy(this.widget.scene);
+    this.notifications.destroy();
     this.widget.destroy();
   }
 }

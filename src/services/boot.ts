@@ -5,10 +5,12 @@ import { useModeStore } from '../state/modeStore';
 import { useSelectionStore } from '../state/selectionStore';
 import { loadCatalogUrl, loadCelestrakGroup } from './catalogLoader';
 import { startDisplaySync } from './displaySync';
+import { bootNotifications } from './notifications';
 import { readUrlState, startUrlSync } from './urlState';
 
 /** Load the catalog the address names (else the snapshot, else CelesTrak active), then the view. */
 export async function boot(): Promise<void> {
+  void bootNotifications(window.location.search);
   const mode = useModeStore.getState().mode;
   const { state, problems } = readUrlState(window.location.search, {
     mode,

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { chooseRenderProfile } from '../scene/renderProfile';
 import { loadCatalogFile } from '../services/catalogLoader';
+import { dropNotificationsOr } from '../services/notifications';
 import { useClockStore } from '../state/clockStore';
 import { canEdit, useModeStore } from '../state/modeStore';
 import { BriefingHud } from './BriefingHud';
@@ -10,6 +11,8 @@ import { GlobeView } from './GlobeView';
 import { HoverLabel } from './HoverLabel';
 import { InfoPanel } from './InfoPanel';
 import { Legend } from './Legend';
+import { NotificationsAlert } from './NotificationsAlert';
+import { NotificationsPanel } from './NotificationsPanel';
 import { SearchBox } from './SearchBox';
 import { ShareBar } from './ShareBar';
 import { StatusBar } from './StatusBar';
@@ -42,7 +45,7 @@ export function App() {
         e.preventDefault();
         setDragging(false);
         const file = e.dataTransfer.files[0];
-        if (file && editable) void loadCatalogFile(file);
+        if (file && editable) void dropNotificationsOr(file, loadCatalogFile);
       }}
     >
       <GlobeView profile={profile} />
@@ -55,9 +58,11 @@ export function App() {
       {briefing && <BriefingHud />}
       <SyncBadge />
       <Alerts />
+      <NotificationsAlert />
       {startNote && !briefing && <p className="start-note">{startNote}</p>}
       <aside className="left">
         <Legend readOnly={briefing} />
+        <NotificationsPanel />
       </aside>
       <aside className="right">
         <InfoPanel />

@@ -1,5 +1,6 @@
 import { PLAYBACK_RATES, SCRUB_HALF_SPAN_MS, useClockStore } from '../state/clockStore';
 import { formatUtc } from './format';
+import { NotificationsBands } from './NotificationsBands';
 import { useSimTime } from './useTicker';
 
 const rateLabel = (rate: number) =>
@@ -39,17 +40,20 @@ export function TimeBar() {
           ))}
         </select>
       </label>
-      <input
-        className="scrubber"
-        type="range"
-        aria-label="Time"
-        aria-valuetext={formatUtc(timeMs)}
-        min={-SCRUB_HALF_SPAN_MS / 1000}
-        max={SCRUB_HALF_SPAN_MS / 1000}
-        step={60}
-        value={offsetSec}
-        onChange={(e) => clock.setTime(clock.startMs + Number(e.target.value) * 1000)}
-      />
+      <div className="scrubber-wrap">
+        <NotificationsBands minMs={minMs} maxMs={maxMs} />
+        <input
+          className="scrubber"
+          type="range"
+          aria-label="Time"
+          aria-valuetext={formatUtc(timeMs)}
+          min={-SCRUB_HALF_SPAN_MS / 1000}
+          max={SCRUB_HALF_SPAN_MS / 1000}
+          step={60}
+          value={offsetSec}
+          onChange={(e) => clock.setTime(clock.startMs + Number(e.target.value) * 1000)}
+        />
+      </div>
       <button type="button" onClick={() => clock.setTime(Date.now())}>
         Now
       </button>

@@ -1,0 +1,267 @@
+import {
+  Cartesian2,
+  Cartesian3,
+  Color,
+  EllipsoidSurfaceAppearance,
+  GeometryInstance,
+  LabelCollection,
+  LabelStyle,
+  Material,
+  PointPrimitiveCollection,
+  PolygonGeometry,
+  PolygonHierarchy,
+  PolylineCollection,
+  Primitive,
+  VerticalOrigin,
+  type CesiumWidget,
+  type Label,
+  type PointPrimitive,
+  type Polyline,
+  type Scene,
+} from 'cesium';
+import {
+  CORRIDOR_RANGE_KM,
+  corridorRing,
+  destinationPoint,
+  normalizeDeg,
+} from '../domain/notifications/geometry';
+import { formatCountdown, notificationPhase } from '../domain/notifications/timing';
+import type { LaunchNotification, LonLat } from '../domain/notifications/types';
+import { useNotificationStore } from '../state/notificationStore';
+
+/** Heights above the ellipsoid that keep the drawings clear of the globe's surface. */
+const CORRIDOR_HEIGHT_M = 4_000;
+const HAZARD_HEIGHT_M = 2_500;
+const LABEL_HEIGHT_M = 6_000;
+/** Radial edges of the fan are sampled this often so they follow the surface. */
+const EDGE_STEP_KM = 100;
+const FLY_WEST_OFFSET_KM = 900;
+
+// Crimson: unlike every catalog colour (Okabe–Ito), so a corridor never reads as objects.
+const CORRIDOR = Color.fromCssColorString('#FF3B6B');
+const HAZARD = Color.fromCssColorString('#F0E442');
+const IMPACT = Color.fromCssColorString('#D55E00');
+const FILL_ALPHA = 0.35;
+const HAZARD_ALPHA = 0.45;
+const LINE_ALPHA = 0.95;
+
+interface Drawn {
+  n: LaunchNotification;
+  fills: { primitive: Primitive; color: Color; alpha: number }[];
+  lines: { line: Polyline; color: Color }[];
+  point: PointPrimitive;
+  label: Label;
+  /** What was last applied, so a frame changes nothing when nothing changed. */
+  opacity: number;
+  text: string;
+}
+
+function fillPrimitive(ring: LonLat[], heightM: number, color: Color, alpha: number): Primitive {
+  const open = ring.slice(0, -1).flat();
+  return new Primitive({
+    geometryInstances: new GeometryInstance({
+      geometry: new PolygonGeometry({
+        polygonHierarchy: new PolygonHierarchy(Cartesian3.fromDegreesArray(open)),
+        height: heightM,
+        vertexFormat: EllipsoidSurfaceAppearance.VERTEX_FORMAT,
+      }),
+    }),
+    appearance: new EllipsoidSurfaceAppearance({
+      material: Material.fromType('Color', { color: color.withAlpha(alpha) }),
+      aboveGround: true,
+      translucent: true,
+    }),
+    asynchronous: false,
+    show: false,
+  });
+}
+
+/** The fan's outline: out along the first bearing, round the arc, back along the last. */
+function corridorOutline(n: LaunchNotification, ring: LonLat[]): number[] {
+  const { latDeg, lonDeg } = n.site;
+  const { minDeg, maxDeg } = n.azimuth;
+  const single = minDeg === maxDeg;
+  const first = single ? minDeg - 2 : minDeg;
+  const last = single ? maxDeg + 2 : maxDeg;
+  const edge = (bearing: number) => {
+    const out: number[] = [];
+    for (let d = EDGE_STEP_KM; d < CORRIDOR_RANGE_KM; d += EDGE_STEP_KM) {
+      const p = destinationPoint(latDeg, lonDeg, normalizeDeg(bearing), d);
+      out.push(p.lonDeg, p.latDeg);
+    }
+    return out;
+  };
+  const arc = ring.slice(1, -1).flat();
+  const back = edge(last);
+  const backPairs: number[] = [];
+  for (let i = back.length - 2; i >= 0; i -= 2) backPairs.push(back[i], back[i + 1]);
+  return [lonDeg, latDeg, ...edge(first), ...arc, ...backPairs, lonDeg, latDeg];
+}
+
+/**
+ * Launch notifications on the globe: the site, the azimuth corridor (a fan 1,500 km
+ * downrange) and hazard areas. Before the window only the site and a countdown show; during it
+ * everything; after it everything fades over two hours. Geometry is built when the list
+ * changes; a frame only compares the phase with the last one and touches what changed.
+ */
+export class NotificationLayer {
+  private readonly scene: Scene;
+  private readonly lines = new PolylineCollection();
+  private readonly points = new PointPrimitiveCollection();
+  private readonly labels = new LabelCollection();
+  private drawn: Drawn[] = [];
+  private builtVersion = -1;
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly widget: CesiumWidget) {
+    this.scene = widget.scene;
+    this.scene.primitives.add(this.lines);
+    this.scene.primitives.add(this.points);
+    this.scene.primitives.add(this.labels);
+    this.unsubscribe = useNotificationStore.subscribe((s, prev) => {
+      if (s.version !== prev.version) this.scene.requestRender();
+      if (s.focus && s.focus.seq !== prev.focus?.seq) this.flyTo(s.focus.id);
+    });
+  }
+
+  /** Per frame. */
+  update(timeMs: number): void {
+    const { notifications, version } = useNotificationStore.getState();
+    let changed = false;
+    if (version !== this.builtVersion) {
+      this.rebuild(notifications);
+      this.builtVersion = version;
+      changed = true;
+    }
+    for (const d of this.drawn) {
+      const { phase, opacity } = notificationPhase(d.n, timeMs);
+      const rounded = Math.round(opacity * 100) / 100;
+      if (rounded !== d.opacity) {
+        d.opacity = rounded;
+        for (const f of d.fills) {
+          f.primitive.show = rounded > 0;
+          (f.primitive.appearance.material.uniforms as { color: Color }).color = f.color.withAlpha(
+            f.alpha * rounded,
+          );
+        }
+        for (const l of d.lines) {
+          l.line.show = rounded > 0;
+          l.line.material.uniforms.color = l.color.withAlpha(LINE_ALPHA * rounded);
+        }
+        changed = true;
+      }
+      const text =
+        phase === 'over'
+          ? ''
+          : phase === 'before'
+            ? `${d.n.id}\n${formatCountdown(timeMs, d.n.windowStartMs)}`
+            : phase === 'open'
+              ? `${d.n.id}\nwindow open · ${formatCountdown(timeMs, d.n.windowStartMs)}`
+              : `${d.n.id}\nwindow closed`;
+      if (text !== d.text) {
+        d.text = text;
+        d.label.text = text;
+        d.label.show = text !== '';
+        d.point.show = text !== '';
+        changed = true;
+      }
+    }
+    if (changed) this.scene.requestRender();
+  }
+
+  private rebuild(list: readonly LaunchNotification[]): void {
+    this.clear();
+    for (const n of list) {
+      const ring = corridorRing(n.site.latDeg, n.site.lonDeg, n.azimuth.minDeg, n.azimuth.maxDeg);
+      const fills: Drawn['fills'] = [
+        {
+          primitive: fillPrimitive(ring, CORRIDOR_HEIGHT_M, CORRIDOR, FILL_ALPHA),
+          color: CORRIDOR,
+          alpha: FILL_ALPHA,
+        },
+      ];
+      const lines: Drawn['lines'] = [
+        {
+          line: this.lines.add({
+            positions: Cartesian3.fromDegreesArrayHeights(
+              corridorOutline(n, ring).flatMap((v, i) => (i % 2 ? [v, CORRIDOR_HEIGHT_M] : [v])),
+            ),
+            width: 2,
+            show: false,
+          }),
+          color: CORRIDOR,
+        },
+      ];
+      for (const area of n.hazardAreas) {
+        const color = area.kind === 'impact' ? IMPACT : HAZARD;
+        fills.push({
+          primitive: fillPrimitive(area.polygon, HAZARD_HEIGHT_M, color, HAZARD_ALPHA),
+          color,
+          alpha: HAZARD_ALPHA,
+        });
+        lines.push({
+          line: this.lines.add({
+            positions: Cartesian3.fromDegreesArrayHeights(
+              area.polygon.flatMap(([lon, lat]) => [lon, lat, HAZARD_HEIGHT_M]),
+            ),
+            width: 2,
+            show: false,
+          }),
+          color,
+        });
+      }
+      for (const f of fills) this.scene.primitives.add(f.primitive);
+      const position = Cartesian3.fromDegrees(n.site.lonDeg, n.site.latDeg, LABEL_HEIGHT_M);
+      const point = this.points.add({
+        position,
+        pixelSize: 9,
+        color: CORRIDOR,
+        outlineColor: Color.BLACK,
+        outlineWidth: 2,
+        show: false,
+      });
+      const label = this.labels.add({
+        position,
+        text: '',
+        show: false,
+        font: '600 14px system-ui, sans-serif',
+        fillColor: Color.fromCssColorString('#FFE3A3'),
+        outlineColor: Color.BLACK,
+        outlineWidth: 3,
+        style: LabelStyle.FILL_AND_OUTLINE,
+        verticalOrigin: VerticalOrigin.BOTTOM,
+        pixelOffset: new Cartesian2(10, -8),
+      });
+      this.drawn.push({ n, fills, lines, point, label, opacity: -1, text: '\u0000' });
+    }
+  }
+
+  private flyTo(id: string): void {
+    const n = useNotificationStore.getState().notifications.find((x) => x.id === id);
+    if (!n) return;
+    const { minDeg, maxDeg } = n.azimuth;
+    const mid = normalizeDeg(minDeg + normalizeDeg(maxDeg - minDeg) / 2);
+    const middle = destinationPoint(n.site.latDeg, n.site.lonDeg, mid, CORRIDOR_RANGE_KM / 2);
+    // Look a little west of the corridor so that it sits right of the panels on the left.
+    const centre = destinationPoint(middle.latDeg, middle.lonDeg, 270, FLY_WEST_OFFSET_KM);
+    this.widget.camera.flyTo({
+      destination: Cartesian3.fromDegrees(centre.lonDeg, centre.latDeg, 5_000_000),
+      duration: 1.5,
+    });
+    this.scene.requestRender();
+  }
+
+  private clear(): void {
+    for (const d of this.drawn) for (const f of d.fills) this.scene.primitives.remove(f.primitive);
+    this.lines.removeAll();
+    this.points.removeAll();
+    this.labels.removeAll();
+    this.drawn = [];
+  }
+
+  destroy(): void {
+    this.unsubscribe();
+    this.clear();
+    for (const p of [this.lines, this.points, this.labels]) this.scene.primitives.remove(p);
+  }
+}

@@ -1,0 +1,179 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useNotificationStore } from '../state/notificationStore';
+import {
+  addNotification,
+  clearPersistedNotifications,
+  dropNotificationsOr,
+  exportNotificationsJson,
+  ingestNotificationText,
+  loadNotificationsUrl,
+  readPersistedNotifications,
+  removeNotification,
+  restoreNotifications,
+  sameOriginUrl,
+} from './notifications';
+
+const base = 'http://127.0.0.1:4173/app/';
+
+const notification = (
+  id: string,
+  start = '2024-10-31T12:00:00Z',
+  end = '2024-10-31T14:00:00Z',
+) => ({
+  id,
+  party: 'United States',
+  kind: 'space-launch',
+  site: { siteId: 'cape-canaveral' },
+  window: { start, end },
+  azimuthDeg: { min: 45, max: 60 },
+});
+
+const store = () => useNotificationStore.getState();
+const ids = () => store().notifications.map((n) => n.id);
+
+beforeEach(async () => {
+  await clearPersistedNotifications();
+  useNotificationStore.setState({ notifications: [], alert: null, version: 0 });
+});
+
+describe('notification loading', () => {
+  it('loads a file, sorted by window start, and keeps it in the browser', async () => {
+    const text = JSON.stringify([
+      notification('late', '2024-11-01T00:00:00Z', '2024-11-01T01:00:00Z'),
+      notification('early'),
+    ]);
+    expect(await ingestNotificationText(text, 'a.json')).toBe(2);
+    expect(ids()).toEqual(['early', 'late']);
+    expect(store().alert).toBeNull();
+    expect((await readPersistedNotifications()).map((n) => n.id).sort()).toEqual(['early', 'late']);
+
+    // a reload: the store is empty, the browser still has them
+    useNotificationStore.setState({ notifications: [] });
+    expect(await restoreNotifications()).toBe(2);
+    expect(ids()).toEqual(['early', 'late']);
+  });
+
+  it('a malformed file raises an alert naming the file and keeps what is loaded', async () => {
+    await ingestNotificationText(JSON.stringify([notification('kept')]), 'good.json');
+    expect(await ingestNotificationText('{"notifications": [', 'broken.json')).toBe(0);
+    expect(store().alert).toMatch(/^broken\.json: not valid JSON .*already loaded are unchanged$/);
+    expect(ids()).toEqual(['kept']);
+  });
+
+  it('loads the valid notifications of a mixed file and names each rejected one and its field', async () => {
+    const bad = {
+      ...notification('bad'),
+      window: { start: '2024-10-31T15:00:00Z', end: '2024-10-31T12:00:00Z' },
+    };
+    const badSite = { ...notification('nowhere'), site: { siteId: 'atlantis' } };
+    const n = await ingestNotificationText(
+      JSON.stringify([notification('ok'), bad, badSite]),
+      'mixed.json',
+    );
+    expect(n).toBe(1);
+    expect(ids()).toEqual(['ok']);
+    expect(store().alert).toMatch(
+      /^mixed\.json: 1 loaded, 2 rejected: notification 2 \(id bad\): window: inverted/,
+    );
+    expect(store().alert).toMatch(
+      /notification 3 \(id nowhere\): site\.siteId: unknown launch site "atlantis"/,
+    );
+  });
+
+  it('a later load with the same id replaces the notification', async () => {
+    await ingestNotificationText(JSON.stringify([notification('x')]), 'a.json');
+    await ingestNotificationText(
+      JSON.stringify([{ ...notification('x'), party: 'Replaced' }]),
+      'b.json',
+    );
+    expect(store().notifications).toHaveLength(1);
+    expect(store().notifications[0].party).toBe('Replaced');
+    expect((await readPersistedNotifications())[0].party).toBe('Replaced');
+  });
+
+  it('adds a hand-entered notification only when valid; removes one from the browser too', async () => {
+    const issues = await addNotification({ ...notification('form'), azimuthDeg: 400 });
+    expect(issues).toEqual([{ field: 'azimuthDeg', reason: '400 is outside 0–360 (exclusive)' }]);
+    expect(ids()).toEqual([]);
+    expect(await addNotification(notification('form'))).toEqual([]);
+    expect(ids()).toEqual(['form']);
+    await removeNotification('form');
+    expect(ids()).toEqual([]);
+    expect(await readPersistedNotifications()).toEqual([]);
+  });
+
+  it('exports the loaded notifications as a document that loads again unchanged', async () => {
+    await ingestNotificationText(JSON.stringify([notification('b'), notification('a')]), 'x.json');
+    const before = store().notifications;
+    const text = exportNotificationsJson();
+    expect(JSON.parse(text)).toMatchObject({
+      schemaVersion: 1,
+      notifications: [{ id: 'a' }, { id: 'b' }],
+    });
+    useNotificationStore.setState({ notifications: [] });
+    await ingestNotificationText(text, 'export.json');
+    expect(store().notifications).toEqual(before);
+  });
+});
+
+describe('notifications from an address', () => {
+  it('accepts only URLs on the same origin', () => {
+    expect(sameOriginUrl('fixtures/n.json', base)).toEqual({
+      url: 'http://127.0.0.1:4173/app/fixtures/n.json',
+    });
+    expect(sameOriginUrl('/n.json', base)).toEqual({ url: 'http://127.0.0.1:4173/n.json' });
+    expect(sameOriginUrl('https://example.org/n.json', base)).toMatchObject({
+      problem: expect.stringMatching(/^https:\/\/example\.org is not this site's origin/),
+    });
+    expect(sameOriginUrl('http://127.0.0.1:9999/n.json', base)).toHaveProperty('problem');
+    expect(sameOriginUrl('javascript:alert(1)', base)).toHaveProperty('problem');
+  });
+
+  it('fetches a same-origin URL and refuses another origin without fetching', async () => {
+    const calls: string[] = [];
+    const fetchImpl = (async (url: string) => {
+      calls.push(url);
+      return new Response(JSON.stringify([notification('remote')]));
+    }) as unknown as typeof fetch;
+    expect(await loadNotificationsUrl('https://evil.example/n.json', base, fetchImpl)).toBe(0);
+    expect(calls).toEqual([]);
+    expect(store().alert).toMatch(
+      /^Ignored notifications=https:\/\/evil\.example\/n\.json: .*not this site's origin/,
+    );
+    expect(await loadNotificationsUrl('n.json', base, fetchImpl)).toBe(1);
+    expect(calls).toEqual(['http://127.0.0.1:4173/app/n.json']);
+    expect(ids()).toEqual(['remote']);
+  });
+
+  it('reports an HTTP failure', async () => {
+    const fetchImpl = (async () =>
+      new Response('', { status: 404, statusText: 'Not Found' })) as unknown as typeof fetch;
+    expect(await loadNotificationsUrl('missing.json', base, fetchImpl)).toBe(0);
+    expect(store().alert).toBe('Could not fetch missing.json: HTTP 404 Not Found');
+  });
+});
+
+describe('dropped files', () => {
+  it('routes notification files here and anything else to the catalog loader', async () => {
+    const toCatalog: string[] = [];
+    const otherwise = async (f: File) => toCatalog.push(f.name);
+    await dropNotificationsOr(
+      new File([JSON.stringify({ notifications: [notification('d')] })], 'n.json'),
+      otherwise,
+    );
+    await dropNotificationsOr(
+      new File(
+        [
+          'id,party,kind,siteId,windowStart,windowEnd,azimuthDeg\nc,P,other,kourou,2024-10-31T12:00Z,2024-10-31T13:00Z,90\n',
+        ],
+        'n.csv',
+      ),
+      otherwise,
+    );
+    await dropNotificationsOr(new File(['[{"OBJECT_NAME":"ISS"}]'], 'omm.json'), otherwise);
+    await dropNotificationsOr(new File(['OBJECT_NAME,OBJECT_ID,EPOCH\n'], 'omm.csv'), otherwise);
+    expect(ids()).toEqual(['c', 'd']); // same window start: by id
+    expect(toCatalog).toEqual(['omm.json', 'omm.csv']);
+  });
+});

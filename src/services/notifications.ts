@@ -1,0 +1,230 @@
+import { openDB, type IDBPDatabase } from 'idb';
+import {
+  MAX_NOTIFICATION_FILE_BYTES,
+  isNotificationText,
+  parseNotificationText,
+  toNotificationDocument,
+  toNotificationJson,
+} from '../domain/notifications/parse';
+import {
+  NotificationFormatError,
+  type LaunchNotification,
+  type LaunchNotificationJson,
+  type NotificationIssue,
+  type RejectedNotification,
+} from '../domain/notifications/types';
+import { checkNotification, describeRejection } from '../domain/notifications/validate';
+import { useNotificationStore } from '../state/notificationStore';
+
+/**
+ * Launch notifications in and out: files (open, drop), a same-origin URL (?notifications=),
+ * the entry form, the browser's own store (IndexedDB, across reloads) and export to JSON.
+ * Every problem goes to the notification alert; notifications already loaded stay.
+ */
+
+const DB_NAME = 'orbital-watch-notifications';
+const STORE = 'notifications';
+/** How many rejections an alert spells out before it summarises the rest. */
+const MAX_LISTED_REJECTIONS = 4;
+
+let db: Promise<IDBPDatabase> | null = null;
+function notificationDb(): Promise<IDBPDatabase> {
+  db ??= openDB(DB_NAME, 1, {
+    upgrade(database) {
+      database.createObjectStore(STORE, { keyPath: 'id' });
+    },
+  });
+  return db;
+}
+
+export async function readPersistedNotifications(): Promise<LaunchNotificationJson[]> {
+  return (await notificationDb()).getAll(STORE) as Promise<LaunchNotificationJson[]>;
+}
+
+async function persist(list: readonly LaunchNotification[]): Promise<void> {
+  const tx = (await notificationDb()).transaction(STORE, 'readwrite');
+  await Promise.all([...list.map((n) => tx.store.put(toNotificationJson(n))), tx.done]);
+}
+
+/** Forget every stored notification (tests, and a clean slate for support). */
+export async function clearPersistedNotifications(): Promise<void> {
+  await (await notificationDb()).clear(STORE);
+}
+
+const alert = (message: string | null) => useNotificationStore.getState().setAlert(message);
+
+async function keep(list: readonly LaunchNotification[]): Promise<string | null> {
+  useNotificationStore.getState().upsert(list);
+  try {
+    await persist(list);
+    return null;
+  } catch (error) {
+    return `not saved in the browser (${error instanceof Error ? error.message : String(error)})`;
+  }
+}
+
+function rejectionSummary(rejected: readonly RejectedNotification[]): string {
+  const listed = rejected.slice(0, MAX_LISTED_REJECTIONS).map(describeRejection);
+  const more = rejected.length - listed.length;
+  return listed.join(' · ') + (more > 0 ? ` · and ${more} more` : '');
+}
+
+/**
+ * Check and load notification text (JSON or CSV). Valid notifications load (replacing any with
+ * the same id) even when others in the file are rejected; the alert names the file, each
+ * rejected notification and its fields. Returns how many loaded.
+ */
+export async function ingestNotificationText(text: string, label: string): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseNotificationText(text);
+  } catch (error) {
+    const reason =
+      error instanceof NotificationFormatError || error instanceof Error
+        ? error.message
+        : String(error);
+    alert(`${label}: ${reason}; the notifications already loaded are unchanged`);
+    return 0;
+  }
+  const { notifications, rejected } = parsed;
+  const problems: string[] = [];
+  if (notifications.length) {
+    const saveProblem = await keep(notifications);
+    if (saveProblem) problems.push(saveProblem);
+  }
+  if (rejected.length) {
+    problems.unshift(
+      `${notifications.length} loaded, ${rejected.length} rejected: ${rejectionSummary(rejected)}`,
+    );
+  } else if (!notifications.length) {
+    problems.push('no notifications in the file');
+  }
+  alert(problems.length ? `${label}: ${problems.join('; ')}` : null);
+  return notifications.length;
+}
+
+export async function loadNotificationsFile(file: File): Promise<number> {
+  if (file.size > MAX_NOTIFICATION_FILE_BYTES) {
+    alert(
+      `${file.name}: ${(file.size / 1048576).toFixed(1)} MB is too large for a notification file`,
+    );
+    return 0;
+  }
+  return ingestNotificationText(await file.text(), file.name);
+}
+
+/**
+ * The URL `ref` resolved against `base`, when it is on the same origin (http or https);
+ * otherwise why not.
+ */
+export function sameOriginUrl(ref: string, base: string): { url: string } | { problem: string } {
+  let url: URL;
+  try {
+    url = new URL(ref, base);
+  } catch {
+    return { problem: `"${ref}" is not a URL` };
+  }
+  const origin = new URL(base).origin;
+  if (url.origin !== origin || !/^https?:$/.test(url.protocol)) {
+    return {
+      problem: `${url.origin} is not this site's origin (${origin}); notifications load only from ${origin}`,
+    };
+  }
+  return { url: url.href };
+}
+
+/** Load notifications from a URL on this site's origin. */
+export async function loadNotificationsUrl(
+  ref: string,
+  base: string = document.baseURI,
+  fetchImpl: typeof fetch = fetch,
+): Promise<number> {
+  const checked = sameOriginUrl(ref, base);
+  if ('problem' in checked) {
+    alert(`Ignored notifications=${ref}: ${checked.problem}`);
+    return 0;
+  }
+  let text: string;
+  try {
+    const response = await fetchImpl(checked.url);
+    if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+    text = await response.text();
+  } catch (error) {
+    alert(`Could not fetch ${ref}: ${error instanceof Error ? error.message : String(error)}`);
+    return 0;
+  }
+  return ingestNotificationText(text, ref);
+}
+
+/** The notifications kept in the browser, checked again (the built-in sites may have changed). */
+export async function restoreNotifications(): Promise<number> {
+  let stored: LaunchNotificationJson[];
+  try {
+    stored = await readPersistedNotifications();
+  } catch (error) {
+    alert(
+      `Stored notifications could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return 0;
+  }
+  const good: LaunchNotification[] = [];
+  const bad: string[] = [];
+  for (const json of stored) {
+    const result = checkNotification(json);
+    if (result.ok) good.push(result.notification);
+    else bad.push(`${json.id}: ${result.issues.map((i) => `${i.field}: ${i.reason}`).join('; ')}`);
+  }
+  if (good.length) useNotificationStore.getState().upsert(good);
+  if (bad.length) alert(`Stored notifications no longer valid, not shown: ${bad.join(' · ')}`);
+  return good.length;
+}
+
+/** At startup: what the browser kept, then `?notifications=<url>` when the address has it. */
+export async function bootNotifications(search: string = window.location.search): Promise<void> {
+  await restoreNotifications();
+  const ref = new URLSearchParams(search).get('notifications');
+  if (ref) await loadNotificationsUrl(ref);
+}
+
+/**
+ * Add one notification entered by hand (JSON form). Returns the issues when it is not valid;
+ * nothing is added then.
+ */
+export async function addNotification(json: unknown): Promise<NotificationIssue[]> {
+  const result = checkNotification(json);
+  if (!result.ok) return result.issues;
+  const problem = await keep([result.notification]);
+  alert(problem ? `${result.notification.id}: ${problem}` : null);
+  return [];
+}
+
+export async function removeNotification(id: string): Promise<void> {
+  useNotificationStore.getState().remove(id);
+  try {
+    await (await notificationDb()).delete(STORE, id);
+  } catch (error) {
+    alert(
+      `${id}: removed, but not from the browser's store (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+}
+
+/** Every loaded notification as a JSON document (the schema's document form). */
+export function exportNotificationsJson(
+  list: readonly LaunchNotification[] = useNotificationStore.getState().notifications,
+): string {
+  return `${JSON.stringify(toNotificationDocument(list), null, 2)}\n`;
+}
+
+/**
+ * A dropped file: notifications when its start reads as a notification file, otherwise
+ * `otherwise` (the catalog loader).
+ */
+export async function dropNotificationsOr(
+  file: File,
+  otherwise: (file: File) => Promise<unknown>,
+): Promise<void> {
+  const head = await file.slice(0, 65_536).text();
+  if (isNotificationText(head)) await loadNotificationsFile(file);
+  else await otherwise(file);
+}

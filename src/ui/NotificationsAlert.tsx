@@ -1,0 +1,21 @@
+import { useNotificationStore } from '../state/notificationStore';
+
+/** Problems with notification loads: file, notification and field; what is loaded stays. */
+export function NotificationsAlert() {
+  const message = useNotificationStore((s) => s.alert);
+  const setAlert = useNotificationStore((s) => s.setAlert);
+  if (!message) return null;
+  return (
+    <div className="alert notifications-alert" role="alert">
+      <span>Launch notifications — {message}</span>
+      <button
+        type="button"
+        className="close"
+        aria-label="Dismiss notification alert"
+        onClick={() => setAlert(null)}
+      >
+        ×
+      </button>
+    </div>
+  );
+}

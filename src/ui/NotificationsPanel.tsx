@@ -1,0 +1,231 @@
+import { useMemo, useState } from 'react';
+import { correlatedObjects } from '../domain/notifications/correlate';
+import { formatCountdown, notificationPhase } from '../domain/notifications/timing';
+import {
+  exportNotificationsJson,
+  loadNotificationsFile,
+  removeNotification,
+} from '../services/notifications';
+import { useCatalogStore } from '../state/catalogStore';
+import { useClockStore } from '../state/clockStore';
+import { canEdit, useModeStore } from '../state/modeStore';
+import { useNotificationStore } from '../state/notificationStore';
+import { useSelectionStore } from '../state/selectionStore';
+import { NotificationsAzimuthHelper } from './NotificationsAzimuthHelper';
+import { NotificationsForm } from './NotificationsForm';
+import {
+  KIND_LABEL,
+  formatAzimuth,
+  formatImpliedInclination,
+  formatLatLon,
+  formatWindowLines,
+} from './NotificationsFormat';
+import { useSimTime } from './useTicker';
+
+/** Correlated objects listed per row before the rest are summarised. */
+const MAX_OBJECT_BUTTONS = 3;
+
+function download(text: string, name: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * Launch notifications: a table sorted by window start (site, window, azimuth, the inclination
+ * a space launch there reaches, catalog objects with the notified designator), loading,
+ * export, entry by hand and the azimuth a catalog object implies from a site.
+ */
+export function NotificationsPanel() {
+  const notifications = useNotificationStore((s) => s.notifications);
+  const requestFocus = useNotificationStore((s) => s.requestFocus);
+  const objects = useCatalogStore((s) => s.objects);
+  const select = useSelectionStore((s) => s.select);
+  const setTime = useClockStore((s) => s.setTime);
+  const editable = canEdit(useModeStore((s) => s.mode));
+  const nowMs = useSimTime(1000);
+  const [open, setOpen] = useState(true);
+  const [formOpen, setFormOpen] = useState(false);
+
+  const correlated = useMemo(
+    () => new Map(notifications.map((n) => [n.id, correlatedObjects(n.intlDesignator, objects)])),
+    [notifications, objects],
+  );
+
+  return (
+    <section className="panel notifications" aria-label="Launch notifications panel">
+      <header>
+        <button
+          type="button"
+          className="notifications-toggle"
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+        >
+          {open ? '▾' : '▸'} Launch notifications ({notifications.length})
+        </button>
+        {open && (
+          <div className="notifications-actions">
+            {editable && (
+              <label className="button">
+                Open…
+                <input
+                  type="file"
+                  aria-label="Load notifications"
+                  accept=".json,.csv,application/json,text/csv"
+                  className="visually-hidden"
+                  onChange={(e) => {
+                    const file = e.target.files?.[0];
+                    if (file) void loadNotificationsFile(file);
+                    e.target.value = '';
+                  }}
+                />
+              </label>
+            )}
+            {editable && (
+              <button type="button" aria-expanded={formOpen} onClick={() => setFormOpen(!formOpen)}>
+                New notification
+              </button>
+            )}
+            <button
+              type="button"
+              disabled={!notifications.length}
+              onClick={() => download(exportNotificationsJson(), 'launch-notifications.json')}
+            >
+              Export JSON
+            </button>
+          </div>
+        )}
+      </header>
+      {open && (
+        <>
+          {editable && formOpen && <NotificationsForm onDone={() => setFormOpen(false)} />}
+          {notifications.length === 0 ? (
+            <p className="muted">
+              None loaded. {editable ? 'Open or drop a JSON or CSV notification file.' : ''}
+            </p>
+          ) : (
+            <div className="notifications-scroll">
+              <table role="table" aria-label="Launch notifications">
+                <thead>
+                  <tr>
+                    <th scope="col">ID</th>
+                    <th scope="col">Party</th>
+                    <th scope="col">Kind</th>
+                    <th scope="col">Site</th>
+                    <th scope="col">Window (UTC)</th>
+                    <th scope="col">Azimuth</th>
+                    <th scope="col" title="Inclination a launch on this azimuth reaches">
+                      Incl.
+                    </th>
+                    <th scope="col">Objects</th>
+                    {editable && (
+                      <th scope="col">
+                        <span className="visually-hidden">Remove</span>
+                      </th>
+                    )}
+                  </tr>
+                </thead>
+                <tbody>
+                  {notifications.map((n) => {
+                    const { phase } = notificationPhase(n, nowMs);
+                    const matches = correlated.get(n.id) ?? [];
+                    const implied = formatImpliedInclination(n);
+                    return (
+                      <tr key={n.id} className={`phase-${phase}`} data-id={n.id}>
+                        <th scope="row" className="nowrap">
+                          <button
+                            type="button"
+                            className="link"
+                            aria-label={`Show ${n.id} on the globe`}
+                            title="Scrub to the window and fly there"
+                            onClick={() => {
+                              setTime(n.windowStartMs);
+                              requestFocus(n.id);
+                            }}
+                          >
+                            {n.id}
+                          </button>
+                        </th>
+                        <td>{n.party}</td>
+                        <td>
+                          {KIND_LABEL[n.kind]}
+                          {n.vehicle && <div className="muted">{n.vehicle}</div>}
+                        </td>
+                        <td title={formatLatLon(n.site.latDeg, n.site.lonDeg)}>{n.site.name}</td>
+                        <td className="nowrap">
+                          {formatWindowLines(n.windowStartMs, n.windowEndMs).map((line) => (
+                            <div key={line}>{line}</div>
+                          ))}
+                          <div className={`status status-${phase}`}>
+                            {phase === 'before'
+                              ? formatCountdown(nowMs, n.windowStartMs)
+                              : phase === 'open'
+                                ? 'window open'
+                                : 'closed'}
+                          </div>
+                        </td>
+                        <td className="nowrap">{formatAzimuth(n)}</td>
+                        <td className="nowrap">
+                          {implied ?? '—'}
+                          {n.targetOrbit?.inclinationDeg !== undefined && (
+                            <div className="muted">
+                              target {n.targetOrbit.inclinationDeg.toFixed(1)}°
+                            </div>
+                          )}
+                        </td>
+                        <td>
+                          {n.intlDesignator ? (
+                            <>
+                              <span className="muted">{n.intlDesignator}</span>
+                              {matches.length === 0 && <div className="muted">none in catalog</div>}
+                              <div className="notification-objects">
+                                {matches.slice(0, MAX_OBJECT_BUTTONS).map((o) => (
+                                  <button
+                                    key={o.noradCatId}
+                                    type="button"
+                                    className="link"
+                                    title={`${o.objectName} (${o.objectId})`}
+                                    onClick={() => select(o.noradCatId, true)}
+                                  >
+                                    {o.objectName}
+                                  </button>
+                                ))}
+                                {matches.length > MAX_OBJECT_BUTTONS && (
+                                  <span className="muted">
+                                    +{matches.length - MAX_OBJECT_BUTTONS} more
+                                  </span>
+                                )}
+                              </div>
+                            </>
+                          ) : (
+                            '—'
+                          )}
+                        </td>
+                        {editable && (
+                          <td>
+                            <button
+                              type="button"
+                              className="close"
+                              aria-label={`Remove ${n.id}`}
+                              onClick={() => void removeNotification(n.id)}
+                            >
+                              ×
+                            </button>
+                          </td>
+                        )}
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <NotificationsAzimuthHelper />
+        </>
+      )}
+    </section>
+  );
+}
