@@ -60,9 +60,10 @@ in vec4 v_color;
 in vec4 v_pickColor;
 
 void main() {
-  vec2 fromCentre = gl_PointCoord - vec2(0.5);
-  if (dot(fromCentre, fromCentre) > 0.25) discard;
-  out_FragColor = v_color;
+  float d = length(gl_PointCoord - vec2(0.5));
+  if (d > 0.5) discard;
+  // A dark rim keeps points legible over bright land and cloud.
+  out_FragColor = d > 0.38 ? vec4(v_color.rgb * 0.2, 1.0) : v_color;
 }
 `;
 

@@ -1,28 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ElementSet } from '../domain/catalog/types';
+import { ISS_2024_10_31 } from '../testing/elements';
 import { createPropagationService } from '../workers/propagationService';
 import type { EcefSample, PropagationPool } from '../workers/propagationPool';
 import { EphemerisStream, packSegment, sampleStepMs, stateInSegment } from './ephemerisStream';
 
-const iss: ElementSet = {
-  objectName: 'ISS (ZARYA)',
-  objectId: '1998-067A',
-  noradCatId: 25544,
-  epochMs: Date.UTC(2024, 9, 31, 13, 56, 2, 0),
-  meanMotionRevPerDay: 15.50151657,
-  eccentricity: 0.0008841,
-  inclinationDeg: 51.6392,
-  raOfAscNodeDeg: 58.3613,
-  argOfPericenterDeg: 331.1693,
-  meanAnomalyDeg: 148.1867,
-  bstar: 0.00035478,
-  meanMotionDot: 0.00020062,
-  meanMotionDdot: 0,
-  classificationType: 'U',
-  elementSetNo: 999,
-  revAtEpoch: 48046,
-  ephemerisType: 0,
-};
+const iss = ISS_2024_10_31;
 
 /** A pool stand-in that runs the real service synchronously and records what was asked. */
 function fakePool(elements: ElementSet[]) {

@@ -1,30 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ElementSet } from '../domain/catalog/types';
+import { ISS_2024_10_31 } from '../testing/elements';
 import { temeToEcef } from '../domain/frames/teme';
 import { createSatrec } from '../domain/propagation/satrec';
 import { propagateTeme } from '../domain/propagation/sgp4';
 import { createPropagationService } from './propagationService';
 
 // ISS, epoch 2024-10-31 13:56:02 UTC (from the 2024-11-01 snapshot).
-const iss: ElementSet = {
-  objectName: 'ISS (ZARYA)',
-  objectId: '1998-067A',
-  noradCatId: 25544,
-  epochMs: Date.UTC(2024, 9, 31, 13, 56, 2, 0),
-  meanMotionRevPerDay: 15.50151657,
-  eccentricity: 0.0008841,
-  inclinationDeg: 51.6392,
-  raOfAscNodeDeg: 58.3613,
-  argOfPericenterDeg: 331.1693,
-  meanAnomalyDeg: 148.1867,
-  bstar: 0.00035478,
-  meanMotionDot: 0.00020062,
-  meanMotionDdot: 0,
-  classificationType: 'U',
-  elementSetNo: 999,
-  revAtEpoch: 48046,
-  ephemerisType: 0,
-};
+const iss = ISS_2024_10_31;
 const geo: ElementSet = {
   ...iss,
   objectName: 'GEO',
