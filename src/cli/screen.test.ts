@@ -1,0 +1,128 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UsageError } from './args';
+import { runScreen } from './screen';
+
+const root = resolve(__dirname, '../..');
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+// Two objects 0.02° apart in mean anomaly (~2.4 km, co-orbiting), catalog numbers above 99,999.
+const CSV = `OBJECT_NAME,OBJECT_ID,EPOCH,MEAN_MOTION,ECCENTRICITY,INCLINATION,RA_OF_ASC_NODE,ARG_OF_PERICENTER,MEAN_ANOMALY,EPHEMERIS_TYPE,CLASSIFICATION_TYPE,NORAD_CAT_ID,ELEMENT_SET_NO,REV_AT_EPOCH,BSTAR,MEAN_MOTION_DOT,MEAN_MOTION_DDOT
+TEST A,2024-999A,2024-11-01T00:00:00.000000,15.5,.0005,51.6,0,0,0,0,U,200001,999,1,.0001,0,0
+"TEST B, TRAILING",2024-999B,2024-11-01T00:00:00.000000,15.5,.0005,51.6,0,0,.02,0,U,270001,999,1,.0001,0,0
+`;
+
+describe('cli screen', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'screen-cli-'));
+  const file = join(dir, 'pair.csv');
+  writeFileSync(file, CSV);
+
+  it('prints the JSON result on stdout, progress on stderr', () => {
+    const r = cli(
+      'screen',
+      '--catalog',
+      file,
+      '--start',
+      '2024-11-01T00:00:00Z',
+      '--hours',
+      '2',
+      '--threads',
+      '2',
+    );
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.start).toBe('2024-11-01T00:00:00.000Z');
+    expect(j.end).toBe('2024-11-01T02:00:00.000Z');
+    expect(j.objects).toBe(2);
+    expect(j.events).toHaveLength(1);
+    const e = j.events[0];
+    expect(Object.keys(e).slice(0, 10)).toEqual([
+      'id1',
+      'name1',
+      'id2',
+      'name2',
+      'tca',
+      'rangeKm',
+      'relSpeedKmS',
+      'ricKm',
+      'dse1',
+      'dse2',
+    ]);
+    expect([e.id1, e.id2]).toEqual([200001, 270001]);
+    expect(e.name2).toBe('TEST B, TRAILING');
+    expect(e.tca).toMatch(/^2024-11-01T0[01]:\d\d:\d\d\.\d{3}Z$/);
+    expect(e.rangeKm).toBeGreaterThan(2);
+    expect(e.rangeKm).toBeLessThan(3);
+    expect(e.ricKm).toHaveLength(3);
+    expect(j.timing.totalMs).toBeGreaterThan(0);
+    expect(r.err).toMatch(/1 events/);
+  });
+
+  it('writes CSV with --format csv', () => {
+    const r = cli(
+      'screen',
+      '--catalog',
+      file,
+      '--start',
+      '2024-11-01T00:00:00Z',
+      '--hours',
+      '2',
+      '--format',
+      'csv',
+    );
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n');
+    expect(lines[0]).toMatch(
+      /^id1,name1,id2,name2,tca,rangeKm,relSpeedKmS,ricRKm,ricTKm,ricNKm,dse1,dse2/,
+    );
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('"TEST B, TRAILING"');
+  });
+
+  it('exits 2 with a one-line error naming the problem', () => {
+    const r = cli('screen', '--catalog', file, '--hours', '500');
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/--hours/);
+  });
+
+  it('names the problem for each bad argument or catalog (UsageError → exit 2)', async () => {
+    const bad = join(dir, 'bad.txt');
+    writeFileSync(bad, 'this is not a catalog\n');
+    const cases: [string[], RegExp][] = [
+      [['--catalog', join(dir, 'missing.csv')], /cannot read catalog/],
+      [['--catalog', bad], /catalog .*bad\.txt/],
+      [['--catalog', file, '--start', 'yesterday'], /--start/],
+      [
+        ['--catalog', file, '--primary', '12345', '--start', '2024-11-01T00:00:00Z'],
+        /primary not in catalog: 12345/,
+      ],
+      [['--catalog', file, '--primary', 'ISS'], /--primary/],
+      [['--catalog', file, '--format', 'xml'], /--format/],
+      [['--catalog', file, '--threshold-km', '0'], /--threshold-km/],
+      [['--catalog', file, '--box-km', '1,2'], /--box-km/],
+      [['--catalog', file, '--bogus', '1'], /unknown option --bogus/],
+      [[], /--catalog is required/],
+    ];
+    for (const [args, message] of cases) {
+      const e = await runScreen(args).then(
+        () => null,
+        (x: unknown) => x,
+      );
+      expect(e, args.join(' ')).toBeInstanceOf(UsageError);
+      expect((e as Error).message, args.join(' ')).toMatch(message);
+    }
+  });
+});

@@ -1,0 +1,243 @@
+import { readFileSync } from 'node:fs';
+import { CatalogFormatError } from '../domain/catalog/errors';
+import { loadCatalogText } from '../domain/screening/adapter';
+import { ScreeningInputError, MAX_HOURS } from '../domain/screening/context';
+import type { ScreeningResult, ScreeningVolume } from '../domain/screening/types';
+import { chooseStartTime } from '../domain/time/startTime';
+import { formatIsoMs, parseIsoMs } from '../domain/time/iso';
+import { numberOption, parseOptions, UsageError } from './args';
+import { defaultThreadCount, screenWithThreads } from './screeningPool';
+
+const OPTIONS = [
+  'catalog',
+  'start',
+  'hours',
+  'threshold-km',
+  'primary',
+  'format',
+  'box-km',
+  'ellipsoid-km',
+  'threads',
+] as const;
+
+export const SCREEN_HELP = `usage: cli screen --catalog <file> [--start <ISO>] [--hours <h>] [--threshold-km <km>]
+  [--primary <id,id,...>] [--format json|csv] [--box-km r,t,n | --ellipsoid-km r,t,n] [--threads <n>]`;
+
+function parseVolume(name: string, text: string, shape: ScreeningVolume['shape']): ScreeningVolume {
+  const parts = text.split(',');
+  if (parts.length !== 3) throw new UsageError(`--${name} takes three numbers r,t,n (km)`);
+  const v = parts.map((p) => numberOption(name, p, 0, 1e6));
+  return { shape, halfRtnKm: [v[0], v[1], v[2]] };
+}
+
+/** stdout write that waits for the pipe to drain (large results). */
+function write(text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (process.stdout.write(text)) resolve();
+    else process.stdout.once('drain', resolve).once('error', reject);
+  });
+}
+
+export async function runScreen(argv: string[]): Promise<void> {
+  if (argv.includes('--help')) {
+    process.stdout.write(`${SCREEN_HELP}\n`);
+    return;
+  }
+  const o = parseOptions(argv, OPTIONS);
+  const file = o.get('catalog');
+  if (!file) throw new UsageError(`--catalog is required\n${SCREEN_HELP}`);
+  const hours = o.has('hours') ? numberOption('hours', o.get('hours')!, 0, MAX_HOURS) : 24;
+  const thresholdKm = o.has('threshold-km')
+    ? numberOption('threshold-km', o.get('threshold-km')!, 0, 1e5)
+    : 5;
+  const format = o.get('format') ?? 'json';
+  if (format !== 'json' && format !== 'csv') {
+    throw new UsageError(`--format must be json or csv (got "${format}")`);
+  }
+  let primaries: number[] = [];
+  if (o.has('primary')) {
+    primaries = o
+      .get('primary')!
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0)
+      .map((s) => {
+        if (!/^\d+$/.test(s)) throw new UsageError(`--primary: "${s}" is not a catalog number`);
+        return Number(s);
+      });
+    if (primaries.length === 0) throw new UsageError('--primary needs at least one catalog number');
+  }
+  if (o.has('box-km') && o.has('ellipsoid-km')) {
+    throw new UsageError('give --box-km or --ellipsoid-km, not both');
+  }
+  const volume = o.has('box-km')
+    ? parseVolume('box-km', o.get('box-km')!, 'box')
+    : o.has('ellipsoid-km')
+      ? parseVolume('ellipsoid-km', o.get('ellipsoid-km')!, 'ellipsoid')
+      : undefined;
+  const threads = o.has('threads')
+    ? Math.round(numberOption('threads', o.get('threads')!, 0, 256))
+    : defaultThreadCount();
+  let startMs: number | undefined;
+  if (o.has('start')) {
+    const t = parseIsoMs(o.get('start')!);
+    if (t === null)
+      throw new UsageError(`--start is not an ISO 8601 UTC time: "${o.get('start')}"`);
+    startMs = t;
+  }
+
+  const t0 = performance.now();
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read catalog ${file}: ${(e as NodeJS.ErrnoException).code ?? e}`);
+  }
+  let catalog;
+  try {
+    catalog = loadCatalogText(text, file);
+  } catch (e) {
+    if (e instanceof CatalogFormatError) throw new UsageError(`catalog ${file}: ${e.message}`);
+    throw e;
+  }
+  if (catalog.objects.length === 0) throw new UsageError(`catalog ${file}: no usable element sets`);
+  if (startMs === undefined) {
+    const st = chooseStartTime(
+      catalog.objects.map((x) => x.epochMs),
+      Date.now(),
+    );
+    startMs = st.startMs;
+    if (st.note) process.stderr.write(`note: ${st.note}\n`);
+  }
+  const ids = new Set(catalog.objects.map((x) => x.noradCatId));
+  const missing = primaries.filter((id) => !ids.has(id));
+  if (missing.length > 0) throw new UsageError(`primary not in catalog: ${missing.join(', ')}`);
+  const tLoad = performance.now();
+  process.stderr.write(
+    `screening ${catalog.objects.length} objects from ${formatIsoMs(startMs)} for ${hours} h, ` +
+      `${volume ? `${volume.shape} ${volume.halfRtnKm.join('/')} km` : `${thresholdKm} km`}` +
+      `${primaries.length ? `, primaries ${primaries.join(',')}` : ', all vs all'}, ${threads} threads\n`,
+  );
+  let lastPct = -1;
+  let result: ScreeningResult;
+  try {
+    result = await screenWithThreads(
+      catalog.objects,
+      { startMs, durationHours: hours, thresholdKm, primaries, volume },
+      threads,
+      (p) => {
+        const pct = Math.floor((100 * p.chunksDone) / p.chunkCount);
+        if (pct !== lastPct) {
+          lastPct = pct;
+          process.stderr.write(`\r${p.chunksDone}/${p.chunkCount} chunks (${pct}%)`);
+        }
+      },
+    );
+  } catch (e) {
+    if (e instanceof ScreeningInputError) throw new UsageError(e.message);
+    throw e;
+  }
+  process.stderr.write('\n');
+  const tEnd = performance.now();
+  const timing = {
+    loadMs: Math.round(tLoad - t0),
+    screenMs: Math.round(tEnd - tLoad),
+    totalMs: Math.round(tEnd - t0),
+    threads,
+  };
+  process.stderr.write(
+    `${result.events.length} events, ${result.flags.length} objects flagged, ` +
+      `${(timing.totalMs / 1000).toFixed(1)} s\n`,
+  );
+  if (format === 'json') {
+    for (const piece of toJsonChunks(result, timing)) await write(piece);
+  } else await write(toCsv(result));
+}
+
+const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
+
+function eventJson(e: ScreeningResult['events'][number]): string {
+  return JSON.stringify({
+    id1: e.id1,
+    name1: e.name1,
+    id2: e.id2,
+    name2: e.name2,
+    tca: e.tca,
+    rangeKm: r6(e.rangeKm),
+    relSpeedKmS: r6(e.relSpeedKmS),
+    ricKm: e.ricKm.map(r6),
+    dse1: r6(e.dse1),
+    dse2: r6(e.dse2),
+    state1: { rKm: e.state1.rKm.map(r6), vKmS: e.state1.vKmS.map(r6) },
+    state2: { rKm: e.state2.rKm.map(r6), vKmS: e.state2.vKmS.map(r6) },
+  });
+}
+
+/**
+ * The JSON document, in pieces (a week of events is ~100 MB of text: never one string).
+ * Keys: start, end, objects, events, flags, stats, timing.
+ */
+export function* toJsonChunks(
+  result: ScreeningResult,
+  timing: Record<string, number>,
+): Generator<string> {
+  const head = JSON.stringify({
+    start: formatIsoMs(result.startMs),
+    end: formatIsoMs(result.endMs),
+    objects: result.objects,
+  });
+  yield `${head.slice(0, -1)},"events":[`;
+  const n = result.events.length;
+  for (let k = 0; k < n; k += 1000) {
+    const part = result.events
+      .slice(k, k + 1000)
+      .map(eventJson)
+      .join(',');
+    yield k === 0 ? part : `,${part}`;
+  }
+  const tail = JSON.stringify({
+    flags: result.flags.map((f) => ({
+      id: f.id,
+      name: f.name,
+      kind: f.kind,
+      reason: f.reason,
+      ...(f.failedAtMs !== undefined ? { failedAt: formatIsoMs(f.failedAtMs) } : {}),
+    })),
+    stats: result.stats,
+    timing,
+  });
+  yield `],${tail.slice(1)}\n`;
+}
+
+export function toJson(result: ScreeningResult, timing: Record<string, number>): string {
+  return [...toJsonChunks(result, timing)].join('');
+}
+
+function csvField(s: string): string {
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function toCsv(result: ScreeningResult): string {
+  const head =
+    'id1,name1,id2,name2,tca,rangeKm,relSpeedKmS,ricRKm,ricTKm,ricNKm,dse1,dse2,' +
+    'x1,y1,z1,vx1,vy1,vz1,x2,y2,z2,vx2,vy2,vz2';
+  const rows = result.events.map((e) =>
+    [
+      e.id1,
+      csvField(e.name1),
+      e.id2,
+      csvField(e.name2),
+      e.tca,
+      r6(e.rangeKm),
+      r6(e.relSpeedKmS),
+      ...e.ricKm.map(r6),
+      r6(e.dse1),
+      r6(e.dse2),
+      ...e.state1.rKm.map(r6),
+      ...e.state1.vKmS.map(r6),
+      ...e.state2.rKm.map(r6),
+      ...e.state2.vKmS.map(r6),
+    ].join(','),
+  );
+  return `${[head, ...rows].join('\n')}\n`;
+}

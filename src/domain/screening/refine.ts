@@ -1,0 +1,241 @@
+import { formatIsoMs, propagateInto, toRic } from './adapter';
+import { satrecAt, type ScreeningContext } from './context';
+import type { ConjunctionEvent } from './types';
+
+const DAY_MS = 86_400_000;
+
+/** Real-SGP4 evaluation of a pair: scratch[0..5] object i, scratch[6..11] object j. */
+export class PairEvaluator {
+  readonly s = new Float64Array(12);
+  calls = 0;
+  constructor(private readonly ctx: ScreeningContext) {}
+
+  /** States of i and j at tMs into this.s; false when SGP4 fails for either. */
+  states(i: number, j: number, tMs: number): boolean {
+    const c = this.ctx;
+    const si = c.satrecs[i] ?? satrecAt(c, i);
+    const sj = c.satrecs[j] ?? satrecAt(c, j);
+    if (!si || !sj) return false;
+    this.calls += 2;
+    return (
+      propagateInto(si, c.epochMs[i], tMs, this.s, 0) === 0 &&
+      propagateInto(sj, c.epochMs[j], tMs, this.s, 6) === 0
+    );
+  }
+
+  /** Range rate × range (Δr·Δv, km²/s) at tMs; NaN when SGP4 fails. */
+  rangeRate(i: number, j: number, tMs: number): number {
+    if (!this.states(i, j, tMs)) return NaN;
+    const s = this.s;
+    return (
+      (s[6] - s[0]) * (s[9] - s[3]) +
+      (s[7] - s[1]) * (s[10] - s[4]) +
+      (s[8] - s[2]) * (s[11] - s[5])
+    );
+  }
+
+  /** Range (km) at tMs; NaN when SGP4 fails. */
+  range(i: number, j: number, tMs: number): number {
+    if (!this.states(i, j, tMs)) return NaN;
+    const s = this.s;
+    return Math.hypot(s[6] - s[0], s[7] - s[1], s[8] - s[2]);
+  }
+}
+
+/**
+ * Root of the range rate near tGuessMs (a local minimum of range), by Brent's method on real
+ * SGP4 states. The bracket grows from ±0.5 s up to ±maxHalfS. Returns NaN when no bracket.
+ */
+export function refineTca(
+  ev: PairEvaluator,
+  i: number,
+  j: number,
+  tGuessMs: number,
+  maxHalfS: number,
+): number {
+  for (let half = 500; ; half = Math.min(half * 4, maxHalfS * 1000)) {
+    const a = tGuessMs - half;
+    const b = tGuessMs + half;
+    const fa = ev.rangeRate(i, j, a);
+    const fb = ev.rangeRate(i, j, b);
+    if (Number.isNaN(fa) || Number.isNaN(fb)) return NaN;
+    if (fa < 0 && fb >= 0) return brent((t) => ev.rangeRate(i, j, t), a, b, fa, fb, 1e-3);
+    if (half >= maxHalfS * 1000) return NaN;
+  }
+}
+
+/** Brent's root finder (zeroin) on [a, b] with f(a), f(b) of opposite signs; tol in x units. */
+export function brent(
+  f: (x: number) => number,
+  a: number,
+  b: number,
+  fa: number,
+  fb: number,
+  tol: number,
+): number {
+  let c = a;
+  let fc = fa;
+  let d = b - a;
+  let e = d;
+  for (let iter = 0; iter < 100; iter++) {
+    if ((fb > 0 && fc > 0) || (fb < 0 && fc < 0)) {
+      c = a;
+      fc = fa;
+      d = b - a;
+      e = d;
+    }
+    if (Math.abs(fc) < Math.abs(fb)) {
+      a = b;
+      b = c;
+      c = a;
+      fa = fb;
+      fb = fc;
+      fc = fa;
+    }
+    const tol1 = 2 * Number.EPSILON * Math.abs(b) + 0.5 * tol;
+    const xm = 0.5 * (c - b);
+    if (Math.abs(xm) <= tol1 || fb === 0) return b;
+    if (Math.abs(e) >= tol1 && Math.abs(fa) > Math.abs(fb)) {
+      const s = fb / fa;
+      let p: number;
+      let q: number;
+      if (a === c) {
+        p = 2 * xm * s;
+        q = 1 - s;
+      } else {
+        const qq = fa / fc;
+        const r = fb / fc;
+        p = s * (2 * xm * qq * (qq - r) - (b - a) * (r - 1));
+        q = (qq - 1) * (r - 1) * (s - 1);
+      }
+      if (p > 0) q = -q;
+      p = Math.abs(p);
+      if (2 * p < Math.min(3 * xm * q - Math.abs(tol1 * q), Math.abs(e * q))) {
+        e = d;
+        d = p / q;
+      } else {
+        d = xm;
+        e = d;
+      }
+    } else {
+      d = xm;
+      e = d;
+    }
+    a = b;
+    fa = fb;
+    b += Math.abs(d) > tol1 ? d : xm > 0 ? tol1 : -tol1;
+    fb = f(b);
+    if (Number.isNaN(fb)) return NaN;
+  }
+  return b;
+}
+
+/** True when the miss vector (RTN, km) lies inside the screening volume or threshold. */
+export function accepted(ctx: ScreeningContext, rangeKm: number, ric: number[]): boolean {
+  const v = ctx.opts.volume;
+  if (!v) return rangeKm <= ctx.opts.thresholdKm;
+  const [a, b, c] = v.halfRtnKm;
+  if (v.shape === 'box')
+    return Math.abs(ric[0]) <= a && Math.abs(ric[1]) <= b && Math.abs(ric[2]) <= c;
+  return (ric[0] / a) ** 2 + (ric[1] / b) ** 2 + (ric[2] / c) ** 2 <= 1;
+}
+
+/** The event at tcaMs for pair (i, j) (i is object 1), or null when SGP4 fails. */
+export function buildEvent(
+  ctx: ScreeningContext,
+  ev: PairEvaluator,
+  i: number,
+  j: number,
+  tcaMs: number,
+): ConjunctionEvent | null {
+  if (!ev.states(i, j, tcaMs)) return null;
+  const s = ev.s;
+  const d = [s[6] - s[0], s[7] - s[1], s[8] - s[2]];
+  const e1 = ctx.els[i];
+  const e2 = ctx.els[j];
+  return {
+    id1: e1.noradCatId,
+    name1: e1.objectName,
+    id2: e2.noradCatId,
+    name2: e2.objectName,
+    tcaMs,
+    tca: formatIsoMs(tcaMs),
+    rangeKm: Math.hypot(d[0], d[1], d[2]),
+    relSpeedKmS: Math.hypot(s[9] - s[3], s[10] - s[4], s[11] - s[5]),
+    ricKm: toRic(s.subarray(0, 3), s.subarray(3, 6), d),
+    dse1: (tcaMs - e1.epochMs) / DAY_MS,
+    dse2: (tcaMs - e2.epochMs) / DAY_MS,
+    state1: { rKm: [s[0], s[1], s[2]], vKmS: [s[3], s[4], s[5]] },
+    state2: { rKm: [s[6], s[7], s[8]], vKmS: [s[9], s[10], s[11]] },
+  };
+}
+
+/**
+ * Refine a minimum found near tGuessMs and build its event when it passes the threshold/volume
+ * and lies in the screening window. Shared by the engine and the brute-force reference.
+ */
+export function refineEvent(
+  ctx: ScreeningContext,
+  ev: PairEvaluator,
+  i: number,
+  j: number,
+  tGuessMs: number,
+  maxHalfS: number,
+): ConjunctionEvent | null {
+  const tca = refineTca(ev, i, j, tGuessMs, maxHalfS);
+  if (Number.isNaN(tca) || tca < ctx.opts.startMs || tca > ctx.opts.endMs) return null;
+  const e = buildEvent(ctx, ev, i, j, tca);
+  if (!e || !accepted(ctx, e.rangeKm, e.ricKm)) return null;
+  return e;
+}
+
+/** Write event e of pair (i, j) at out[off .. off + PACKED_EVENT_SIZE). */
+export function packEvent(
+  e: ConjunctionEvent,
+  i: number,
+  j: number,
+  out: Float64Array,
+  off: number,
+): void {
+  out[off] = i;
+  out[off + 1] = j;
+  out[off + 2] = e.tcaMs;
+  out[off + 3] = e.rangeKm;
+  out[off + 4] = e.relSpeedKmS;
+  out.set(e.ricKm, off + 5);
+  out.set(e.state1.rKm, off + 8);
+  out.set(e.state1.vKmS, off + 11);
+  out.set(e.state2.rKm, off + 14);
+  out.set(e.state2.vKmS, off + 17);
+}
+
+/** The event packed at buf[off ..]; names and epochs come from the context's catalog. */
+export function unpackEvent(
+  ctx: ScreeningContext,
+  buf: Float64Array,
+  off: number,
+): ConjunctionEvent {
+  const e1 = ctx.els[buf[off]];
+  const e2 = ctx.els[buf[off + 1]];
+  const tcaMs = buf[off + 2];
+  const v = (k: number): [number, number, number] => [
+    buf[off + k],
+    buf[off + k + 1],
+    buf[off + k + 2],
+  ];
+  return {
+    id1: e1.noradCatId,
+    name1: e1.objectName,
+    id2: e2.noradCatId,
+    name2: e2.objectName,
+    tcaMs,
+    tca: formatIsoMs(tcaMs),
+    rangeKm: buf[off + 3],
+    relSpeedKmS: buf[off + 4],
+    ricKm: v(5),
+    dse1: (tcaMs - e1.epochMs) / DAY_MS,
+    dse2: (tcaMs - e2.epochMs) / DAY_MS,
+    state1: { rKm: v(8), vKmS: v(11) },
+    state2: { rKm: v(14), vKmS: v(17) },
+  };
+}

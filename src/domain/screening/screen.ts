@@ -1,0 +1,94 @@
+import type { ElementSet } from '../catalog/types';
+import { attachBulkSampler, prepareScreening } from './context';
+import { screenChunk } from './engine';
+import { mergeChunks } from './merge';
+import type { ChunkResult, ScreeningFlag, ScreeningOptions, ScreeningResult } from './types';
+
+/** What a worker reports after init: the facts of its context that the merge needs. */
+export interface WorkerSummary {
+  chunkCount: number;
+  initFlags: ScreeningFlag[];
+  screened: number;
+  pairsApogeePerigee: number;
+}
+
+export interface ScreeningProgress {
+  chunksDone: number;
+  chunkCount: number;
+}
+
+/** Screen in this thread (tests, small catalogs). */
+export function screenCatalog(
+  elements: ElementSet[],
+  options: ScreeningOptions,
+  onProgress?: (p: ScreeningProgress) => void,
+): ScreeningResult {
+  const ctx = prepareScreening(elements, options);
+  const results: ChunkResult[] = [];
+  for (let c = 0; c < ctx.opts.chunkCount; c++) {
+    results.push(screenChunk(ctx, c));
+    onProgress?.({ chunksDone: c + 1, chunkCount: ctx.opts.chunkCount });
+  }
+  return mergeChunks(ctx, results);
+}
+
+/** What a worker (browser Web Worker, Node worker thread, or in-process stand-in) offers. */
+export interface ScreeningWorkerApi {
+  /** Build the worker's context. */
+  init(elements: ElementSet[], options: ScreeningOptions): Promise<WorkerSummary> | WorkerSummary;
+  runChunk(chunk: number): Promise<ChunkResult> | ChunkResult;
+}
+
+/** The worker-side implementation: wrap it in comlink or a worker_threads message loop. */
+export function createScreeningWorker(): ScreeningWorkerApi {
+  let ctx: ReturnType<typeof prepareScreening> | null = null;
+  return {
+    async init(elements, options) {
+      const c = prepareScreening(elements, options);
+      await attachBulkSampler(c);
+      ctx = c;
+      return {
+        chunkCount: c.opts.chunkCount,
+        initFlags: c.initFlags,
+        screened: c.screened,
+        pairsApogeePerigee: c.pairsApogeePerigee,
+      };
+    },
+    runChunk(chunk) {
+      if (!ctx) throw new Error('screening worker used before init');
+      return screenChunk(ctx, chunk);
+    },
+  };
+}
+
+/**
+ * Screen on a pool: every worker builds its own context, chunks go to whichever worker is free,
+ * and the merge sorts results by chunk, so the answer does not depend on the pool.
+ */
+export async function screenOnPool(
+  workers: ScreeningWorkerApi[],
+  elements: ElementSet[],
+  options: ScreeningOptions,
+  onProgress?: (p: ScreeningProgress) => void,
+): Promise<ScreeningResult> {
+  // Validates options before any worker starts; SGP4 is started lazily for the merge.
+  const ctx = prepareScreening(elements, options, { deferSgp4: true });
+  const chunkCount = ctx.opts.chunkCount;
+  const summaries = await Promise.all(workers.map((w) => w.init(elements, options)));
+  if (summaries.length > 0) {
+    ctx.initFlags = summaries[0].initFlags;
+    ctx.screened = summaries[0].screened;
+    ctx.pairsApogeePerigee = summaries[0].pairsApogeePerigee;
+  }
+  const results: ChunkResult[] = [];
+  let next = 0;
+  const loop = async (w: ScreeningWorkerApi): Promise<void> => {
+    while (next < chunkCount) {
+      const c = next++;
+      results.push(await w.runChunk(c));
+      onProgress?.({ chunksDone: results.length, chunkCount });
+    }
+  };
+  await Promise.all(workers.map(loop));
+  return mergeChunks(ctx, results);
+}

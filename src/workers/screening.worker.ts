@@ -1,0 +1,18 @@
+// Web Worker adapter for conjunction screening: the same core as the CLI's worker threads.
+import * as Comlink from 'comlink';
+import { createScreeningWorker } from '../domain/screening/screen';
+
+const core = createScreeningWorker();
+
+const api = {
+  init: core.init,
+  /** Transfers the packed events instead of copying them. */
+  async runChunk(chunk: number) {
+    const r = await core.runChunk(chunk);
+    return Comlink.transfer(r, [r.packed.buffer]);
+  },
+};
+
+export type ScreeningWorkerRemote = typeof api;
+
+Comlink.expose(api);
