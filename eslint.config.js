@@ -23,8 +23,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'cesium', 'zustand'], message: 'domain code stays pure' },
-            { group: ['**/state/**', '**/scene/**', '**/ui/**', '**/workers/**', '**/services/**'], message: 'domain code depends on nothing above it' },
+            {
+              group: ['react', 'react-dom', 'cesium', 'zustand'],
+              message: 'domain code stays pure',
+            },
+            {
+              group: ['**/state/**', '**/scene/**', '**/ui/**', '**/workers/**', '**/services/**'],
+              message: 'domain code depends on nothing above it',
+            },
           ],
         },
       ],
