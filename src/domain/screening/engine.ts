@@ -62,8 +62,13 @@ class ChunkScreener {
   readonly allVsAll: boolean;
   readonly primary: Uint8Array;
   readonly errKm: Float64Array;
-  /** Live objects (screened, SGP4 still working). */
-  readonly list: Int32Array;
+  /**
+   * Live objects (screened, SGP4 still working): slot q → object index. At every sample step the
+   * slots are renumbered in the last window's cell order, so that the per-slot arrays below are
+   * read and written almost sequentially while binning.
+   */
+  list: Int32Array;
+  listSpare: Int32Array;
   nl = 0;
   nPrimary = 0;
   /** Cell size (km), its inverse, cells per axis and the clamp. */
@@ -74,34 +79,53 @@ class ChunkScreener {
   readonly W: number;
   readonly cmax: number;
   readonly fwd: Int32Array;
-  readonly keyBits: number;
-  readonly ptr: Int32Array;
+  /** SGP4 states (position, velocity) per object index at the segment's start and end. */
   A: Float64Array;
   B: Float64Array;
-  /** Hermite coefficients per object: p0[3], v0[3], c2[3], c3[3]. */
+  /** Hermite coefficients per slot: p0[3], v0[3], c2[3], c3[3]. */
   readonly C: Float64Array;
-  /** Per object this window: too fast for the neighbouring-cell sweep. */
-  readonly fastNow: Uint8Array;
-  /** rho for near-circular slow objects (speed ~constant), −1 where it is computed per window. */
+  /**
+   * Per slot: rho = qRho + qDyn (speed-based rho), branch-free and exact: near-circular slow
+   * objects (speed ~constant) have qRho = their constant rho, qDyn = 0; the rest 0 and 1.
+   */
+  readonly qRho: Float64Array;
+  readonly qDyn: Float64Array;
+  /** Per slot: the interpolation error bound, km; primary flag; too fast this window. */
+  readonly qErr: Float64Array;
+  readonly qPrimary: Uint8Array;
+  readonly qFast: Uint8Array;
+  /** rho for near-circular slow objects per object index, −1 where it is computed per window. */
   readonly rhoConst: Float64Array;
-  // Radix sort buffers and the sorted cell list.
+  // Sort buffers: key per slot (kA), slots after the low digit (oB); sorted: kB, oA.
   readonly kA: Int32Array;
   readonly kB: Int32Array;
   readonly oA: Int32Array;
   readonly oB: Int32Array;
+  /** Radix digit width (two digits cover a key) and the two digits' histograms. */
+  readonly digitBits: number;
   readonly hist: Int32Array;
-  sKey: Int32Array;
-  sObj: Int32Array;
+  readonly sKey: Int32Array;
+  /** Sorted entry → slot. */
+  readonly sObj: Int32Array;
   /**
-   * Sorted entries, 8 doubles each: x, y, z, vx, vy, vz at the window centre, rho (half-window
-   * motion bound + interpolation error, km) and the interpolation error bound.
+   * Sorted entries, 4 doubles each: x, y, z at the window centre and rho' = rho + (reach +
+   * CURVE_MARGIN_KM) / 2 (rho: half-window motion bound + interpolation error, km), so that two
+   * entries need a look when closer than rho'₁ + rho'₂.
    */
-  readonly sD: Float64Array;
-  /** The same 8 doubles per object index (filled in list order, gathered by the sort). */
-  readonly oD: Float64Array;
+  readonly sP: Float64Array;
+  /** The same per slot (filled while interpolating, gathered in sorted order). */
+  readonly oP: Float64Array;
+  /** Per slot, 4 doubles: vx, vy, vz at the window centre, interpolation error bound. */
+  readonly oV: Float64Array;
+  /** Cell table of the sorted entries: key and first entry per cell (sentinels after the last). */
+  readonly cKey: Int32Array;
+  readonly cStart: Int32Array;
+  /** Candidates of one entry in the sweep. */
+  readonly cand: Int32Array;
   readonly sFast: Uint8Array;
   readonly fastList: Int32Array;
   nFast = 0;
+  /** Largest rho' this window. */
   maxRho = 0;
   /** Current window: segment start (ms), window centre and edges (s from segment start). */
   tSeg = 0;
@@ -119,7 +143,11 @@ class ChunkScreener {
     this.ev = new PairEvaluator(ctx);
     this.primary = ctx.primary;
     this.errKm = ctx.errKm;
-    this.list = new Int32Array(n);
+    let nl = 0;
+    for (let i = 0; i < n; i++) if (ctx.active[i]) nl++;
+    const nb = Math.max(nl, 1);
+    this.list = new Int32Array(nb);
+    this.listSpare = new Int32Array(nb);
     let maxErrSlow = 0;
     for (let i = 0; i < n; i++) {
       if (!ctx.active[i]) continue;
@@ -135,30 +163,36 @@ class ChunkScreener {
     this.cmax = Math.min(Math.ceil(CLAMP_KM / this.L), 640);
     const W = 2 * this.cmax + 3;
     this.W = W;
-    this.keyBits = Math.ceil(Math.log2(W * W * W));
+    this.digitBits = Math.max(1, Math.ceil(Math.ceil(Math.log2(W * W * W)) / 2));
     // Forward rows (dy, dz): (1, 0), (-1, 1), (0, 1), (1, 1); each spans x - 1 .. x + 1.
     this.fwd = Int32Array.from([W, W * W - W, W * W, W * W + W]);
-    this.ptr = new Int32Array(4);
     this.A = new Float64Array(6 * n);
     this.B = new Float64Array(6 * n);
-    this.C = new Float64Array(12 * n);
-    this.fastNow = new Uint8Array(n);
+    this.C = new Float64Array(12 * nb);
+    this.qRho = new Float64Array(nb);
+    this.qDyn = new Float64Array(nb);
+    this.qErr = new Float64Array(nb);
+    this.qPrimary = new Uint8Array(nb);
+    this.qFast = new Uint8Array(nb);
     this.rhoConst = new Float64Array(n).fill(-1);
     for (let i = 0; i < n; i++) {
       if (ctx.els[i].eccentricity < 0.01 && ctx.vmax[i] + SPEED_SLACK_KMS <= SLOW_KMS) {
         this.rhoConst[i] = (ctx.vmax[i] + SPEED_SLACK_KMS) * 0.5 * this.h + this.errKm[i];
       }
     }
-    const nb = Math.max(this.nl, 1);
     this.kA = new Int32Array(nb);
     this.kB = new Int32Array(nb);
     this.oA = new Int32Array(nb);
     this.oB = new Int32Array(nb);
-    this.hist = new Int32Array(2048);
-    this.sKey = this.kA;
+    this.hist = new Int32Array(2 << this.digitBits);
+    this.sKey = this.kB;
     this.sObj = this.oA;
-    this.sD = new Float64Array(8 * nb);
-    this.oD = new Float64Array(8 * n);
+    this.sP = new Float64Array(4 * nb);
+    this.cKey = new Int32Array(nb + 4);
+    this.cStart = new Int32Array(nb + 4);
+    this.cand = new Int32Array(nb);
+    this.oP = new Float64Array(4 * nb);
+    this.oV = new Float64Array(4 * nb);
     this.sFast = new Uint8Array(nb);
     this.fastList = new Int32Array(nb);
   }
@@ -175,6 +209,7 @@ class ChunkScreener {
     for (let seg = 0; seg < nSeg; seg++) {
       const tA = c0 + seg * H * 1000;
       if (seg === 0) this.sample(tA, this.A);
+      else this.renumber();
       this.sample(tA + H * 1000, this.B);
       this.coefficients();
       this.tSeg = tA;
@@ -206,6 +241,15 @@ class ChunkScreener {
       ),
     );
     return { chunk, packed, flags: this.flags, stats: this.stats };
+  }
+
+  /** Number the slots in the last window's sorted order (sObj holds slots). */
+  renumber(): void {
+    const { list, sObj, nl } = this;
+    const out = this.listSpare;
+    for (let r = 0; r < nl; r++) out[r] = list[sObj[r]];
+    this.listSpare = list;
+    this.list = out;
   }
 
   /** SGP4 for every live object at tMs into out; drops the ones that fail. */
@@ -249,13 +293,16 @@ class ChunkScreener {
     this.nl = w;
   }
 
-  /** Hermite segment between the samples: p(s) = p0 + v0 s + c2 s² + c3 s³, s in seconds. */
+  /**
+   * Hermite segment between the samples, per slot: p(s) = p0 + v0 s + c2 s² + c3 s³, s in
+   * seconds; with the slot's per-object constants.
+   */
   coefficients(): void {
-    const { A, B, C, H, list, nl } = this;
+    const { A, B, C, H, list, nl, qRho, qDyn, qErr, qPrimary, rhoConst, errKm, primary } = this;
     for (let q = 0; q < nl; q++) {
       const i = list[q];
       const a = 6 * i;
-      const c = 12 * i;
+      const c = 12 * q;
       for (let k = 0; k < 3; k++) {
         const p0 = A[a + k];
         const v0 = A[a + 3 + k];
@@ -266,6 +313,11 @@ class ChunkScreener {
         C[c + 6 + k] = (3 * dp - 2 * v0 - v1) / H;
         C[c + 9 + k] = (-2 * dp + v0 + v1) / (H * H);
       }
+      const rc = rhoConst[i];
+      qRho[q] = rc < 0 ? 0 : rc;
+      qDyn[q] = rc < 0 ? 1 : 0;
+      qErr[q] = errKm[i];
+      qPrimary[q] = primary[i];
     }
   }
 
@@ -274,86 +326,108 @@ class ChunkScreener {
     return (c < -this.cmax ? -this.cmax : c > this.cmax ? this.cmax : c) + this.cmax + 1;
   }
 
-  /** Interpolate every live object at s and sort them by cell key (LSD radix, 3 × 11 bits). */
+  /** Interpolate every live object at s and sort them by cell key; sorted entries in sP. */
   bin(s: number): void {
-    const { C, list, nl, oD, rhoConst, fastNow, errKm, W, kA, oA, h, rhoSlow } = this;
+    this.interpolate(s);
+    this.sortKeys();
+    this.gather();
+  }
+
+  /**
+   * State, rho' and cell key of every slot at s, in slot order; counts both radix digits of the
+   * keys on the way.
+   */
+  interpolate(s: number): void {
+    const { C, nl, oP, oV, qRho, qDyn, qErr, qFast, W, kA, h, rhoSlow, inv, cmax, hist } = this;
+    const digitBits = this.digitBits;
     const half = 0.5 * h;
+    const halfBase = 0.5 * (this.reach + CURVE_MARGIN_KM);
+    const off = cmax + 1;
+    const mask = (1 << digitBits) - 1;
+    const h1 = 1 << digitBits;
+    hist.fill(0);
     let maxRho = 0;
     for (let q = 0; q < nl; q++) {
-      const i = list[q];
-      const c = 12 * i;
-      const x = C[c] + s * (C[c + 3] + s * (C[c + 6] + s * C[c + 9]));
-      const y = C[c + 1] + s * (C[c + 4] + s * (C[c + 7] + s * C[c + 10]));
-      const z = C[c + 2] + s * (C[c + 5] + s * (C[c + 8] + s * C[c + 11]));
-      const vx = C[c + 3] + s * (2 * C[c + 6] + 3 * s * C[c + 9]);
-      const vy = C[c + 4] + s * (2 * C[c + 7] + 3 * s * C[c + 10]);
-      const vz = C[c + 5] + s * (2 * C[c + 8] + 3 * s * C[c + 11]);
-      let r = rhoConst[i];
-      if (r < 0) {
-        const v = Math.sqrt(vx * vx + vy * vy + vz * vz) + SPEED_SLACK_KMS;
-        r = v * half + errKm[i];
-        // Fast: too quick (or too coarsely interpolated) for the neighbouring-cell sweep.
-        fastNow[i] = r > rhoSlow ? 1 : 0;
-      }
-      const o = 8 * i;
-      oD[o] = x;
-      oD[o + 1] = y;
-      oD[o + 2] = z;
-      oD[o + 3] = vx;
-      oD[o + 4] = vy;
-      oD[o + 5] = vz;
-      oD[o + 6] = r;
-      oD[o + 7] = errKm[i];
-      if (r > maxRho) maxRho = r;
-      kA[q] = this.cell(x) + W * (this.cell(y) + W * this.cell(z));
-      oA[q] = i;
+      const c = 12 * q;
+      const c2x = C[c + 6];
+      const c2y = C[c + 7];
+      const c2z = C[c + 8];
+      const c3x = C[c + 9];
+      const c3y = C[c + 10];
+      const c3z = C[c + 11];
+      const x = C[c] + s * (C[c + 3] + s * (c2x + s * c3x));
+      const y = C[c + 1] + s * (C[c + 4] + s * (c2y + s * c3y));
+      const z = C[c + 2] + s * (C[c + 5] + s * (c2z + s * c3z));
+      const vx = C[c + 3] + s * (2 * c2x + 3 * s * c3x);
+      const vy = C[c + 4] + s * (2 * c2y + 3 * s * c3y);
+      const vz = C[c + 5] + s * (2 * c2z + 3 * s * c3z);
+      const err = qErr[q];
+      const v = Math.sqrt(vx * vx + vy * vy + vz * vz) + SPEED_SLACK_KMS;
+      const rho = qRho[q] + qDyn[q] * (v * half + err);
+      // Fast: too quick (or too coarsely interpolated) for the neighbouring-cell sweep (never a
+      // constant-rho object: its rho is at most rhoSlow).
+      qFast[q] = +(rho > rhoSlow);
+      const rp = rho + halfBase;
+      const o = 4 * q;
+      oP[o] = x;
+      oP[o + 1] = y;
+      oP[o + 2] = z;
+      oP[o + 3] = rp;
+      oV[o] = vx;
+      oV[o + 1] = vy;
+      oV[o + 2] = vz;
+      oV[o + 3] = err;
+      if (rp > maxRho) maxRho = rp;
+      let cx = Math.floor(x * inv);
+      cx = cx < -cmax ? -cmax : cx > cmax ? cmax : cx;
+      let cy = Math.floor(y * inv);
+      cy = cy < -cmax ? -cmax : cy > cmax ? cmax : cy;
+      let cz = Math.floor(z * inv);
+      cz = cz < -cmax ? -cmax : cz > cmax ? cmax : cz;
+      const k = cx + off + W * (cy + off + W * (cz + off));
+      kA[q] = k;
+      hist[k & mask]++;
+      hist[h1 + (k >>> digitBits)]++;
     }
     this.maxRho = maxRho;
-    // LSD radix sort of (key, object), 11 bits a pass.
-    const { kB, oB, hist } = this;
-    let srcK = kA;
-    let srcO = oA;
-    let dstK = kB;
-    let dstO = oB;
-    for (let shift = 0; shift < this.keyBits; shift += 11) {
-      hist.fill(0);
-      for (let q = 0; q < nl; q++) hist[(srcK[q] >>> shift) & 2047]++;
+  }
+
+  /** Stable LSD radix sort of the slots by key, two digits of digitBits: → oB → (kB, oA). */
+  sortKeys(): void {
+    const { kA, kB, oA, oB, hist, nl, digitBits } = this;
+    const mask = (1 << digitBits) - 1;
+    const h1 = 1 << digitBits;
+    for (let d = 0; d < 2; d++) {
       let sum = 0;
-      for (let b = 0; b < 2048; b++) {
+      for (let b = d * h1; b < (d + 1) * h1; b++) {
         const c = hist[b];
         hist[b] = sum;
         sum += c;
       }
-      for (let q = 0; q < nl; q++) {
-        const k = srcK[q];
-        const d = hist[(k >>> shift) & 2047]++;
-        dstK[d] = k;
-        dstO[d] = srcO[q];
-      }
-      const tk = srcK;
-      srcK = dstK;
-      dstK = tk;
-      const to = srcO;
-      srcO = dstO;
-      dstO = to;
     }
-    this.sKey = srcK;
-    this.sObj = srcO;
-    const { sD, sFast, fastList } = this;
+    for (let q = 0; q < nl; q++) oB[hist[kA[q] & mask]++] = q;
+    for (let t = 0; t < nl; t++) {
+      const q = oB[t];
+      const k = kA[q];
+      const d = hist[h1 + (k >>> digitBits)]++;
+      kB[d] = k;
+      oA[d] = q;
+    }
+  }
+
+  /** Sorted entries from the slots (sKey = kB, sObj = oA). */
+  gather(): void {
+    const { sP, sFast, fastList, oA, oP, qFast, nl } = this;
     let nf = 0;
     for (let r = 0; r < nl; r++) {
-      const i = srcO[r];
-      const o = 8 * i;
-      const t = 8 * r;
-      sD[t] = oD[o];
-      sD[t + 1] = oD[o + 1];
-      sD[t + 2] = oD[o + 2];
-      sD[t + 3] = oD[o + 3];
-      sD[t + 4] = oD[o + 4];
-      sD[t + 5] = oD[o + 5];
-      sD[t + 6] = oD[o + 6];
-      sD[t + 7] = oD[o + 7];
-      const f = fastNow[i];
+      const q = oA[r];
+      const o = 4 * q;
+      const t = 4 * r;
+      sP[t] = oP[o];
+      sP[t + 1] = oP[o + 1];
+      sP[t + 2] = oP[o + 2];
+      sP[t + 3] = oP[o + 3];
+      const f = qFast[q];
       sFast[r] = f;
       if (f) fastList[nf++] = r;
     }
@@ -362,43 +436,157 @@ class ChunkScreener {
 
   /**
    * All slow pairs in neighbouring cells, each once: the rest of the own cell, the next cell in
-   * the row, and the three cells of each of the 4 forward rows (monotone pointers).
+   * the row, and the three cells of each of the 4 forward rows. Per cell of a table of the
+   * occupied cells, monotone pointers find the forward rows; the first steps of the pointers and
+   * the range ends are branch-free (sign bits of key differences, keys < 2³¹), and the distance
+   * test only counts, so that few branches depend on the data.
    */
   sweepForward(): void {
-    const { nl, sKey, sObj, sD, sFast, fwd, ptr, primary } = this;
-    const base = this.reach + CURVE_MARGIN_KM;
-    ptr.fill(0);
+    const { nl, sKey, sObj, sP, sFast, fwd, qPrimary, cKey, cStart, cand } = this;
     const anyPair = this.allVsAll;
+    // The cell table.
+    let nc = 0;
+    let prev = -1;
     for (let r = 0; r < nl; r++) {
-      if (sFast[r]) continue;
       const k = sKey[r];
-      const x = sD[8 * r];
-      const y = sD[8 * r + 1];
-      const z = sD[8 * r + 2];
-      const ri = sD[8 * r + 6] + base;
-      const i = sObj[r];
-      const pi = primary[i];
-      for (let o = -1; o < 4; o++) {
-        let p: number;
-        let kEnd: number;
-        if (o < 0) {
-          p = r + 1;
-          kEnd = k + 1;
-        } else {
-          const target = k + fwd[o] - 1;
-          kEnd = target + 2;
-          p = ptr[o];
-          while (p < nl && sKey[p] < target) p++;
-          ptr[o] = p;
+      if (k !== prev) {
+        cKey[nc] = k;
+        cStart[nc] = r;
+        nc++;
+        prev = k;
+      }
+    }
+    for (let c = nc; c < nc + 4; c++) {
+      cKey[c] = 0x7fffffff;
+      cStart[c] = nl;
+    }
+    const f0 = fwd[0] - 1;
+    const f1 = fwd[1] - 1;
+    const f2 = fwd[2] - 1;
+    const f3 = fwd[3] - 1;
+    let p0 = 0;
+    let p1 = 0;
+    let p2 = 0;
+    let p3 = 0;
+    for (let c = 0; c < nc; c++) {
+      const k = cKey[c];
+      // Forward row o: cells t .. t + 2 from the first cell with key ≥ t (pointer po).
+      const t0 = k + f0;
+      const t1 = k + f1;
+      const t2 = k + f2;
+      const t3 = k + f3;
+      p0 += (cKey[p0] - t0) >>> 31;
+      p0 += (cKey[p0] - t0) >>> 31;
+      while (cKey[p0] < t0) p0++;
+      p1 += (cKey[p1] - t1) >>> 31;
+      p1 += (cKey[p1] - t1) >>> 31;
+      while (cKey[p1] < t1) p1++;
+      p2 += (cKey[p2] - t2) >>> 31;
+      p2 += (cKey[p2] - t2) >>> 31;
+      while (cKey[p2] < t2) p2++;
+      p3 += (cKey[p3] - t3) >>> 31;
+      p3 += (cKey[p3] - t3) >>> 31;
+      while (cKey[p3] < t3) p3++;
+      const u0 = t0 + 2;
+      const u1 = t1 + 2;
+      const u2 = t2 + 2;
+      const u3 = t3 + 2;
+      const lo0 = cStart[p0];
+      const lo1 = cStart[p1];
+      const lo2 = cStart[p2];
+      const lo3 = cStart[p3];
+      const hi0 =
+        cStart[
+          p0 +
+            3 -
+            ((u0 - cKey[p0]) >>> 31) -
+            ((u0 - cKey[p0 + 1]) >>> 31) -
+            ((u0 - cKey[p0 + 2]) >>> 31)
+        ];
+      const hi1 =
+        cStart[
+          p1 +
+            3 -
+            ((u1 - cKey[p1]) >>> 31) -
+            ((u1 - cKey[p1 + 1]) >>> 31) -
+            ((u1 - cKey[p1 + 2]) >>> 31)
+        ];
+      const hi2 =
+        cStart[
+          p2 +
+            3 -
+            ((u2 - cKey[p2]) >>> 31) -
+            ((u2 - cKey[p2 + 1]) >>> 31) -
+            ((u2 - cKey[p2 + 2]) >>> 31)
+        ];
+      const hi3 =
+        cStart[
+          p3 +
+            3 -
+            ((u3 - cKey[p3]) >>> 31) -
+            ((u3 - cKey[p3 + 1]) >>> 31) -
+            ((u3 - cKey[p3 + 2]) >>> 31)
+        ];
+      const r1 = cStart[c + 1];
+      // The own cell's rest and the next cell in the row (key k + 1) when it is occupied.
+      const e1 = cStart[c + 1 + ((cKey[c + 1] - k - 2) >>> 31)];
+      for (let r = cStart[c]; r < r1; r++) {
+        if (sFast[r]) continue;
+        const x = sP[4 * r];
+        const y = sP[4 * r + 1];
+        const z = sP[4 * r + 2];
+        const rr = sP[4 * r + 3];
+        let n = 0;
+        for (let p = r + 1; p < e1; p++) {
+          const q = 4 * p;
+          const dx = sP[q] - x;
+          const dy = sP[q + 1] - y;
+          const dz = sP[q + 2] - z;
+          const d = rr + sP[q + 3];
+          cand[n] = p;
+          n += +(dx * dx + dy * dy + dz * dz <= d * d);
         }
-        for (; p < nl && sKey[p] <= kEnd; p++) {
-          const q = 8 * p;
-          const dx = sD[q] - x;
-          const dy = sD[q + 1] - y;
-          const dz = sD[q + 2] - z;
-          const d = ri + sD[q + 6];
-          if (dx * dx + dy * dy + dz * dz > d * d || sFast[p]) continue;
-          if (anyPair || pi || primary[sObj[p]]) this.pair(r, p);
+        for (let p = lo0; p < hi0; p++) {
+          const q = 4 * p;
+          const dx = sP[q] - x;
+          const dy = sP[q + 1] - y;
+          const dz = sP[q + 2] - z;
+          const d = rr + sP[q + 3];
+          cand[n] = p;
+          n += +(dx * dx + dy * dy + dz * dz <= d * d);
+        }
+        for (let p = lo1; p < hi1; p++) {
+          const q = 4 * p;
+          const dx = sP[q] - x;
+          const dy = sP[q + 1] - y;
+          const dz = sP[q + 2] - z;
+          const d = rr + sP[q + 3];
+          cand[n] = p;
+          n += +(dx * dx + dy * dy + dz * dz <= d * d);
+        }
+        for (let p = lo2; p < hi2; p++) {
+          const q = 4 * p;
+          const dx = sP[q] - x;
+          const dy = sP[q + 1] - y;
+          const dz = sP[q + 2] - z;
+          const d = rr + sP[q + 3];
+          cand[n] = p;
+          n += +(dx * dx + dy * dy + dz * dz <= d * d);
+        }
+        for (let p = lo3; p < hi3; p++) {
+          const q = 4 * p;
+          const dx = sP[q] - x;
+          const dy = sP[q + 1] - y;
+          const dz = sP[q + 2] - z;
+          const d = rr + sP[q + 3];
+          cand[n] = p;
+          n += +(dx * dx + dy * dy + dz * dz <= d * d);
+        }
+        if (n === 0) continue;
+        const pi = anyPair || qPrimary[sObj[r]] === 1;
+        for (let m = 0; m < n; m++) {
+          const p = cand[m];
+          if (!sFast[p] && (pi || qPrimary[sObj[p]])) this.pair(r, p);
         }
       }
     }
@@ -422,13 +610,13 @@ class ChunkScreener {
    * row. slowOnly: the watch-list query of a slow primary; else a fast object's query.
    */
   queryRows(r: number, d: number, slowOnly: boolean): void {
-    const { sKey, sObj, sD, sFast, primary, W, nl } = this;
-    const x = sD[8 * r];
-    const y = sD[8 * r + 1];
-    const z = sD[8 * r + 2];
-    const i = sObj[r];
-    const pi = primary[i];
-    const ri = sD[8 * r + 6] + this.reach + CURVE_MARGIN_KM;
+    const { sKey, sObj, sP, sFast, qPrimary, list, W, nl } = this;
+    const x = sP[4 * r];
+    const y = sP[4 * r + 1];
+    const z = sP[4 * r + 2];
+    const ri = sP[4 * r + 3];
+    const i = list[sObj[r]];
+    const pi = qPrimary[sObj[r]];
     const x0 = this.cell(x - d);
     const x1 = this.cell(x + d);
     const y1 = this.cell(y + d);
@@ -439,13 +627,13 @@ class ChunkScreener {
         const kEnd = x1 + row;
         for (let p = this.lowerBound(x0 + row); p < nl && sKey[p] <= kEnd; p++) {
           if (p === r) continue;
-          const dx = sD[8 * p] - x;
-          const dy = sD[8 * p + 1] - y;
-          const dz = sD[8 * p + 2] - z;
-          const dd = ri + sD[8 * p + 6];
+          const dx = sP[4 * p] - x;
+          const dy = sP[4 * p + 1] - y;
+          const dz = sP[4 * p + 2] - z;
+          const dd = ri + sP[4 * p + 3];
           if (dx * dx + dy * dy + dz * dz > dd * dd) continue;
-          const j = sObj[p];
-          const pj = primary[j];
+          const j = list[sObj[p]];
+          const pj = qPrimary[sObj[p]];
           if (slowOnly) {
             if (sFast[p] || (pj && j < i)) continue;
           } else if ((sFast[p] && j < i) || (!pi && !pj)) continue;
@@ -456,38 +644,43 @@ class ChunkScreener {
   }
 
   queryPrimaries(): void {
-    const { nl, sObj, sFast, primary } = this;
+    const { nl, sObj, sFast, qPrimary } = this;
     for (let r = 0; r < nl; r++) {
-      if (primary[sObj[r]] && !sFast[r]) this.queryRows(r, this.L * 0.999, true);
+      if (qPrimary[sObj[r]] && !sFast[r]) this.queryRows(r, this.L * 0.999, true);
     }
   }
 
   /** Objects with rho above rhoSlow this window look as far as their own speed needs. */
   queryFast(): void {
-    const base = this.reach + CURVE_MARGIN_KM;
     for (let f = 0; f < this.nFast; f++) {
       const r = this.fastList[f];
-      this.queryRows(r, base + this.sD[8 * r + 6] + this.maxRho, false);
+      // rho'ᵣ + rho'ₚ ≤ rho'ᵣ + max rho' (a hair more against rounding).
+      this.queryRows(r, (this.sP[4 * r + 3] + this.maxRho) * (1 + 1e-12), false);
     }
   }
 
   /**
    * Sorted entries r and p are close enough at the window centre: bound the window's minimum
-   * from below (straight-line relative motion), and on a close one test and refine.
+   * from below (straight-line relative motion), and on a close one test and refine. Symmetric in
+   * r and p (their order in the cell list does not change the answer).
    */
   pair(r: number, p: number): void {
-    const { sD, C, reach, primary } = this;
+    const { sP, oV, C, reach, primary, list, sObj } = this;
     this.stats.pairsGrid++;
-    const a8 = 8 * r;
-    const b8 = 8 * p;
-    const dx = sD[b8] - sD[a8];
-    const dy = sD[b8 + 1] - sD[a8 + 1];
-    const dz = sD[b8 + 2] - sD[a8 + 2];
-    const ux = sD[b8 + 3] - sD[a8 + 3];
-    const uy = sD[b8 + 4] - sD[a8 + 4];
-    const uz = sD[b8 + 5] - sD[a8 + 5];
+    const qi = sObj[r];
+    const qj = sObj[p];
+    const a4 = 4 * r;
+    const b4 = 4 * p;
+    const dx = sP[b4] - sP[a4];
+    const dy = sP[b4 + 1] - sP[a4 + 1];
+    const dz = sP[b4 + 2] - sP[a4 + 2];
+    const va = 4 * qi;
+    const vb = 4 * qj;
+    const ux = oV[vb] - oV[va];
+    const uy = oV[vb + 1] - oV[va + 1];
+    const uz = oV[vb + 2] - oV[va + 2];
     const v2 = ux * ux + uy * uy + uz * uz;
-    const limit = reach + sD[a8 + 7] + sD[b8 + 7] + 0.05;
+    const limit = reach + (oV[va + 3] + oV[vb + 3]) + 0.05;
     let lb: number;
     if (v2 >= 1) {
       // Relative motion is a straight line to well under 0.5 km over half a window.
@@ -498,14 +691,14 @@ class ChunkScreener {
       lb = Math.sqrt(lx * lx + ly * ly + lz * lz) - 0.5;
     } else lb = Math.sqrt(dx * dx + dy * dy + dz * dz) - (Math.sqrt(v2) + 0.05) * 0.5 * this.h;
     if (lb > limit) return;
-    const i = this.sObj[r];
-    const j = this.sObj[p];
+    const i = list[qi];
+    const j = list[qj];
     // Object 1: the primary when exactly one is; else the lower catalog number.
     const pi = primary[i];
     const pj = primary[j];
     const swap = (pj && !pi) || (pi === pj && j < i);
-    const a = swap ? 12 * j : 12 * i;
-    const b = swap ? 12 * i : 12 * j;
+    const a = swap ? 12 * qj : 12 * qi;
+    const b = swap ? 12 * qi : 12 * qj;
     const { sLo, sHi } = this;
     if (!(rangeRateAt(C, a, b, sLo) < 0 && rangeRateAt(C, a, b, sHi) >= 0)) return;
     this.stats.pairsMinimum++;
