@@ -1,6 +1,7 @@
 // Command-line entry: `npm run --silent cli -- <command> [options]`. stdout carries only the
 // result; progress and errors go to stderr. Exit codes: 0 ok, 2 bad arguments or input, 1 other.
 import { UsageError } from './args';
+import { runPc } from './pc';
 import { runScreen } from './screen';
 
 type Command = (argv: string[]) => Promise<void>;
@@ -10,6 +11,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
     run: runScreen,
     help: 'conjunction screening of a catalog (all vs all or a watch list)',
   },
+  pc: { run: runPc, help: 'collision probability of CCSDS CDM files (KVN or XML)' },
 };
 
 function usage(): string {
