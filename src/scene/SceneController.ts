@@ -22,6 +22,7 @@ import { useViewStore } from '../state/viewStore';
 import type { PropagationPool } from '../workers/propagationPool';
 import { CatalogPointsPrimitive, SEGMENT_STRIDE, type CatalogPick } from './catalogPointsPrimitive';
 import { createGlobe } from './createGlobe';
+import { EncounterLayer } from './encounterLayer';
 import { EphemerisStream, packSegment, stateInSegment, type Segment } from './ephemerisStream';
 import { objectColors } from './palette';
 import { FramePerf } from './framePerf';
@@ -40,6 +41,7 @@ export class SceneController {
   private readonly stream: EphemerisStream;
   private readonly selection: SelectionLayer;
   private readonly notifications: NotificationLayer;
+  private readonly encounter: EncounterLayer;
   private readonly handler: ScreenSpaceEventHandler;
   private readonly unsubscribers: (() => void)[] = [];
   private packed = new Float32Array(0);
@@ -64,10 +66,14 @@ export class SceneController {
     // A wall display is read from across the room: bigger points and labels.
     const briefingScale =
       useModeStore.getState().mode === 'briefing' ? Math.max(1.5, window.innerWidth / 1280) : 1;
-    this.points.pointSizePx = Math.max(2, Math.round(2 * window.devicePixelRatio * briefingScale));
+    this.points.pointSizePx = Math.max(
+      4,
+      Math.round(3.5 * window.devicePixelRatio * briefingScale),
+    );
     scene.primitives.add(this.points);
     this.selection = new SelectionLayer(scene, briefingScale);
     this.notifications = new NotificationLayer(this.widget);
+    this.encounter = new EncounterLayer(this.widget);
     this.stream = new EphemerisStream(pool, () => this.samplesArrived());
     scene.preUpdate.addEventListener(() => this.beforeFrame());
     scene.postRender.addEventListener(() => this.perf.frameEnd());
@@ -196,6 +202,7 @@ export class SceneController {
       this.points.setTau(timeMs < this.shownSegment.k * this.shownSegment.stepMs ? 0 : 1);
     this.updateSelection(timeMs, segment, !clock.playing);
     this.notifications.update(timeMs);
+    this.encounter.update(timeMs);
     if (this.flyPending && segment) this.flyToSelection();
     if (this.pendingHover) this.hoverAt(this.pendingHover);
   }
@@ -297,6 +304,7 @@ export class SceneController {
     this.handler.destroy();
     this.selection.destroy(this.widget.scene);
     this.notifications.destroy();
+    this.encounter.destroy();
     this.widget.destroy();
   }
 }

@@ -7,12 +7,15 @@ import { canEdit, useModeStore } from '../state/modeStore';
 import { BriefingHud } from './BriefingHud';
 import { Alerts } from './Alerts';
 import { CatalogControls } from './CatalogControls';
+import { ConjunctionList } from './ConjunctionList';
+import { EncounterPanel } from './EncounterPanel';
 import { GlobeView } from './GlobeView';
 import { HoverLabel } from './HoverLabel';
 import { InfoPanel } from './InfoPanel';
 import { Legend } from './Legend';
 import { NotificationsAlert } from './NotificationsAlert';
 import { NotificationsPanel } from './NotificationsPanel';
+import { ScreeningPanel } from './ScreeningPanel';
 import { SearchBox } from './SearchBox';
 import { ShareBar } from './ShareBar';
 import { StatusBar } from './StatusBar';
@@ -49,11 +52,13 @@ export function App() {
       }}
     >
       <GlobeView profile={profile} />
+      {/* Before the other panels: where they overlap, they stay on top. */}
+      {!briefing && <ConjunctionList />}
       <header className="topbar">
         <h1>Orbital Watch</h1>
         {!briefing && <SearchBox />}
         {editable && <CatalogControls />}
-        <ShareBar />
+        {briefing && <ShareBar />}
       </header>
       {briefing && <BriefingHud />}
       <SyncBadge />
@@ -62,15 +67,20 @@ export function App() {
       {startNote && !briefing && <p className="start-note">{startNote}</p>}
       <aside className="left">
         <Legend readOnly={briefing} />
+        {editable && <ScreeningPanel />}
         <NotificationsPanel />
       </aside>
       <aside className="right">
+        <EncounterPanel />
         <InfoPanel />
       </aside>
       {!briefing && (
         <footer>
           <TimeBar />
-          <StatusBar />
+          <div className="footer-row">
+            <StatusBar />
+            <ShareBar />
+          </div>
         </footer>
       )}
       <HoverLabel />

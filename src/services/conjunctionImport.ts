@@ -1,0 +1,137 @@
+// Importing conjunction data: CCSDS CDMs (KVN or XML, many files, many messages per file) and
+// CelesTrak SOCRATES lists (CSV, or KeepTrack's JSON). A malformed message is reported with its
+// file, message, line and keyword; the rest loads. Events whose objects are in the loaded catalog
+// are compared with our own SGP4 prediction (and SOCRATES events get states to inspect).
+import type { ElementSet } from '../domain/catalog/types';
+import { parseCdm } from '../domain/cdm/parse';
+import { parseSocratesCsv, parseSocratesKeeptrackJson } from '../domain/cdm/socrates';
+import {
+  DEFAULT_HBR_M,
+  recordFromCdm,
+  recordFromSocrates,
+  withCatalog,
+  type ConjunctionRecord,
+} from '../domain/conjunctions';
+import { useCatalogStore } from '../state/catalogStore';
+import { useConjunctionStore } from '../state/conjunctionStore';
+
+export type ConjunctionFileFormat = 'CDM' | 'SOCRATES-CSV' | 'SOCRATES-JSON';
+
+export interface TextFile {
+  name: string;
+  text: string;
+}
+
+/** What a file holds, from its content (the name only breaks ties), or null. */
+export function detectConjunctionFormat(name: string, text: string): ConjunctionFileFormat | null {
+  const body = text.replace(/^\uFEFF/, '').trimStart();
+  if (/^\[/.test(body) || (/\.json$/i.test(name) && /^[[{]/.test(body))) return 'SOCRATES-JSON';
+  if (/^</.test(body) || /(^|\n)\s*CCSDS_CDM_VERS\s*=/.test(body)) return 'CDM';
+  const header = body.split(/\r?\n/, 1)[0].toUpperCase();
+  if (header.includes('NORAD_CAT_ID_1') && header.includes('TCA')) return 'SOCRATES-CSV';
+  return null;
+}
+
+export interface FileReport {
+  name: string;
+  format: ConjunctionFileFormat | null;
+  events: number;
+  problems: string[];
+}
+
+export interface ImportResult {
+  cdm: ConjunctionRecord[];
+  socrates: ConjunctionRecord[];
+  files: FileReport[];
+  /** Every problem, one line each, naming the file. */
+  problems: string[];
+}
+
+export interface ImportOptions {
+  /** The loaded catalog's element sets by catalog number. */
+  lookup?: (id: number) => ElementSet | undefined;
+  defaultHbrM?: number;
+}
+
+export function importConjunctionTexts(
+  files: readonly TextFile[],
+  options: ImportOptions = {},
+): ImportResult {
+  const hbr = options.defaultHbrM ?? DEFAULT_HBR_M;
+  const enrich = (r: ConjunctionRecord) =>
+    options.lookup ? withCatalog(r, options.lookup, hbr) : r;
+  const out: ImportResult = { cdm: [], socrates: [], files: [], problems: [] };
+  for (const file of files) {
+    const format = detectConjunctionFormat(file.name, file.text);
+    const report: FileReport = { name: file.name, format, events: 0, problems: [] };
+    out.files.push(report);
+    if (!format) {
+      report.problems.push(
+        `${file.name}: not a CCSDS CDM (KVN or XML) or a SOCRATES list (CSV or JSON)`,
+      );
+    } else if (format === 'CDM') {
+      const { messages, errors } = parseCdm(file.text);
+      for (const e of errors) {
+        report.problems.push(
+          `${file.name}: message ${e.message}, line ${e.line}${e.keyword ? `, ${e.keyword}` : ''}: ${e.reason}`,
+        );
+      }
+      for (const m of messages) {
+        const r = enrich(recordFromCdm(m, file.name, hbr));
+        if (r.pcProblem) report.problems.push(`${file.name}: line ${m.line}: ${r.pcProblem}`);
+        out.cdm.push(r);
+        report.events++;
+      }
+    } else {
+      try {
+        const parsed =
+          format === 'SOCRATES-CSV'
+            ? parseSocratesCsv(file.text)
+            : parseSocratesKeeptrackJson(file.text);
+        for (const e of parsed.rejected) {
+          report.problems.push(`${file.name}: record ${e.record}, ${e.field}: ${e.reason}`);
+        }
+        for (const e of parsed.events) {
+          out.socrates.push(enrich(recordFromSocrates(e, file.name)));
+          report.events++;
+        }
+      } catch (e) {
+        report.problems.push(`${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    out.problems.push(...report.problems);
+  }
+  return out;
+}
+
+/** The loaded catalog as a lookup by catalog number. */
+export function catalogLookup(): (id: number) => ElementSet | undefined {
+  const { objects, indexById } = useCatalogStore.getState();
+  return (id) => {
+    const i = indexById.get(id);
+    return i === undefined ? undefined : objects[i];
+  };
+}
+
+/**
+ * Read files chosen by a person, add their events to the conjunction store and report problems
+ * as the store's alert. Returns the result for callers that want the counts.
+ */
+export async function loadConjunctionFiles(files: Iterable<File>): Promise<ImportResult> {
+  const list = [...files];
+  const texts = await Promise.all(list.map(async (f) => ({ name: f.name, text: await f.text() })));
+  const store = useConjunctionStore.getState();
+  const result = importConjunctionTexts(texts, {
+    lookup: catalogLookup(),
+    defaultHbrM: store.settings.defaultHbrM,
+  });
+  if (result.cdm.length) store.addEvents('cdm', result.cdm);
+  if (result.socrates.length) store.addEvents('socrates', result.socrates);
+  const loaded = result.cdm.length + result.socrates.length;
+  store.setAlert(
+    result.problems.length
+      ? `Loaded ${loaded} event${loaded === 1 ? '' : 's'}; ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}: ${result.problems.slice(0, 5).join(' · ')}${result.problems.length > 5 ? ' …' : ''}`
+      : null,
+  );
+  return result;
+}

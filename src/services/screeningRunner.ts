@@ -1,0 +1,67 @@
+import { useCatalogStore } from '../state/catalogStore';
+import { useConjunctionStore } from '../state/conjunctionStore';
+import { useScreeningStore, type ScreeningRequest } from '../state/screeningStore';
+import { ScreeningCancelled, screenInBrowser } from '../workers/screeningPool';
+
+let controller: AbortController | null = null;
+
+/**
+ * Screen the loaded catalog in the browser's worker pool; the events replace the previous
+ * screening's in the conjunction list. Progress and failures go to the screening store.
+ */
+export async function runScreening(request: ScreeningRequest): Promise<void> {
+  const store = useScreeningStore.getState();
+  if (store.running) return;
+  const { objects } = useCatalogStore.getState();
+  if (objects.length < 2) {
+    store.set({ error: 'Load a catalog with at least two objects first' });
+    return;
+  }
+  controller = new AbortController();
+  store.set({ running: true, chunksDone: 0, chunkCount: 0, error: null });
+  const started = performance.now();
+  try {
+    const result = await screenInBrowser(
+      objects,
+      {
+        startMs: request.startMs,
+        durationHours: request.durationHours,
+        thresholdKm: request.thresholdKm,
+        primaries: request.primaries,
+      },
+      (p) =>
+        useScreeningStore.getState().set({ chunksDone: p.chunksDone, chunkCount: p.chunkCount }),
+      controller.signal,
+    );
+    const when = new Date(request.startMs).toISOString().slice(0, 16).replace('T', ' ');
+    const scope = request.primaries.length ? `${request.primaries.length} primaries` : 'all vs all';
+    useConjunctionStore
+      .getState()
+      .replaceScreening(
+        result,
+        `screening ${when} UTC + ${request.durationHours} h, ${request.thresholdKm} km, ${scope}`,
+      );
+    useScreeningStore.getState().set({
+      last: {
+        request,
+        events: result.events.length,
+        flagged: result.flags.length,
+        wallMs: performance.now() - started,
+        stats: result.stats,
+      },
+    });
+  } catch (error) {
+    const message =
+      error instanceof ScreeningCancelled
+        ? 'Screening cancelled'
+        : `Screening failed: ${error instanceof Error ? error.message : String(error)}`;
+    useScreeningStore.getState().set({ error: message });
+  } finally {
+    controller = null;
+    useScreeningStore.getState().set({ running: false });
+  }
+}
+
+export function cancelScreening(): void {
+  controller?.abort();
+}

@@ -1,0 +1,104 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ConjunctionEvent, ScreeningResult } from '../domain/screening/types';
+import { useClockStore } from './clockStore';
+import { selectedConjunction, useConjunctionStore } from './conjunctionStore';
+
+const T0 = Date.parse('2024-10-31T11:00:00Z');
+
+function event(id2: number, dtS: number, rangeKm: number): ConjunctionEvent {
+  const r = 6928;
+  const v = 7.58;
+  return {
+    id1: 25544,
+    name1: 'ISS (ZARYA)',
+    id2,
+    name2: `OBJ ${id2}`,
+    tcaMs: T0 + dtS * 1000,
+    tca: new Date(T0 + dtS * 1000).toISOString(),
+    rangeKm,
+    relSpeedKmS: 10,
+    ricKm: [rangeKm, 0, 0],
+    dse1: 0.1,
+    dse2: 0.2,
+    state1: { rKm: [r, 0, 0], vKmS: [0, v, 0] },
+    state2: { rKm: [r + rangeKm, 0, 0], vKmS: [0, 0, v] },
+  };
+}
+
+function result(events: ConjunctionEvent[]): ScreeningResult {
+  const stats = {
+    objects: 3,
+    screened: 3,
+    pairsApogeePerigee: 0,
+    sgp4Calls: 0,
+    gridSteps: 0,
+    pairsGrid: 0,
+    pairsMinimum: 0,
+    pairsRefined: 0,
+    events: events.length,
+  };
+  return { startMs: T0, endMs: T0 + 3_600_000, objects: 3, events, flags: [], stats };
+}
+
+describe('conjunction store', () => {
+  beforeEach(() => {
+    useConjunctionStore.getState().clear();
+    useConjunctionStore.getState().select(null);
+  });
+
+  it('replaceScreening swaps the previous run’s events and keeps imported ones', () => {
+    const s = useConjunctionStore.getState();
+    s.replaceScreening(result([event(1, 0, 1), event(2, 60, 3)]));
+    expect(useConjunctionStore.getState().events.map((e) => e.key)).toEqual([
+      '25544-1@2024-10-31T11:00:00.000Z',
+      '25544-2@2024-10-31T11:01:00.000Z',
+    ]);
+    const imported = {
+      ...useConjunctionStore.getState().events[0],
+      key: 'x-y@2024-10-31T11:00:00.000Z',
+    };
+    s.addEvents('cdm', [imported]);
+    s.select('25544-2@2024-10-31T11:01:00.000Z');
+    s.replaceScreening(result([event(3, 120, 0.5)]));
+    const after = useConjunctionStore.getState();
+    expect(after.events.map((e) => [e.source, e.key])).toEqual([
+      ['cdm', 'x-y@2024-10-31T11:00:00.000Z'],
+      ['screening', '25544-3@2024-10-31T11:02:00.000Z'],
+    ]);
+    // The selected event is gone with its run.
+    expect(after.selectedKey).toBeNull();
+  });
+
+  it('every screening event carries a maximum Pc with the default HBR, recomputed when it changes', () => {
+    const s = useConjunctionStore.getState();
+    s.replaceScreening(result([event(1, 0, 1)]));
+    const pc10 = useConjunctionStore.getState().events[0].pc!;
+    expect(pc10).toMatchObject({ kind: 'maximum', hbrM: 10, hbrSource: 'DEFAULT' });
+    s.setDefaultHbr(5);
+    const pc5 = useConjunctionStore.getState().events[0].pc!;
+    expect(pc5.hbrM).toBe(5);
+    expect(pc5.value / pc10.value).toBeCloseTo(0.25, 3);
+    s.setDefaultHbr(-1);
+    expect(useConjunctionStore.getState().settings.defaultHbrM).toBe(5);
+    s.setDefaultHbr(10);
+  });
+
+  it('select stops the clock lead before TCA; sorting helpers serve the briefing tour', () => {
+    const s = useConjunctionStore.getState();
+    s.replaceScreening(result([event(1, 0, 3), event(2, 600, 0.2), event(3, 300, 1)]));
+    s.setLeadMs(60_000);
+    s.select('25544-3@2024-10-31T11:05:00.000Z');
+    expect(useClockStore.getState().playing).toBe(false);
+    expect(useClockStore.getState().anchorSimMs).toBe(T0 + 300_000 - 60_000);
+    expect(selectedConjunction()?.id2).toBe(3);
+    expect(s.eventsSortedBy('range').map((e) => e.id2)).toEqual([2, 3, 1]);
+    expect(s.eventsSortedBy('pc').map((e) => e.id2)).toEqual([2, 3, 1]);
+    s.select('nope');
+    expect(useConjunctionStore.getState().selectedKey).toBeNull();
+    s.toggleSort('range');
+    expect(useConjunctionStore.getState().sort).toEqual({ key: 'range', dir: 'asc' });
+    s.toggleSort('range');
+    expect(useConjunctionStore.getState().sort).toEqual({ key: 'range', dir: 'desc' });
+    s.setLeadMs(120_000);
+  });
+});

@@ -1,0 +1,38 @@
+import { create } from 'zustand';
+import type { ScreeningStats } from '../domain/screening/types';
+
+export interface ScreeningRequest {
+  startMs: number;
+  durationHours: number;
+  thresholdKm: number;
+  /** Catalog numbers of the primaries; empty: all against all. */
+  primaries: number[];
+}
+
+export interface ScreeningRunSummary {
+  request: ScreeningRequest;
+  events: number;
+  flagged: number;
+  wallMs: number;
+  stats: ScreeningStats;
+}
+
+interface ScreeningState {
+  running: boolean;
+  chunksDone: number;
+  chunkCount: number;
+  /** The last finished run. */
+  last: ScreeningRunSummary | null;
+  /** Why the last run stopped, when it did not finish. */
+  error: string | null;
+  set(partial: Partial<Omit<ScreeningState, 'set'>>): void;
+}
+
+export const useScreeningStore = create<ScreeningState>()((set) => ({
+  running: false,
+  chunksDone: 0,
+  chunkCount: 0,
+  last: null,
+  error: null,
+  set: (partial) => set(partial),
+}));

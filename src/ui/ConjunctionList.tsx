@@ -1,0 +1,381 @@
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  eventsToCsv,
+  eventsToJson,
+  filterEvents,
+  sortEvents,
+  type ObjectTypeFilter,
+  type SortKey,
+} from '../domain/conjunctions';
+import { loadConjunctionFiles } from '../services/conjunctionImport';
+import { useCatalogStore } from '../state/catalogStore';
+import { startConjunctionUrlSync, useConjunctionStore } from '../state/conjunctionStore';
+import { canEdit, useModeStore } from '../state/modeStore';
+import {
+  download,
+  formatDse,
+  formatMiss,
+  formatPcSummary,
+  formatTca,
+  SOURCE_LABEL,
+} from './ConjunctionFormat';
+
+/** Rows rendered at most (the count and the exports cover every visible event). */
+const MAX_ROWS = 500;
+
+const COLUMNS: { label: string; sort?: SortKey; className?: string }[] = [
+  { label: 'TCA (UTC)', sort: 'tca' },
+  { label: 'Primary' },
+  { label: 'Secondary' },
+  { label: 'Miss', sort: 'range', className: 'num' },
+  { label: 'Rel. speed', sort: 'relSpeed', className: 'num' },
+  { label: 'Pc', sort: 'pc', className: 'num' },
+  { label: 'DSE (d)', sort: 'age', className: 'num' },
+  { label: 'Source' },
+];
+
+const TYPES: [ObjectTypeFilter, string][] = [
+  ['', 'any type'],
+  ['PAYLOAD', 'payload'],
+  ['ROCKET BODY', 'rocket body'],
+  ['DEBRIS', 'debris'],
+  ['UNKNOWN', 'unknown'],
+];
+
+const numberOrNull = (text: string): number | null => {
+  const v = Number(text);
+  return text.trim() === '' || !Number.isFinite(v) ? null : v;
+};
+
+/** `datetime-local` text read as UTC. */
+const utcOrNull = (text: string): number | null => {
+  const ms = Date.parse(`${text}Z`);
+  return text && !Number.isNaN(ms) ? ms : null;
+};
+
+/**
+ * The conjunction event list: every event from screening, CDM and SOCRATES imports, with sort,
+ * filters, a count, keyboard navigation (arrows, Home/End, Enter), export of the visible rows and
+ * (operators only) imports and settings.
+ */
+export function ConjunctionList() {
+  const events = useConjunctionStore((s) => s.events);
+  const selectedKey = useConjunctionStore((s) => s.selectedKey);
+  const filters = useConjunctionStore((s) => s.filters);
+  const sort = useConjunctionStore((s) => s.sort);
+  const settings = useConjunctionStore((s) => s.settings);
+  const alert = useConjunctionStore((s) => s.alert);
+  const store = useConjunctionStore.getState();
+  const catalogVersion = useCatalogStore((s) => s.version);
+  const editable = canEdit(useModeStore((s) => s.mode));
+  // Collapsed while there is nothing to list, open once events arrive, then as the user leaves it.
+  const [openChoice, setOpen] = useState<boolean | null>(null);
+  const open = openChoice ?? events.length > 0;
+  const [active, setActive] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const tableRef = useRef<HTMLTableElement>(null);
+
+  useEffect(() => startConjunctionUrlSync(), []);
+
+  const visible = useMemo(() => {
+    void catalogVersion;
+    const { objects, indexById } = useCatalogStore.getState();
+    const typeOf = (id: number) => objects[indexById.get(id) ?? -1]?.type;
+    return sortEvents(filterEvents(events, filters, typeOf), sort);
+  }, [events, filters, sort, catalogVersion]);
+  const rows = visible.slice(0, MAX_ROWS);
+  const activeIndex = Math.min(active, Math.max(0, rows.length - 1));
+
+  // Keep the active row on the selected event when the selection comes from elsewhere
+  // (adjusting state while rendering, as React recommends over an effect).
+  const [seenKey, setSeenKey] = useState(selectedKey);
+  if (seenKey !== selectedKey) {
+    setSeenKey(selectedKey);
+    const i = rows.findIndex((r) => r.key === selectedKey);
+    if (i >= 0) setActive(i);
+  }
+
+  useEffect(() => {
+    tableRef.current
+      ?.querySelector(`[data-index="${activeIndex}"]`)
+      ?.scrollIntoView?.({ block: 'nearest' });
+  }, [activeIndex]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
+    const last = rows.length - 1;
+    const moves: Record<string, number> = {
+      ArrowDown: Math.min(last, activeIndex + 1),
+      ArrowUp: Math.max(0, activeIndex - 1),
+      Home: 0,
+      End: last,
+      PageDown: Math.min(last, activeIndex + 10),
+      PageUp: Math.max(0, activeIndex - 10),
+    };
+    if (e.key in moves) {
+      e.preventDefault();
+      setActive(Math.max(0, moves[e.key]));
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      if (rows[activeIndex]) store.select(rows[activeIndex].key);
+    } else if (e.key === 'Escape') {
+      store.select(null);
+    }
+  };
+
+  const stamp = () => new Date().toISOString().replace(/[-:]/g, '').slice(0, 15);
+
+  return (
+    <section className="panel conjunctions" aria-label="Conjunction events">
+      <header className="conjunctions-header">
+        <button
+          type="button"
+          className="conjunctions-toggle"
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+        >
+          {open ? '▾' : '▸'} Conjunctions
+        </button>
+        <span className="conjunction-count" aria-live="polite">
+          {visible.length} of {events.length} events
+        </span>
+        <div className="conjunctions-actions">
+          {editable && (
+            <label className={`button${busy ? ' busy' : ''}`}>
+              Import…
+              <input
+                type="file"
+                multiple
+                aria-label="Import CDM or SOCRATES"
+                accept=".cdm,.kvn,.xml,.txt,.csv,.json"
+                className="visually-hidden"
+                onChange={(e) => {
+                  const files = [...(e.target.files ?? [])];
+                  e.target.value = '';
+                  if (!files.length) return;
+                  setBusy(true);
+                  void loadConjunctionFiles(files)
+                    .catch((err: unknown) => store.setAlert(`Import failed: ${String(err)}`))
+                    .finally(() => setBusy(false));
+                }}
+              />
+            </label>
+          )}
+          <button
+            type="button"
+            aria-label="Export visible events as CSV"
+            disabled={!visible.length}
+            onClick={() =>
+              download(eventsToCsv(visible), `conjunctions-${stamp()}.csv`, 'text/csv')
+            }
+          >
+            Export CSV
+          </button>
+          <button
+            type="button"
+            aria-label="Export visible events as JSON"
+            disabled={!visible.length}
+            onClick={() =>
+              download(eventsToJson(visible), `conjunctions-${stamp()}.json`, 'application/json')
+            }
+          >
+            Export JSON
+          </button>
+        </div>
+      </header>
+      {alert && (
+        <div className="conjunction-alert" role="alert">
+          <span>{alert}</span>
+          <button
+            type="button"
+            className="close"
+            aria-label="Close import report"
+            onClick={() => store.setAlert(null)}
+          >
+            ×
+          </button>
+        </div>
+      )}
+      {open && (
+        <>
+          <div className="conjunction-filters" role="group" aria-label="Filters">
+            <input
+              type="search"
+              aria-label="Filter by object"
+              placeholder="Object name or number"
+              value={filters.object}
+              onChange={(e) => store.setFilters({ object: e.target.value })}
+            />
+            <label>
+              max miss (km)
+              <input
+                type="number"
+                min={0}
+                step="any"
+                aria-label="Maximum miss distance (km)"
+                value={filters.maxRangeKm ?? ''}
+                onChange={(e) => store.setFilters({ maxRangeKm: numberOrNull(e.target.value) })}
+              />
+            </label>
+            <label>
+              min Pc
+              <input
+                type="text"
+                inputMode="decimal"
+                aria-label="Minimum probability"
+                placeholder="1e-6"
+                defaultValue={filters.minPc ?? ''}
+                onChange={(e) => store.setFilters({ minPc: numberOrNull(e.target.value) })}
+              />
+            </label>
+            <label>
+              from
+              <input
+                type="datetime-local"
+                aria-label="TCA from (UTC)"
+                onChange={(e) => store.setFilters({ fromMs: utcOrNull(e.target.value) })}
+              />
+            </label>
+            <label>
+              to
+              <input
+                type="datetime-local"
+                aria-label="TCA to (UTC)"
+                onChange={(e) => store.setFilters({ toMs: utcOrNull(e.target.value) })}
+              />
+            </label>
+            <select
+              aria-label="Object type"
+              value={filters.objectType}
+              onChange={(e) => store.setFilters({ objectType: e.target.value as ObjectTypeFilter })}
+            >
+              {TYPES.map(([v, label]) => (
+                <option key={v} value={v}>
+                  {label}
+                </option>
+              ))}
+            </select>
+            {editable && (
+              <>
+                <label>
+                  default HBR (m)
+                  <input
+                    type="number"
+                    min={0.1}
+                    step="any"
+                    aria-label="Default hard-body radius (m)"
+                    defaultValue={settings.defaultHbrM}
+                    onChange={(e) => store.setDefaultHbr(Number(e.target.value))}
+                  />
+                </label>
+                <label>
+                  stop before TCA (min)
+                  <input
+                    type="number"
+                    min={0}
+                    max={10}
+                    step="any"
+                    aria-label="Stop before TCA (minutes)"
+                    defaultValue={settings.leadMs / 60_000}
+                    onChange={(e) => store.setLeadMs(Number(e.target.value) * 60_000)}
+                  />
+                </label>
+              </>
+            )}
+          </div>
+          <div className="conjunction-table-wrap">
+            <table
+              ref={tableRef}
+              role="grid"
+              aria-label="Conjunctions"
+              aria-rowcount={visible.length + 1}
+              tabIndex={0}
+              aria-activedescendant={rows.length ? `conj-row-${activeIndex}` : undefined}
+              onKeyDown={onKeyDown}
+            >
+              <thead>
+                <tr>
+                  {COLUMNS.map((c) => (
+                    <th
+                      key={c.label}
+                      className={c.className}
+                      scope="col"
+                      aria-sort={
+                        c.sort && sort.key === c.sort
+                          ? sort.dir === 'asc'
+                            ? 'ascending'
+                            : 'descending'
+                          : undefined
+                      }
+                    >
+                      {c.sort ? (
+                        <button
+                          type="button"
+                          className="sort"
+                          tabIndex={-1}
+                          onClick={() => store.toggleSort(c.sort!)}
+                        >
+                          {c.label}
+                          {sort.key === c.sort ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+                        </button>
+                      ) : (
+                        c.label
+                      )}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r, i) => (
+                  <tr
+                    key={r.key}
+                    id={`conj-row-${i}`}
+                    data-index={i}
+                    data-key={r.key}
+                    aria-selected={r.key === selectedKey}
+                    className={i === activeIndex ? 'active' : undefined}
+                    onClick={() => {
+                      setActive(i);
+                      store.select(r.key);
+                    }}
+                  >
+                    <td className="tca">{formatTca(r.tcaMs)}</td>
+                    <td title={r.designator1}>
+                      {r.name1} <span className="muted">{r.designator1}</span>
+                    </td>
+                    <td title={r.designator2}>
+                      {r.name2} <span className="muted">{r.designator2}</span>
+                    </td>
+                    <td className="num">{formatMiss(r.rangeKm)}</td>
+                    <td className="num">{r.relSpeedKmS.toFixed(2)} km/s</td>
+                    <td
+                      className="num pc"
+                      title={
+                        r.pc
+                          ? `${r.pc.method}${r.pc.hbrM ? `, HBR ${r.pc.hbrM} m` : ''}`
+                          : r.pcProblem
+                      }
+                    >
+                      {formatPcSummary(r.pc)}
+                    </td>
+                    <td className="num">{formatDse(r)}</td>
+                    <td>{SOURCE_LABEL[r.source]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {!events.length && (
+              <p className="muted empty">
+                No events yet. {editable ? 'Import CDM or SOCRATES files, or run a screening.' : ''}
+              </p>
+            )}
+            {visible.length > MAX_ROWS && (
+              <p className="muted empty">
+                Showing the first {MAX_ROWS}; narrow the filters or export to see all.
+              </p>
+            )}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

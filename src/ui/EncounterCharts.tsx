@@ -1,0 +1,225 @@
+import {
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  LogarithmicScale,
+  PointElement,
+  ScatterController,
+  Tooltip,
+  type ChartConfiguration,
+} from 'chart.js';
+import { useEffect, useMemo, useRef } from 'react';
+import type { BPlaneView } from '../domain/conjunctions';
+import { ENCOUNTER_COLORS } from '../scene/encounterLayer';
+
+Chart.register(
+  LineController,
+  ScatterController,
+  LineElement,
+  PointElement,
+  LinearScale,
+  LogarithmicScale,
+  Legend,
+  Tooltip,
+);
+Chart.defaults.color = '#9aa7b8';
+Chart.defaults.borderColor = 'rgba(255, 255, 255, 0.12)';
+Chart.defaults.font.size = 11;
+
+type Config = ChartConfiguration<'scatter', { x: number; y: number }[]>;
+
+const LEGEND = { labels: { boxWidth: 8, boxHeight: 2, padding: 6, font: { size: 10 } } };
+const X_STRETCH = 1.7;
+/** Whole metres with thousands separators. */
+const METRES = {
+  maxTicksLimit: 7,
+  callback: (v: number | string) => Number(v).toLocaleString('en-US', { maximumFractionDigits: 0 }),
+};
+
+/** A Chart.js chart on a canvas, rebuilt when `config` changes (no animation). */
+function ChartCanvas({ config, label }: { config: Config; label: string }) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const chart = useRef<Chart<'scatter', { x: number; y: number }[]> | null>(null);
+  useEffect(() => {
+    if (!ref.current) return;
+    chart.current = new Chart(ref.current, config);
+    return () => {
+      chart.current?.destroy();
+      chart.current = null;
+    };
+  }, [config]);
+  return (
+    <div className="chart">
+      <canvas ref={ref} role="img" aria-label={label} />
+    </div>
+  );
+}
+
+const line = (
+  label: string,
+  data: { x: number; y: number }[],
+  color: string,
+  extra: Record<string, unknown> = {},
+) => ({
+  label,
+  data,
+  showLine: true,
+  borderColor: color,
+  backgroundColor: color,
+  borderWidth: 1.5,
+  pointRadius: 0,
+  ...extra,
+});
+
+/** Range against time from TCA (s), log scale, with the threshold and the clock's time marked. */
+export function RangeChart({
+  series,
+  thresholdKm,
+  nowOffsetS,
+}: {
+  series: { offsetS: number; rangeKm: number }[];
+  thresholdKm: number;
+  nowOffsetS: number | null;
+}) {
+  // The clock marker moves in 5 s steps: the chart is rebuilt at most that often.
+  const nowStep = nowOffsetS === null ? null : Math.round(nowOffsetS / 5) * 5;
+  const config = useMemo(
+    () => rangeConfig(series, thresholdKm, nowStep),
+    [series, thresholdKm, nowStep],
+  );
+  return <ChartCanvas config={config} label="Range against time around TCA" />;
+}
+
+function rangeConfig(
+  series: { offsetS: number; rangeKm: number }[],
+  thresholdKm: number,
+  nowOffsetS: number | null,
+): Config {
+  const points = series
+    .filter((p) => Number.isFinite(p.rangeKm) && p.rangeKm > 0)
+    .map((p) => ({ x: p.offsetS / 60, y: p.rangeKm }));
+  const ys = points.map((p) => p.y);
+  const yMin = Math.max(1e-3, Math.min(thresholdKm, ...ys) / 2);
+  const yMax = Math.max(thresholdKm, ...ys) * 1.5;
+  const datasets: Config['data']['datasets'] = [
+    line('range', points, '#eef2f7', { borderWidth: 2 }),
+    line(
+      `threshold ${thresholdKm} km`,
+      [
+        { x: -10, y: thresholdKm },
+        { x: 10, y: thresholdKm },
+      ],
+      '#D55E00',
+      { borderDash: [5, 4] },
+    ),
+  ];
+  if (nowOffsetS !== null && Math.abs(nowOffsetS) <= 600) {
+    datasets.push(
+      line(
+        'clock',
+        [
+          { x: nowOffsetS / 60, y: yMin },
+          { x: nowOffsetS / 60, y: yMax },
+        ],
+        ENCOUNTER_COLORS.miss,
+      ),
+    );
+  }
+  const config: Config = {
+    type: 'scatter',
+    data: { datasets },
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      plugins: { legend: LEGEND },
+      scales: {
+        x: {
+          type: 'linear',
+          min: -10,
+          max: 10,
+          title: { display: true, text: 'minutes from TCA' },
+        },
+        y: {
+          type: 'logarithmic',
+          min: yMin,
+          max: yMax,
+          title: { display: true, text: 'range (km)' },
+        },
+      },
+    },
+  };
+  return config;
+}
+
+/**
+ * The encounter plane: the combined covariance's 1/2/3-σ ellipses (centred on object 1's side of
+ * the encounter), the hard-body circle round the miss point, equal scales on both axes (m).
+ */
+export function BPlaneChart({ view }: { view: BPlaneView }) {
+  const config = useMemo(() => bPlaneConfig(view), [view]);
+  return (
+    <ChartCanvas
+      config={config}
+      label="Encounter plane: miss point, hard-body circle and covariance ellipses"
+    />
+  );
+}
+
+function bPlaneConfig(view: BPlaneView): Config {
+  const ellipseColors = ['#56B4E9', '#009E73', '#CC79A7'];
+  const reach = Math.max(
+    Math.hypot(view.missXM, view.missZM) + view.hbrM,
+    ...(view.ellipses.at(-1)?.points.map((p) => Math.hypot(p.x, p.y)) ?? [0]),
+  );
+  const lim = reach * 1.15;
+  const datasets: Config['data']['datasets'] = [
+    ...view.ellipses.map((e, i) => line(`${e.sigma}σ`, e.points, ellipseColors[i])),
+    line('hard body', view.circle, ENCOUNTER_COLORS.object2, { borderWidth: 2 }),
+    {
+      label: 'miss',
+      data: [{ x: view.missXM, y: view.missZM }],
+      showLine: false,
+      pointRadius: 4,
+      borderColor: ENCOUNTER_COLORS.miss,
+      backgroundColor: ENCOUNTER_COLORS.miss,
+    },
+    {
+      label: 'object 1',
+      data: [{ x: 0, y: 0 }],
+      showLine: false,
+      pointRadius: 3,
+      borderColor: ENCOUNTER_COLORS.object1,
+      backgroundColor: ENCOUNTER_COLORS.object1,
+    },
+  ];
+  return {
+    type: 'scatter',
+    data: { datasets },
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      plugins: { legend: LEGEND },
+      scales: {
+        // The plot area is about 1.7 times wider than tall: near-equal scales on both axes.
+        x: {
+          type: 'linear',
+          min: -lim * X_STRETCH,
+          max: lim * X_STRETCH,
+          ticks: METRES,
+          title: { display: true, text: 'x̂ along the miss (m)' },
+        },
+        y: {
+          type: 'linear',
+          min: -lim,
+          max: lim,
+          ticks: METRES,
+          title: { display: true, text: 'ẑ (m)' },
+        },
+      },
+    },
+  };
+}
