@@ -129,3 +129,48 @@ test('two windows of the same origin stay in step; the follower shows who leads'
     timeout: 30_000,
   });
 });
+
+test('the briefing tour steps through the top events with Page Down and drives the other window', async ({
+  context,
+}) => {
+  const operator = await context.newPage();
+  await operator.goto('./');
+  await waitForCatalog(operator, 26_000);
+  await operator
+    .getByLabel('Import CDM or SOCRATES')
+    .setInputFiles('e2e/fixtures/socrates-snapshot-pair.csv');
+  await expect(
+    operator.getByRole('grid', { name: 'Conjunctions' }).locator('tbody tr'),
+  ).toHaveCount(2);
+
+  const wall = await context.newPage();
+  await wall.goto('./?mode=briefing&tour=miss');
+  await expect(wall.getByText(/^Following Operator /)).toBeVisible({ timeout: 30_000 });
+  const hud = wall.getByLabel('Briefing display');
+  await expect(hud).toContainText('2 stops: Page Down to begin', { timeout: 30_000 });
+
+  await wall.keyboard.press('PageDown');
+  await expect(hud).toContainText(/1 of 2 · .+ × .+ · TCA \d\d:\d\d:\d\d\.\d{3} UTC · miss/);
+  const first = (await hud.locator('.hud-focus').textContent())!;
+  await wall.keyboard.press('PageDown');
+  await expect(hud).toContainText('2 of 2');
+  const second = (await hud.locator('.hud-focus').textContent())!;
+  expect(second).not.toBe(first);
+  // Ranked by miss distance: the first stop's miss is the smaller.
+  const miss = (text: string) => {
+    const [, value, unit] = /miss ([\d.]+) (m|km)/.exec(text)!;
+    return Number(value) * (unit === 'km' ? 1000 : 1);
+  };
+  expect(miss(first)).toBeLessThanOrEqual(miss(second));
+  // The presenter's window took the lead; the operator window shows the same event.
+  await expect(operator.getByText(/^Following Wall display /)).toBeVisible({ timeout: 30_000 });
+  const [, name1, name2] = /of 2 · (.+?) × (.+?) · TCA/.exec(second)!;
+  const encounter = operator.getByRole('region', { name: 'Encounter' });
+  await expect(encounter).toContainText(name1, { timeout: 30_000 });
+  await expect(encounter).toContainText(name2);
+
+  await wall.keyboard.press('Space');
+  await expect(hud).toContainText('2 of 2 · paused');
+  await wall.keyboard.press('PageUp');
+  await expect(hud).toContainText('1 of 2 · paused');
+});

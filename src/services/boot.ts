@@ -1,9 +1,11 @@
+import { tourSettingsFromSearch } from '../domain/briefing/tour';
 import { useCameraStore } from '../state/cameraStore';
 import { useCatalogStore } from '../state/catalogStore';
 import { useClockStore } from '../state/clockStore';
 import { useModeStore } from '../state/modeStore';
 import { useSelectionStore } from '../state/selectionStore';
 import { loadCatalogUrl, loadCelestrakGroup } from './catalogLoader';
+import { startBriefingTour } from './briefingTour';
 import { startDisplaySync } from './displaySync';
 import { bootNotifications } from './notifications';
 import { readUrlState, startUrlSync } from './urlState';
@@ -36,6 +38,11 @@ export async function boot(): Promise<void> {
     }
   }
   if (state.camera) useCameraStore.getState().request(state.camera);
+  if (mode === 'briefing') {
+    const tour = tourSettingsFromSearch(window.location.search);
+    problems.push(...tour.problems);
+    startBriefingTour(tour.settings);
+  }
   if (problems.length) {
     const { error } = useCatalogStore.getState();
     useCatalogStore.getState().failed([error, ...problems].filter(Boolean).join(' · '));

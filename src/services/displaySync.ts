@@ -1,4 +1,6 @@
+import type { ConjunctionRecord } from '../domain/conjunctions/types';
 import { simNowMs, useClockStore } from '../state/clockStore';
+import { useConjunctionStore } from '../state/conjunctionStore';
 import { useModeStore } from '../state/modeStore';
 import { useSelectionStore } from '../state/selectionStore';
 import { useSyncStore } from '../state/syncStore';
@@ -23,6 +25,8 @@ export type SyncMessage =
   | { type: 'hello'; from: string }
   | { type: 'claim'; from: string; label: string }
   | { type: 'bye'; from: string }
+  /** The leader's conjunction list, so a wall display can show and tour the same events. */
+  | { type: 'events'; from: string; events: ConjunctionRecord[] }
   | {
       type: 'state';
       from: string;
@@ -31,6 +35,7 @@ export type SyncMessage =
       sentAtMs: number;
       clock: ClockSnapshot;
       selectedId: number | null;
+      eventKey: string | null;
     };
 
 function clockSnapshot(): ClockSnapshot {
@@ -60,12 +65,18 @@ export function startDisplaySync(
       sentAtMs: Date.now(),
       clock: clockSnapshot(),
       selectedId: useSelectionStore.getState().selectedId,
+      eventKey: useConjunctionStore.getState().selectedKey,
     });
+  };
+  const broadcastEvents = () => {
+    if (isLeader())
+      post({ type: 'events', from: id, events: useConjunctionStore.getState().events });
   };
   const lead = () => {
     leaderId = id;
     sync.update({ role: 'leader', leaderLabel: label });
     post({ type: 'claim', from: id, label });
+    broadcastEvents();
     broadcastState();
   };
   sync.update({ takeLead: lead });
@@ -74,7 +85,21 @@ export function startDisplaySync(
     const message = event.data;
     if (message.type === 'hello') {
       if (isLeader()) sync.update({ hasFollowers: true });
+      broadcastEvents();
       broadcastState();
+    } else if (message.type === 'events') {
+      if (message.from === leaderId || !isLeader()) {
+        const conjunctions = useConjunctionStore.getState();
+        const keys = new Set(message.events.map((e) => e.key));
+        useConjunctionStore.setState({
+          events: message.events,
+          version: conjunctions.version + 1,
+          selectedKey:
+            conjunctions.selectedKey !== null && keys.has(conjunctions.selectedKey)
+              ? conjunctions.selectedKey
+              : null,
+        });
+      }
     } else if (message.type === 'claim') {
       leaderId = message.from;
       lastHeardMs = Date.now();
@@ -97,11 +122,14 @@ export function startDisplaySync(
       }
       applyingRemote = true;
       try {
+        const conjunctions = useConjunctionStore.getState();
+        if (conjunctions.selectedKey !== message.eventKey) conjunctions.select(message.eventKey);
+        const selection = useSelectionStore.getState();
+        if (selection.selectedId !== message.selectedId) selection.select(message.selectedId, true);
+        // The clock last: selecting an event moves it, the leader's clock is what counts.
         const { clock } = message;
         const elapsed = clock.playing ? (Date.now() - message.sentAtMs) * clock.rate : 0;
         useClockStore.getState().follow({ ...clock, simMs: clock.simMs + elapsed });
-        const selection = useSelectionStore.getState();
-        if (selection.selectedId !== message.selectedId) selection.select(message.selectedId, true);
       } finally {
         applyingRemote = false;
       }
@@ -114,6 +142,11 @@ export function startDisplaySync(
         broadcastState();
     }),
     useSelectionStore.subscribe((s, prev) => s.selectedId !== prev.selectedId && broadcastState()),
+    useConjunctionStore.subscribe((s, prev) => {
+      if (applyingRemote) return;
+      if (s.version !== prev.version) broadcastEvents();
+      if (s.selectedKey !== prev.selectedKey) broadcastState();
+    }),
   ];
   const heartbeat = setInterval(() => {
     if (isLeader()) broadcastState();

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_TOUR,
+  eventTitle,
+  planTour,
+  stepIndex,
+  tourSettingsFromSearch,
+  type TourEvent,
+} from './tour';
+
+const events: TourEvent[] = [
+  {
+    key: 'a',
+    tcaMs: Date.UTC(2024, 10, 1, 3, 4, 5, 678),
+    name1: 'ISS (ZARYA)',
+    name2: 'FENGYUN 1C DEB',
+    rangeKm: 0.215,
+    pc: { value: 1.23e-4, kind: 'covariance' },
+  },
+  {
+    key: 'b',
+    tcaMs: Date.UTC(2024, 10, 2),
+    name1: 'A',
+    name2: 'B',
+    rangeKm: 3.5,
+    pc: { value: 2e-6, kind: 'maximum' },
+  },
+  { key: 'c', tcaMs: Date.UTC(2024, 10, 3), name1: 'C', name2: 'D', rangeKm: 1.2 },
+];
+
+describe('planTour', () => {
+  it('visits the top events in the given order, then notifications by window start', () => {
+    const stops = planTour(
+      events,
+      [
+        { id: 'N2', party: 'X', windowStartMs: Date.UTC(2024, 10, 5) },
+        { id: 'N1', party: 'Y', windowStartMs: Date.UTC(2024, 10, 4) },
+      ],
+      { ...DEFAULT_TOUR, top: 2 },
+    );
+    expect(stops.map((s) => (s.kind === 'event' ? s.key : s.id))).toEqual(['a', 'b', 'N1', 'N2']);
+    expect(stops[2].title).toBe('Launch notification N1 (Y) · window opens 2024-11-04 00:00 UTC');
+  });
+
+  it('titles an event with names, TCA to the millisecond, miss and the kind of Pc', () => {
+    expect(eventTitle(events[0])).toBe(
+      'ISS (ZARYA) × FENGYUN 1C DEB · TCA 03:04:05.678 UTC · miss 215 m · Pc 1.2e-4',
+    );
+    expect(eventTitle(events[1])).toBe(
+      'A × B · TCA 00:00:00.000 UTC · miss 3.50 km · max Pc 2.0e-6',
+    );
+    expect(eventTitle(events[2])).not.toContain('Pc');
+  });
+});
+
+describe('tour settings and stepping', () => {
+  it('reads ranking, count, dwell and kiosk from the address, reporting bad values', () => {
+    const { settings, problems } = tourSettingsFromSearch('?tour=miss&top=5&dwell=20&kiosk=1');
+    expect(settings).toMatchObject({ rankBy: 'miss', top: 5, dwellMs: 20_000, kiosk: true });
+    expect(problems).toEqual([]);
+    const bad = tourSettingsFromSearch('?tour=random&top=0&dwell=1');
+    expect(bad.settings).toEqual(DEFAULT_TOUR);
+    expect(bad.problems).toHaveLength(3);
+  });
+
+  it('wraps at both ends and starts at the first stop', () => {
+    expect(stepIndex(-1, 1, 3)).toBe(0);
+    expect(stepIndex(-1, -1, 3)).toBe(2);
+    expect(stepIndex(2, 1, 3)).toBe(0);
+    expect(stepIndex(0, -1, 3)).toBe(2);
+    expect(stepIndex(0, 1, 0)).toBe(-1);
+  });
+});
