@@ -16,13 +16,15 @@ export function foreignRequests(urls: string[], baseURL: string): string[] {
 
 /** The object count the status line reports. */
 export async function objectCount(page: Page): Promise<number> {
-  const text = (await page.getByRole('status').textContent()) ?? '';
+  const text = (await page.getByRole('status', { name: 'Catalog status' }).textContent()) ?? '';
   const match = /(\d+) objects?\b/.exec(text);
   return match ? Number(match[1]) : NaN;
 }
 
 export async function waitForCatalog(page: Page, minimum = 1): Promise<number> {
-  await expect(page.getByRole('status')).toHaveText(/\d+ objects?\b/, { timeout: 60_000 });
+  await expect(page.getByRole('status', { name: 'Catalog status' })).toHaveText(/\d+ objects?\b/, {
+    timeout: 60_000,
+  });
   await expect.poll(() => objectCount(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(minimum);
   return objectCount(page);
 }

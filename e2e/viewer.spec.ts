@@ -129,7 +129,7 @@ test('a valid file replaces the catalog and reports what it rejected', async ({ 
   await page
     .getByLabel('Load catalog')
     .setInputFiles({ name: 'mixed.tle', mimeType: 'text/plain', buffer: Buffer.from(text) });
-  await expect(page.getByRole('status')).toHaveText(/^1 object\b/);
+  await expect(page.getByRole('status', { name: 'Catalog status' })).toHaveText(/^1 object\b/);
   await page.getByRole('button', { name: /1 rejected/ }).click();
   await expect(page.getByRole('region', { name: 'Rejected records' })).toContainText(
     /Record 2, line [4-6]\b/,

@@ -29,6 +29,11 @@ const KNOWN_PARAMS = new Set([
   'render',
   'event',
   'notifications',
+  // Briefing tour (see domain/briefing/tour.ts).
+  'tour',
+  'top',
+  'dwell',
+  'kiosk',
 ]);
 
 export interface ReadOptions {

@@ -14,7 +14,7 @@ export function StatusBar() {
 
   return (
     <div className="statusbar">
-      <span role="status" aria-live="polite">
+      <span role="status" aria-live="polite" aria-label="Catalog status">
         {loading ? `Loading ${loading}… ` : ''}
         {objects.length > 0
           ? `${objects.length} ${objects.length === 1 ? 'object' : 'objects'}`
