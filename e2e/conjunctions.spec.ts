@@ -94,12 +94,25 @@ test('events of catalog objects: select a row, the clock stands before TCA, both
   await page.waitForTimeout(2500);
   await page.screenshot({ path: 'test-results/encounter-globe.png' });
 
-  // A link to the event selects it once the event is loaded again.
+  // A link to the event opens it on a fresh page, with nothing imported: the event is
+  // recomputed from the catalog and the clock stands two minutes before the same TCA.
   await page.goto(`./?event=${encodeURIComponent(ISS_KEY)}`);
   await waitForCatalog(page, 26_000);
-  await page.getByLabel('Import CDM or SOCRATES').setInputFiles(PAIRS_CSV);
-  await expect(page.getByRole('region', { name: 'Encounter' })).toContainText('SUPERVIEW-1 04');
+  const encounter = page.getByRole('region', { name: 'Encounter' });
+  await expect(encounter).toContainText('ISS (ZARYA)');
+  await expect(encounter).toContainText('SUPERVIEW-1 04');
   await expect.poll(() => clockIso(page)).toBe('2024-10-31T10:57:32.427Z');
+  await expect(grid.locator('tbody tr')).toHaveCount(1);
+  // Importing the same event later replaces the recomputed row rather than doubling it.
+  await page.getByLabel('Import CDM or SOCRATES').setInputFiles(PAIRS_CSV);
+  await expect(grid.locator('tbody tr')).toHaveCount(2);
+  await expect(encounter).toContainText('SUPERVIEW-1 04');
+
+  // A link to a pair that never comes close is named, not invented.
+  await page.goto(`./?event=${encodeURIComponent('20580-25544@2024-10-31T10:59:32.427Z')}`);
+  await waitForCatalog(page, 26_000);
+  await expect(page.getByText(/Event link 20580-25544@.*no closer than 100 km/)).toBeVisible();
+  await expect(encounter).toHaveCount(0);
 });
 
 test('screen a small set in the browser, select a row: the clock stands before TCA and both objects are named', async ({

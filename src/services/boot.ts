@@ -7,6 +7,7 @@ import { useSelectionStore } from '../state/selectionStore';
 import { loadCatalogUrl, loadCelestrakGroup } from './catalogLoader';
 import { startBriefingTour } from './briefingTour';
 import { startDisplaySync } from './displaySync';
+import { resolveEventLinkFromCatalog } from './eventLink';
 import { bootNotifications } from './notifications';
 import { readUrlState, startUrlSync } from './urlState';
 
@@ -38,6 +39,8 @@ export async function boot(): Promise<void> {
     }
   }
   if (state.camera) useCameraStore.getState().request(state.camera);
+  const linkProblem = resolveEventLinkFromCatalog();
+  if (linkProblem) problems.push(linkProblem);
   if (mode === 'briefing') {
     const tour = tourSettingsFromSearch(window.location.search);
     problems.push(...tour.problems);

@@ -6,3 +6,4 @@ export * from './records';
 export * from './toCdm';
 export * from './trajectory';
 export * from './types';
+export * from './fromLink';
