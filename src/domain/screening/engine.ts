@@ -495,38 +495,10 @@ class ChunkScreener {
       const lo1 = cStart[p1];
       const lo2 = cStart[p2];
       const lo3 = cStart[p3];
-      const hi0 =
-        cStart[
-          p0 +
-            3 -
-            ((u0 - cKey[p0]) >>> 31) -
-            ((u0 - cKey[p0 + 1]) >>> 31) -
-            ((u0 - cKey[p0 + 2]) >>> 31)
-        ];
-      const hi1 =
-        cStart[
-          p1 +
-            3 -
-            ((u1 - cKey[p1]) >>> 31) -
-            ((u1 - cKey[p1 + 1]) >>> 31) -
-            ((u1 - cKey[p1 + 2]) >>> 31)
-        ];
-      const hi2 =
-        cStart[
-          p2 +
-            3 -
-            ((u2 - cKey[p2]) >>> 31) -
-            ((u2 - cKey[p2 + 1]) >>> 31) -
-            ((u2 - cKey[p2 + 2]) >>> 31)
-        ];
-      const hi3 =
-        cStart[
-          p3 +
-            3 -
-            ((u3 - cKey[p3]) >>> 31) -
-            ((u3 - cKey[p3 + 1]) >>> 31) -
-            ((u3 - cKey[p3 + 2]) >>> 31)
-        ];
+      const hi0 = rowEnd(cKey, cStart, p0, u0);
+      const hi1 = rowEnd(cKey, cStart, p1, u1);
+      const hi2 = rowEnd(cKey, cStart, p2, u2);
+      const hi3 = rowEnd(cKey, cStart, p3, u3);
       const r1 = cStart[c + 1];
       // The own cell's rest and the next cell in the row (key k + 1) when it is occupied.
       const e1 = cStart[c + 1 + ((cKey[c + 1] - k - 2) >>> 31)];
@@ -536,52 +508,11 @@ class ChunkScreener {
         const y = sP[4 * r + 1];
         const z = sP[4 * r + 2];
         const rr = sP[4 * r + 3];
-        let n = 0;
-        for (let p = r + 1; p < e1; p++) {
-          const q = 4 * p;
-          const dx = sP[q] - x;
-          const dy = sP[q + 1] - y;
-          const dz = sP[q + 2] - z;
-          const d = rr + sP[q + 3];
-          cand[n] = p;
-          n += +(dx * dx + dy * dy + dz * dz <= d * d);
-        }
-        for (let p = lo0; p < hi0; p++) {
-          const q = 4 * p;
-          const dx = sP[q] - x;
-          const dy = sP[q + 1] - y;
-          const dz = sP[q + 2] - z;
-          const d = rr + sP[q + 3];
-          cand[n] = p;
-          n += +(dx * dx + dy * dy + dz * dz <= d * d);
-        }
-        for (let p = lo1; p < hi1; p++) {
-          const q = 4 * p;
-          const dx = sP[q] - x;
-          const dy = sP[q + 1] - y;
-          const dz = sP[q + 2] - z;
-          const d = rr + sP[q + 3];
-          cand[n] = p;
-          n += +(dx * dx + dy * dy + dz * dz <= d * d);
-        }
-        for (let p = lo2; p < hi2; p++) {
-          const q = 4 * p;
-          const dx = sP[q] - x;
-          const dy = sP[q + 1] - y;
-          const dz = sP[q + 2] - z;
-          const d = rr + sP[q + 3];
-          cand[n] = p;
-          n += +(dx * dx + dy * dy + dz * dz <= d * d);
-        }
-        for (let p = lo3; p < hi3; p++) {
-          const q = 4 * p;
-          const dx = sP[q] - x;
-          const dy = sP[q + 1] - y;
-          const dz = sP[q + 2] - z;
-          const d = rr + sP[q + 3];
-          cand[n] = p;
-          n += +(dx * dx + dy * dy + dz * dz <= d * d);
-        }
+        let n = overlaps(sP, cand, 0, x, y, z, rr, r + 1, e1);
+        n = overlaps(sP, cand, n, x, y, z, rr, lo0, hi0);
+        n = overlaps(sP, cand, n, x, y, z, rr, lo1, hi1);
+        n = overlaps(sP, cand, n, x, y, z, rr, lo2, hi2);
+        n = overlaps(sP, cand, n, x, y, z, rr, lo3, hi3);
         if (n === 0) continue;
         const pi = anyPair || qPrimary[sObj[r]] === 1;
         for (let m = 0; m < n; m++) {
@@ -713,6 +644,43 @@ class ChunkScreener {
       this.eventPairs.push(i1, i2);
     }
   }
+}
+
+/**
+ * End (sorted position) of the forward row that starts at cell p and spans keys up to u: the
+ * start of the first of the next three cells whose key exceeds u, branch-free.
+ */
+function rowEnd(cKey: Int32Array, cStart: Int32Array, p: number, u: number): number {
+  return cStart[
+    p + 3 - ((u - cKey[p]) >>> 31) - ((u - cKey[p + 1]) >>> 31) - ((u - cKey[p + 2]) >>> 31)
+  ];
+}
+
+/**
+ * Append to cand (from n on) the sorted positions in [lo, hi) whose padded spheres meet the one at
+ * (x, y, z) of radius rr; returns the new count. The test only counts, so it does not branch.
+ */
+function overlaps(
+  sP: Float64Array,
+  cand: Int32Array,
+  n: number,
+  x: number,
+  y: number,
+  z: number,
+  rr: number,
+  lo: number,
+  hi: number,
+): number {
+  for (let p = lo; p < hi; p++) {
+    const q = 4 * p;
+    const dx = sP[q] - x;
+    const dy = sP[q + 1] - y;
+    const dz = sP[q + 2] - z;
+    const d = rr + sP[q + 3];
+    cand[n] = p;
+    n += +(dx * dx + dy * dy + dz * dz <= d * d);
+  }
+  return n;
 }
 
 /** Δr·Δv of the relative Hermite cubic (object b − object a) at s. */
