@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import type { ElementSet } from '../catalog/types';
 import { cdmObjectInertialState } from '../cdm/inertial';
 import { parseCdm } from '../cdm/parse';
 import { parseSocratesCsv } from '../cdm/socrates';
@@ -9,6 +8,7 @@ import { COVARIANCE_KEYWORDS } from '../cdm/types';
 import { writeCdmKvn } from '../cdm/writeKvn';
 import { temeToEcef } from '../frames/teme';
 import type { ConjunctionEvent } from '../screening/types';
+import { testElements } from '../../testing/elements';
 import { sharedDataPath, skipWithoutSharedData } from '../../testing/sharedData';
 import { bPlaneView } from './bPlane';
 import {
@@ -28,28 +28,7 @@ import { closestApproach, keplerTrajectory, rangeKmAt, sgp4Trajectory } from './
 const T0 = Date.parse('2024-11-01T00:00:00Z');
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 
-function elements(over: Partial<ElementSet>): ElementSet {
-  return {
-    objectName: 'TEST A',
-    objectId: '2024-999A',
-    noradCatId: 90001,
-    epochMs: T0,
-    meanMotionRevPerDay: 15.5,
-    eccentricity: 0.0005,
-    inclinationDeg: 51.6,
-    raOfAscNodeDeg: 0,
-    argOfPericenterDeg: 0,
-    meanAnomalyDeg: 0,
-    bstar: 0.0001,
-    meanMotionDot: 0,
-    meanMotionDdot: 0,
-    classificationType: 'U',
-    elementSetNo: 999,
-    revAtEpoch: 1,
-    ephemerisType: 0,
-    ...over,
-  };
-}
+const elements = testElements;
 
 // Two orbits crossing near the ascending node a little after epoch (97.5° vs 51.6°).
 const A = elements({});

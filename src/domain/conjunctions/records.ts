@@ -39,6 +39,29 @@ export function maximumPc(states: EventStates, hbrM: number, hbrSource = 'DEFAUL
   return { value: r.pcMax, method: MAX_PC_METHOD, kind: 'maximum', hbrM, hbrSource };
 }
 
+/** What an event of two catalog objects (our screening, SOCRATES) says about the pair. */
+type CatalogPairEvent = Pick<
+  ConjunctionEvent,
+  'id1' | 'id2' | 'name1' | 'name2' | 'tcaMs' | 'rangeKm' | 'relSpeedKmS'
+> & { dse1?: number; dse2?: number };
+
+function pairFields(e: CatalogPairEvent) {
+  return {
+    key: eventKey(String(e.id1), String(e.id2), e.tcaMs),
+    id1: e.id1,
+    id2: e.id2,
+    designator1: String(e.id1),
+    designator2: String(e.id2),
+    name1: e.name1,
+    name2: e.name2,
+    tcaMs: e.tcaMs,
+    rangeKm: e.rangeKm,
+    relSpeedKmS: e.relSpeedKmS,
+    dse1: e.dse1,
+    dse2: e.dse2,
+  };
+}
+
 export function recordFromScreening(
   e: ConjunctionEvent,
   hbrM = DEFAULT_HBR_M,
@@ -57,21 +80,10 @@ export function recordFromScreening(
     pcProblem = String(err instanceof Error ? err.message : err);
   }
   return {
-    key: eventKey(String(e.id1), String(e.id2), e.tcaMs),
+    ...pairFields(e),
     source: 'screening',
     sourceLabel: label,
-    id1: e.id1,
-    id2: e.id2,
-    designator1: String(e.id1),
-    designator2: String(e.id2),
-    name1: e.name1,
-    name2: e.name2,
-    tcaMs: e.tcaMs,
-    rangeKm: e.rangeKm,
-    relSpeedKmS: e.relSpeedKmS,
     ricKm: e.ricKm,
-    dse1: e.dse1,
-    dse2: e.dse2,
     pc,
     pcProblem,
     states,
@@ -178,20 +190,9 @@ export function recordFromCdm(
 
 export function recordFromSocrates(e: SocratesEvent, fileName: string): ConjunctionRecord {
   return {
-    key: eventKey(String(e.id1), String(e.id2), e.tcaMs),
+    ...pairFields(e),
     source: 'socrates',
     sourceLabel: fileName,
-    id1: e.id1,
-    id2: e.id2,
-    designator1: String(e.id1),
-    designator2: String(e.id2),
-    name1: e.name1,
-    name2: e.name2,
-    tcaMs: e.tcaMs,
-    rangeKm: e.rangeKm,
-    relSpeedKmS: e.relSpeedKmS,
-    dse1: e.dse1,
-    dse2: e.dse2,
     pc:
       e.maxPc !== undefined
         ? { value: e.maxPc, method: SOCRATES_MAX_METHOD, kind: 'maximum', reported: e.maxPc }

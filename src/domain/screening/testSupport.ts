@@ -1,6 +1,7 @@
 // Test helpers shared by the screening tests (Node only).
 import { readFileSync } from 'node:fs';
 import type { ElementSet } from '../catalog/types';
+import { testElements } from '../../testing/elements';
 import { onOrbitSnapshotCsv, sharedDataPresent } from '../../testing/sharedData';
 import { loadCatalogText } from './adapter';
 import type { ConjunctionEvent } from './types';
@@ -16,28 +17,9 @@ export function snapshot(): ElementSet[] {
 
 export const SNAPSHOT_START = Date.parse('2024-11-01T00:00:00Z');
 
-/** A circular-ish LEO element set to build constructed encounters from. */
+/** A circular-ish LEO element set to build constructed encounters from (6-digit number). */
 export function baseElements(over: Partial<ElementSet>): ElementSet {
-  return {
-    objectName: 'TEST A',
-    objectId: '2024-999A',
-    noradCatId: 200001,
-    epochMs: SNAPSHOT_START,
-    meanMotionRevPerDay: 15.5,
-    eccentricity: 0.0005,
-    inclinationDeg: 51.6,
-    raOfAscNodeDeg: 0,
-    argOfPericenterDeg: 0,
-    meanAnomalyDeg: 0,
-    bstar: 0.0001,
-    meanMotionDot: 0,
-    meanMotionDdot: 0,
-    classificationType: 'U',
-    elementSetNo: 999,
-    revAtEpoch: 1,
-    ephemerisType: 0,
-    ...over,
-  };
+  return testElements({ noradCatId: 200001, epochMs: SNAPSHOT_START, ...over });
 }
 
 export interface Comparison {
