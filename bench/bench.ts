@@ -6,7 +6,6 @@
  *     milliseconds per frame with the full catalog against an empty globe, and seek latency.
  * Options: --skip-browser, --seconds <s> (frame sampling per scene, default 8).
  */
-import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -17,6 +16,7 @@ import { sgp4InitCheck } from '../src/domain/propagation/satrec';
 import { toOmmRecord } from '../src/domain/catalog/write';
 import { onOrbitSnapshotCsv, sharedDataPresent } from '../src/testing/sharedData';
 import { browserFigures } from './browserFigures';
+import { withBuiltApp } from './previewServer';
 
 const args = process.argv.slice(2);
 const skipBrowser = args.includes('--skip-browser');
@@ -118,32 +118,8 @@ console.log(
 if (skipBrowser) process.exit(0);
 
 // 3. The browser: build, serve, measure.
-execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
-const port = 4179;
-const server = spawn(
-  'npx',
-  ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
-  {
-    stdio: 'ignore',
-    detached: true,
-  },
-);
-async function waitForServer(url: string, timeoutMs = 60_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`preview server did not answer at ${url}`);
-}
-
-try {
-  await waitForServer(`http://127.0.0.1:${port}/`);
-  const figures = await browserFigures(`http://127.0.0.1:${port}/`, seconds);
+await withBuiltApp(4179, async (baseUrl) => {
+  const figures = await browserFigures(baseUrl, seconds);
   console.log('headless Chromium (SwiftShader, lean profile, 1280×800):');
   console.log(
     `  snapshot data arrival → first frame: ${fmt(figures.onScreenMs)} ms (parse + init ${fmt(figures.ingestMs)} ms)`,
@@ -163,6 +139,4 @@ try {
   console.log(
     `    first frame drawn at the new time (includes SwiftShader frame time): ${seekLine(figures.seekDrawn)}`,
   );
-} finally {
-  process.kill(-server.pid!);
-}
+});

@@ -1,6 +1,6 @@
 // The in-browser half of `npm run bench`: drives the built app in headless Chromium.
-import { chromium, type Page } from '@playwright/test';
-import { chromiumArgs } from '../playwright.config';
+import type { Page } from '@playwright/test';
+import { launchChromium } from './previewServer';
 
 interface SceneFigures {
   scriptMsPerFrame: number;
@@ -42,10 +42,7 @@ async function sceneFigures(page: Page, seconds: number): Promise<SceneFigures> 
 }
 
 export async function browserFigures(baseUrl: string, seconds: number) {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: chromiumArgs,
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${baseUrl}?catalog=none`);

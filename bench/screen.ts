@@ -1,13 +1,17 @@
 // Conjunction screening benchmark: `npm run bench:screen` (tsx bench/screen.ts).
 // Full 2024-11-01 CelesTrak snapshot, start 2024-11-01T00:00Z, 5 km, all vs all, on worker
 // threads: 24 h and 7 days. Then the speed-up over the brute-force reference on a subset.
-// Options: --threads N (default: all cores), --skip-week, --hours-list 24,168.
+// Then the same runs in headless Chromium through the built app's Screening panel (its worker
+// pool). Options: --threads N (default: all cores), --skip-week, --hours-list 24,168,
+// --skip-browser.
 import { readFileSync } from 'node:fs';
 import { defaultThreadCount, screenWithThreads } from '../src/cli/screeningPool';
 import { loadCatalogText } from '../src/domain/screening/adapter';
 import { bruteForceScreen } from '../src/domain/screening/bruteForce';
 import { screenCatalog } from '../src/domain/screening/screen';
 import { onOrbitSnapshotCsv } from '../src/testing/sharedData';
+import { browserScreening } from './browserScreen';
+import { withBuiltApp } from './previewServer';
 
 const args = process.argv.slice(2);
 const arg = (name: string): string | undefined => {
@@ -78,3 +82,16 @@ console.log(
     `recall ${found}/${ref.events.length}, engine events ${eng.events.length}`,
 );
 clearInterval(sampler);
+
+if (!args.includes('--skip-browser')) {
+  const runs = await withBuiltApp(4179, (baseUrl) =>
+    browserScreening(baseUrl, new Date(startMs).toISOString(), hoursList),
+  );
+  console.log('\n== headless Chromium, the Screening panel (browser worker pool) ==');
+  for (const r of runs) {
+    console.log(
+      `${r.hours} h: wall ${r.wallS.toFixed(1)} s, events ${r.events}; peak RSS renderer ` +
+        `(page + workers) ${r.rendererPeakMb.toFixed(0)} MB, all Chromium processes ${r.chromiumPeakMb.toFixed(0)} MB`,
+    );
+  }
+}

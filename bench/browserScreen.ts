@@ -1,0 +1,81 @@
+// The in-browser half of `npm run bench:screen`: the built app's Screening panel runs the full
+// catalog in the browser's worker pool, as a person would start it.
+import { execFileSync } from 'node:child_process';
+import { launchChromium } from './previewServer';
+
+export interface BrowserScreening {
+  hours: number;
+  wallS: number;
+  events: number;
+  /** Peak resident memory of the page's renderer process (the page and its workers), MB. */
+  rendererPeakMb: number;
+  /** Peak resident memory of every Chromium process together, MB. */
+  chromiumPeakMb: number;
+}
+
+/** Resident memory (MB) of Chromium's renderer processes and of all its processes. */
+function chromiumRssMb(): { renderer: number; all: number } {
+  const lines = execFileSync('ps', ['-eo', 'rss=,args='], { encoding: 'utf8' }).split('\n');
+  let renderer = 0;
+  let all = 0;
+  for (const line of lines) {
+    if (!/\/chromium\b/.test(line)) continue;
+    const kb = Number(line.trim().split(/\s+/, 1)[0]);
+    all += kb;
+    if (line.includes('--type=renderer')) renderer += kb;
+  }
+  return { renderer: renderer / 1024, all: all / 1024 };
+}
+
+export async function browserScreening(
+  baseUrl: string,
+  startIso: string,
+  hoursList: number[],
+): Promise<BrowserScreening[]> {
+  const browser = await launchChromium();
+  const out: BrowserScreening[] = [];
+  try {
+    for (const hours of hoursList) {
+      // A fresh page per run, so one run's memory does not carry into the next.
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(baseUrl);
+      await page
+        .getByRole('status', { name: 'Catalog status' })
+        .filter({ hasText: /\d+ objects/ })
+        .waitFor({ timeout: 120_000 });
+      const panel = page.getByRole('region', { name: 'Screening' });
+      await panel.getByRole('button', { name: /Screen for close approaches/ }).click();
+      await panel.getByLabel('Start (UTC)').fill(startIso);
+      await panel.getByLabel('Hours').fill(String(hours));
+      await panel.getByLabel('Threshold (km)').fill('5');
+      let rendererPeakMb = 0;
+      let chromiumPeakMb = 0;
+      const sampler = setInterval(() => {
+        const rss = chromiumRssMb();
+        rendererPeakMb = Math.max(rendererPeakMb, rss.renderer);
+        chromiumPeakMb = Math.max(chromiumPeakMb, rss.all);
+      }, 250);
+      try {
+        await panel.getByRole('button', { name: 'Run screening' }).click();
+        const summary = panel.getByTestId('screening-summary');
+        await summary.waitFor({ timeout: 600_000 });
+        const text = (await summary.textContent()) ?? '';
+        const [, events, wallS] = /^([\d,]+) events .* ([\d.]+) s$/.exec(text) ?? [];
+        if (!events) throw new Error(`unexpected screening summary "${text}"`);
+        out.push({
+          hours,
+          wallS: Number(wallS),
+          events: Number(events.replace(/,/g, '')),
+          rendererPeakMb,
+          chromiumPeakMb,
+        });
+      } finally {
+        clearInterval(sampler);
+        await page.close();
+      }
+    }
+    return out;
+  } finally {
+    await browser.close();
+  }
+}
