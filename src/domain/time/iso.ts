@@ -51,10 +51,10 @@ export function formatIsoUs(ms: number): string {
   return formatWithFraction(ms, 6);
 }
 
-// CCSDS/ISO calendar (YYYY-MM-DD) or ordinal (YYYY-DDD) date, 'T', time, optional fraction, then
-// 'Z', a ±hh:mm offset, or nothing (CCSDS messages omit the zone: UTC).
+// CCSDS/ISO calendar (YYYY-MM-DD) or ordinal (YYYY-DDD) date, 'T', hh:mm with optional seconds
+// and fraction, then 'Z', a ±hh:mm offset, or nothing (CCSDS messages omit the zone: UTC).
 const ISO_RE =
-  /^(\d{4})-(?:(\d{2})-(\d{2})|(\d{3}))T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})?$/;
+  /^(\d{4})-(?:(\d{2})-(\d{2})|(\d{3}))T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:\d{2})?$/;
 
 /**
  * Parse an ISO-8601 UTC timestamp strictly; returns ms since 1970 with the full fraction
@@ -67,7 +67,7 @@ export function parseIsoMs(text: string): number | null {
   const year = Number(m[1]);
   const hour = Number(m[5]);
   const minute = Number(m[6]);
-  const second = Number(m[7]);
+  const second = Number(m[7] ?? 0);
   if (hour > 23 || minute > 59 || second > 59) return null;
   let days: number;
   if (m[4] !== undefined) {

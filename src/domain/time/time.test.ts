@@ -59,6 +59,10 @@ describe('ISO-8601', () => {
     expect(parseIsoMs('2024-10-31T13:56:02.456736')! - base).toBeCloseTo(456.736, 3);
     expect(parseIsoMs('2024-10-31T13:56:02.456736Z')! - base).toBeCloseTo(456.736, 3);
     expect(parseIsoMs('2024-10-31T13:56:02Z')).toBe(base);
+    // Seconds may be left out (hh:mm), but not minutes, and a fraction needs seconds.
+    expect(parseIsoMs('2024-10-31T13:56Z')).toBe(base - 2000);
+    expect(parseIsoMs('2024-10-31T13Z')).toBeNull();
+    expect(parseIsoMs('2024-10-31T13:56.5Z')).toBeNull();
     expect(parseIsoMs('2024-10-31T15:56:02+02:00')).toBe(base);
     expect(parseIsoMs('2024-305T13:56:02Z')).toBe(base); // CCSDS ordinal date
     expect(parseIsoMs('2024-02-29T00:00:00Z')).toBe(Date.UTC(2024, 1, 29));
