@@ -9,6 +9,8 @@ export interface BrowserScreening {
   events: number;
   /** Peak resident memory of the page's renderer process (the page and its workers), MB. */
   rendererPeakMb: number;
+  /** The renderer's resident memory just before the run (catalog on screen, idle), MB. */
+  rendererBeforeMb: number;
   /** Peak resident memory of every Chromium process together, MB. */
   chromiumPeakMb: number;
 }
@@ -43,11 +45,15 @@ export async function browserScreening(
         .getByRole('status', { name: 'Catalog status' })
         .filter({ hasText: /\d+ objects/ })
         .waitFor({ timeout: 120_000 });
+      // Paused, the scene renders only on change: SwiftShader would otherwise draw frames on the
+      // same two cores the workers need (a hardware GPU takes that load off the CPU).
+      await page.getByRole('button', { name: 'Pause' }).click();
       const panel = page.getByRole('region', { name: 'Screening' });
       await panel.getByRole('button', { name: /Screen for close approaches/ }).click();
       await panel.getByLabel('Start (UTC)').fill(startIso);
       await panel.getByLabel('Hours').fill(String(hours));
       await panel.getByLabel('Threshold (km)').fill('5');
+      const rendererBeforeMb = chromiumRssMb().renderer;
       let rendererPeakMb = 0;
       let chromiumPeakMb = 0;
       const sampler = setInterval(() => {
@@ -67,6 +73,7 @@ export async function browserScreening(
           wallS: Number(wallS),
           events: Number(events.replace(/,/g, '')),
           rendererPeakMb,
+          rendererBeforeMb,
           chromiumPeakMb,
         });
       } finally {

@@ -3,7 +3,7 @@
 // threads: 24 h and 7 days. Then the speed-up over the brute-force reference on a subset.
 // Then the same runs in headless Chromium through the built app's Screening panel (its worker
 // pool). Options: --threads N (default: all cores), --skip-week, --hours-list 24,168,
-// --skip-browser.
+// --skip-browser, --browser-only.
 import { readFileSync } from 'node:fs';
 import { defaultThreadCount, screenWithThreads } from '../src/cli/screeningPool';
 import { loadCatalogText } from '../src/domain/screening/adapter';
@@ -24,64 +24,69 @@ const hoursList = (arg('hours-list') ?? (args.includes('--skip-week') ? '24' : '
   .map(Number);
 const startMs = Date.parse('2024-11-01T00:00:00Z');
 
-const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
-let peakRss = 0;
-const sampler = setInterval(() => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-}, 100);
+/** Node: worker threads over the whole catalog, then the subset against brute force. */
+async function nodeFigures(): Promise<void> {
+  const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+  let peakRss = 0;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 100);
 
-const t0 = performance.now();
-const catalog = loadCatalogText(readFileSync(onOrbitSnapshotCsv, 'utf8'));
-console.log(
-  `catalog: ${catalog.objects.length} objects, parsed in ${(performance.now() - t0).toFixed(0)} ms; ` +
-    `${threads} worker threads`,
-);
+  const t0 = performance.now();
+  const catalog = loadCatalogText(readFileSync(onOrbitSnapshotCsv, 'utf8'));
+  console.log(
+    `catalog: ${catalog.objects.length} objects, parsed in ${(performance.now() - t0).toFixed(0)} ms; ` +
+      `${threads} worker threads`,
+  );
 
-for (const hours of hoursList) {
-  peakRss = 0;
-  const cpu0 = process.cpuUsage();
-  const t = performance.now();
-  const r = await screenWithThreads(catalog.objects, { startMs, durationHours: hours }, threads);
-  const wall = (performance.now() - t) / 1000;
-  const cpu = process.cpuUsage(cpu0);
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  const s = r.stats;
-  console.log(`\n== ${hours} h, 5 km, all vs all ==`);
-  console.log(`wall ${wall.toFixed(1)} s, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`);
-  console.log(`SGP4 calls ${s.sgp4Calls.toLocaleString('en-US')}`);
+  for (const hours of hoursList) {
+    peakRss = 0;
+    const cpu0 = process.cpuUsage();
+    const t = performance.now();
+    const r = await screenWithThreads(catalog.objects, { startMs, durationHours: hours }, threads);
+    const wall = (performance.now() - t) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const s = r.stats;
+    console.log(`\n== ${hours} h, 5 km, all vs all ==`);
+    console.log(`wall ${wall.toFixed(1)} s, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`);
+    console.log(`SGP4 calls ${s.sgp4Calls.toLocaleString('en-US')}`);
+    console.log(
+      `candidate pairs: apogee/perigee ${s.pairsApogeePerigee.toLocaleString('en-US')} → ` +
+        `grid (pair-steps within tolerance) ${s.pairsGrid.toLocaleString('en-US')} → ` +
+        `close minima ${s.pairsMinimum.toLocaleString('en-US')} → ` +
+        `refined with SGP4 ${s.pairsRefined.toLocaleString('en-US')} → events ${r.events.length}`,
+    );
+    console.log(
+      `objects ${s.objects}, screened ${s.screened}, flagged ${r.flags.length}; ` +
+        `fine steps ${s.gridSteps}; peak RSS ${mb(peakRss)} (process max ${mb(process.resourceUsage().maxRSS * 1024)})`,
+    );
+  }
+
+  // Speed-up over the brute-force reference (every pair, SGP4 every 10 s) on one thread.
+  const subset = catalog.objects
+    .filter((o) => o.objectName.startsWith('FENGYUN 1C DEB'))
+    .slice(0, 400);
+  const opts = { startMs, durationHours: 6, thresholdKm: 10 };
+  let t = performance.now();
+  const eng = screenCatalog(subset, opts);
+  const te = performance.now() - t;
+  t = performance.now();
+  const ref = bruteForceScreen(subset, opts, 10);
+  const tr = performance.now() - t;
+  const found = ref.events.filter((x) =>
+    eng.events.some((e) => e.id1 === x.id1 && e.id2 === x.id2 && Math.abs(e.tcaMs - x.tcaMs) <= 1),
+  ).length;
+  console.log(`\n== subset: ${subset.length} FENGYUN 1C debris, 6 h, 10 km, one thread ==`);
   console.log(
-    `candidate pairs: apogee/perigee ${s.pairsApogeePerigee.toLocaleString('en-US')} → ` +
-      `grid (pair-steps within tolerance) ${s.pairsGrid.toLocaleString('en-US')} → ` +
-      `close minima ${s.pairsMinimum.toLocaleString('en-US')} → ` +
-      `refined with SGP4 ${s.pairsRefined.toLocaleString('en-US')} → events ${r.events.length}`,
+    `engine ${te.toFixed(0)} ms (${eng.stats.sgp4Calls} SGP4 calls), brute force ${tr.toFixed(0)} ms ` +
+      `(${ref.sgp4Calls} SGP4 calls): speed-up ×${(tr / te).toFixed(1)}; ` +
+      `recall ${found}/${ref.events.length}, engine events ${eng.events.length}`,
   );
-  console.log(
-    `objects ${s.objects}, screened ${s.screened}, flagged ${r.flags.length}; ` +
-      `fine steps ${s.gridSteps}; peak RSS ${mb(peakRss)} (process max ${mb(process.resourceUsage().maxRSS * 1024)})`,
-  );
+  clearInterval(sampler);
 }
 
-// Speed-up over the brute-force reference (every pair, SGP4 every 10 s) on one thread.
-const subset = catalog.objects
-  .filter((o) => o.objectName.startsWith('FENGYUN 1C DEB'))
-  .slice(0, 400);
-const opts = { startMs, durationHours: 6, thresholdKm: 10 };
-let t = performance.now();
-const eng = screenCatalog(subset, opts);
-const te = performance.now() - t;
-t = performance.now();
-const ref = bruteForceScreen(subset, opts, 10);
-const tr = performance.now() - t;
-const found = ref.events.filter((x) =>
-  eng.events.some((e) => e.id1 === x.id1 && e.id2 === x.id2 && Math.abs(e.tcaMs - x.tcaMs) <= 1),
-).length;
-console.log(`\n== subset: ${subset.length} FENGYUN 1C debris, 6 h, 10 km, one thread ==`);
-console.log(
-  `engine ${te.toFixed(0)} ms (${eng.stats.sgp4Calls} SGP4 calls), brute force ${tr.toFixed(0)} ms ` +
-    `(${ref.sgp4Calls} SGP4 calls): speed-up ×${(tr / te).toFixed(1)}; ` +
-    `recall ${found}/${ref.events.length}, engine events ${eng.events.length}`,
-);
-clearInterval(sampler);
+if (!args.includes('--browser-only')) await nodeFigures();
 
 if (!args.includes('--skip-browser')) {
   const runs = await withBuiltApp(4179, (baseUrl) =>
@@ -90,8 +95,10 @@ if (!args.includes('--skip-browser')) {
   console.log('\n== headless Chromium, the Screening panel (browser worker pool) ==');
   for (const r of runs) {
     console.log(
-      `${r.hours} h: wall ${r.wallS.toFixed(1)} s, events ${r.events}; peak RSS renderer ` +
-        `(page + workers) ${r.rendererPeakMb.toFixed(0)} MB, all Chromium processes ${r.chromiumPeakMb.toFixed(0)} MB`,
+      `${r.hours} h: wall ${r.wallS.toFixed(1)} s, events ${r.events}; renderer (page + workers) ` +
+        `RSS ${r.rendererBeforeMb.toFixed(0)} MB before, peak ${r.rendererPeakMb.toFixed(0)} MB ` +
+        `(+${(r.rendererPeakMb - r.rendererBeforeMb).toFixed(0)} MB for the run); ` +
+        `all Chromium processes peak ${r.chromiumPeakMb.toFixed(0)} MB`,
     );
   }
 }
