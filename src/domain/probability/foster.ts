@@ -20,6 +20,8 @@ export interface Pc2dInput {
   /** Combined position covariance in the same axes, m². */
   covariancePlaneM2: Sym2;
   hbrM: number;
+  /** Relative accuracy of the integral (default 1e-11); a search over many trials may use less. */
+  relTol?: number;
 }
 
 export interface PrincipalCovariance {
@@ -81,6 +83,7 @@ export function integrateLog(
   b: number,
   breaks: number[],
   spikes: Spike[] = [],
+  relTol = 1e-11,
 ): number {
   let peak = -Infinity;
   const n = 96;
@@ -96,7 +99,7 @@ export function integrateLog(
     a,
     b,
     [...breaks, ...grid],
-    { relTol: 1e-11, maxPanels: 4000 },
+    { relTol, maxPanels: 4000 },
     spikes,
   );
   return value * Math.exp(peak);
@@ -136,6 +139,6 @@ export function fosterPc2d(input: Pc2dInput): Pc2dResult {
     const phiEdge = Math.acos(Math.abs(m2) / r);
     breaks.push(phiEdge, -phiEdge);
   }
-  const pc = integrateLog(logF, -Math.PI / 2, Math.PI / 2, breaks, spikes);
+  const pc = integrateLog(logF, -Math.PI / 2, Math.PI / 2, breaks, spikes, input.relTol);
   return { ...base, pc: Math.min(1, pc) };
 }

@@ -46,8 +46,11 @@ export function maxPcOverScale(
   const base = { method: ALFANO_MAX_METHOD };
   if (!(hbrM > 0)) return { ...base, pcMax: 0, sigmaMajorM: NaN, sigmaMinorM: NaN, scale: NaN };
   if (missM <= hbrM) return { ...base, pcMax: 1, sigmaMajorM: 0, sigmaMinorM: 0, scale: 0 };
-  const pcAt = (logK: number): number =>
-    fosterPc2d({ missXM, missZM, hbrM, covariancePlaneM2: scaled(shape, Math.exp(logK)) }).pc;
+  // The search only compares trials near a flat maximum: 1e-6 is ample there, and the answer is
+  // evaluated once more at full accuracy.
+  const pcAt = (logK: number, relTol = 1e-6): number =>
+    fosterPc2d({ missXM, missZM, hbrM, covariancePlaneM2: scaled(shape, Math.exp(logK)), relTol })
+      .pc;
   // Centre the search where the major sigma equals the miss distance; the peak lies within a few
   // e-folds of it for any aspect ratio below ~1e6.
   const centre = Math.log((missM * missM) / l1);
@@ -87,7 +90,7 @@ export function maxPcOverScale(
     }
   }
   const logK = fc > fd ? c : d;
-  const pcMax = Math.max(fc, fd, bestPc);
+  const pcMax = pcAt(logK, 1e-11);
   const k = Math.exp(logK);
   return {
     ...base,
