@@ -5,7 +5,10 @@ import { launchChromium } from './previewServer';
 
 export interface BrowserScreening {
   hours: number;
+  /** Start to event list shown. */
   wallS: number;
+  /** Start to the workers' merged result. */
+  screenS: number;
   events: number;
   /** Peak resident memory of the page's renderer process (the page and its workers), MB. */
   rendererPeakMb: number;
@@ -66,11 +69,13 @@ export async function browserScreening(
         const summary = panel.getByTestId('screening-summary');
         await summary.waitFor({ timeout: 600_000 });
         const text = (await summary.textContent()) ?? '';
-        const [, events, wallS] = /^([\d,]+) events .* ([\d.]+) s$/.exec(text) ?? [];
+        const [, events, wallS, screenS] =
+          /^([\d,]+) events .* ([\d.]+) s \(([\d.]+) s screening\)$/.exec(text) ?? [];
         if (!events) throw new Error(`unexpected screening summary "${text}"`);
         out.push({
           hours,
           wallS: Number(wallS),
+          screenS: Number(screenS),
           events: Number(events.replace(/,/g, '')),
           rendererPeakMb,
           rendererBeforeMb,

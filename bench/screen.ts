@@ -95,7 +95,7 @@ if (!args.includes('--skip-browser')) {
   console.log('\n== headless Chromium, the Screening panel (browser worker pool) ==');
   for (const r of runs) {
     console.log(
-      `${r.hours} h: wall ${r.wallS.toFixed(1)} s, events ${r.events}; renderer (page + workers) ` +
+      `${r.hours} h: wall ${r.wallS.toFixed(1)} s (workers ${r.screenS.toFixed(1)} s, then the event list), events ${r.events}; renderer (page + workers) ` +
         `RSS ${r.rendererBeforeMb.toFixed(0)} MB before, peak ${r.rendererPeakMb.toFixed(0)} MB ` +
         `(+${(r.rendererPeakMb - r.rendererBeforeMb).toFixed(0)} MB for the run); ` +
         `all Chromium processes peak ${r.chromiumPeakMb.toFixed(0)} MB`,

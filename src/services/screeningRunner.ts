@@ -33,6 +33,7 @@ export async function runScreening(request: ScreeningRequest): Promise<void> {
         useScreeningStore.getState().set({ chunksDone: p.chunksDone, chunkCount: p.chunkCount }),
       controller.signal,
     );
+    const screenedMs = performance.now() - started;
     const when = new Date(request.startMs).toISOString().slice(0, 16).replace('T', ' ');
     const scope = request.primaries.length ? `${request.primaries.length} primaries` : 'all vs all';
     useConjunctionStore
@@ -47,6 +48,7 @@ export async function runScreening(request: ScreeningRequest): Promise<void> {
         events: result.events.length,
         flagged: result.flags.length,
         wallMs: performance.now() - started,
+        screenMs: screenedMs,
         stats: result.stats,
       },
     });

@@ -13,7 +13,10 @@ export interface ScreeningRunSummary {
   request: ScreeningRequest;
   events: number;
   flagged: number;
+  /** From start to the list updated. */
   wallMs: number;
+  /** From start to the workers' merged result (the rest builds the event list). */
+  screenMs: number;
   stats: ScreeningStats;
 }
 

@@ -132,7 +132,10 @@ export function ScreeningPanel() {
           {!running && last && (
             <span className="muted" data-testid="screening-summary">
               {formatCount(last.events)} events · {formatCount(last.flagged)} objects flagged ·{' '}
-              {(last.wallMs / 1000).toFixed(1)} s
+              <span title="screening in the workers, then building the event list">
+                {(last.wallMs / 1000).toFixed(1)} s ({(last.screenMs / 1000).toFixed(1)} s
+                screening)
+              </span>
             </span>
           )}
           {error && (
