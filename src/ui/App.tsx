@@ -2,7 +2,6 @@ import { useMemo, useState } from 'react';
 import { chooseRenderProfile } from '../scene/renderProfile';
 import { loadCatalogFile } from '../services/catalogLoader';
 import { dropNotificationsOr } from '../services/notifications';
-import { useClockStore } from '../state/clockStore';
 import { canEdit, useModeStore } from '../state/modeStore';
 import { BriefingHud } from './BriefingHud';
 import { Alerts } from './Alerts';
@@ -18,6 +17,7 @@ import { NotificationsPanel } from './NotificationsPanel';
 import { ScreeningPanel } from './ScreeningPanel';
 import { SearchBox } from './SearchBox';
 import { ShareBar } from './ShareBar';
+import { StartNote } from './StartNote';
 import { StatusBar } from './StatusBar';
 import { SyncBadge } from './SyncBadge';
 import { TimeBar } from './TimeBar';
@@ -28,7 +28,6 @@ export function App() {
     () => chooseRenderProfile(new URLSearchParams(location.search).get('render')),
     [],
   );
-  const startNote = useClockStore((s) => s.startNote);
   const mode = useModeStore((s) => s.mode);
   const editable = canEdit(mode);
   const briefing = mode === 'briefing';
@@ -64,7 +63,7 @@ export function App() {
       <SyncBadge />
       <Alerts />
       <NotificationsAlert />
-      {startNote && !briefing && <p className="start-note">{startNote}</p>}
+      {!briefing && <StartNote />}
       <aside className="left">
         <Legend readOnly={briefing} />
         {editable && <ScreeningPanel />}

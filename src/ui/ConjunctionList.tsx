@@ -228,7 +228,7 @@ export function ConjunctionList() {
               />
             </label>
             <label>
-              from
+              from (UTC)
               <input
                 type="datetime-local"
                 aria-label="TCA from (UTC)"
@@ -236,7 +236,7 @@ export function ConjunctionList() {
               />
             </label>
             <label>
-              to
+              to (UTC)
               <input
                 type="datetime-local"
                 aria-label="TCA to (UTC)"

@@ -1,0 +1,22 @@
+import { useState } from 'react';
+import { useClockStore } from '../state/clockStore';
+import { useConjunctionStore } from '../state/conjunctionStore';
+
+/**
+ * Why the clock starts where it does (old elements: at their median epoch). The status line keeps
+ * the same facts, so the note can be dismissed, and it steps aside once an event is open.
+ */
+export function StartNote() {
+  const note = useClockStore((s) => s.startNote);
+  const eventOpen = useConjunctionStore((s) => s.selectedKey !== null);
+  const [dismissed, setDismissed] = useState<string | null>(null);
+  if (!note || eventOpen || dismissed === note) return null;
+  return (
+    <p className="start-note" role="note">
+      {note}
+      <button type="button" aria-label="Dismiss note" onClick={() => setDismissed(note)}>
+        ×
+      </button>
+    </p>
+  );
+}
