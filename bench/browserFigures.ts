@@ -23,7 +23,23 @@ function distribution(values: number[]) {
   };
 }
 
+/**
+ * Wait until the globe's imagery tiles are loaded and a moment has passed: tile decoding is script
+ * time too, and would otherwise be charged to whichever scene loads its tiles while measured.
+ */
+async function settle(page: Page) {
+  await page.waitForFunction(
+    () => window.orbitalWatch!.scene.widget.scene.globe.tilesLoaded,
+    null,
+    {
+      timeout: 60_000,
+    },
+  );
+  await page.waitForTimeout(2000);
+}
+
 async function sceneFigures(page: Page, seconds: number): Promise<SceneFigures> {
+  await settle(page);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const metric = async (name: string) =>
