@@ -31,6 +31,8 @@ async function briefingLayout(page: Page, width: number, height: number, shot: s
   // No editing controls on a wall display.
   await expect(page.getByLabel('Load catalog')).toHaveCount(0);
   await expect(page.getByRole('slider', { name: 'Time' })).toHaveCount(0);
+  // No notifications loaded: no empty panel on the wall.
+  await expect(page.getByRole('region', { name: 'Launch notifications panel' })).toHaveCount(0);
   await page.waitForTimeout(3000);
   await page.screenshot({ path: `test-results/${shot}` });
   const clockPx = await page

@@ -165,4 +165,25 @@ test('?notifications= loads from this origin only; the public view cannot edit',
   await expect(page.getByRole('button', { name: 'New notification' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Remove / })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Export JSON' })).toBeEnabled();
+
+  // A wall display lists them at wall scale, without the operator's tools, clear of the HUD.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto('./?mode=briefing&sel=25544');
+  await expect.poll(() => rowIds(page), { timeout: 60_000 }).toHaveLength(4);
+  const fontPx = await table(page).evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(fontPx).toBeGreaterThanOrEqual(18);
+  await expect(page.getByRole('button', { name: 'Export JSON' })).toHaveCount(0);
+  await expect(page.getByRole('group', { name: 'Azimuth from site' })).toHaveCount(0);
+  await expect(page.getByLabel('Briefing display')).toContainText('ISS (ZARYA)', {
+    timeout: 60_000,
+  });
+  const panel = await page
+    .getByRole('region', { name: 'Launch notifications panel' })
+    .boundingBox();
+  const hud = await page.getByLabel('Briefing display').boundingBox();
+  const info = await page.getByRole('region', { name: 'Selected object' }).boundingBox();
+  expect(panel!.y + panel!.height).toBeLessThanOrEqual(hud!.y);
+  expect(panel!.x + panel!.width).toBeLessThanOrEqual(info!.x);
+  await page.waitForTimeout(3000);
+  await page.screenshot({ path: 'test-results/briefing-notifications.png' });
 });

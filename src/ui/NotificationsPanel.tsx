@@ -45,7 +45,10 @@ export function NotificationsPanel() {
   const objects = useCatalogStore((s) => s.objects);
   const select = useSelectionStore((s) => s.select);
   const setTime = useClockStore((s) => s.setTime);
-  const editable = canEdit(useModeStore((s) => s.mode));
+  const mode = useModeStore((s) => s.mode);
+  const editable = canEdit(mode);
+  // A wall display shows the list only: no empty panel, no export, no analysis helper.
+  const briefing = mode === 'briefing';
   const nowMs = useSimTime(1000);
   const [open, setOpen] = useState(true);
   const [formOpen, setFormOpen] = useState(false);
@@ -55,6 +58,7 @@ export function NotificationsPanel() {
     [notifications, objects],
   );
 
+  if (briefing && notifications.length === 0) return null;
   return (
     <section className="panel notifications" aria-label="Launch notifications panel">
       <header>
@@ -89,13 +93,15 @@ export function NotificationsPanel() {
                 New notification
               </button>
             )}
-            <button
-              type="button"
-              disabled={!notifications.length}
-              onClick={() => download(exportNotificationsJson(), 'launch-notifications.json')}
-            >
-              Export JSON
-            </button>
+            {!briefing && (
+              <button
+                type="button"
+                disabled={!notifications.length}
+                onClick={() => download(exportNotificationsJson(), 'launch-notifications.json')}
+              >
+                Export JSON
+              </button>
+            )}
           </div>
         )}
       </header>
@@ -223,7 +229,7 @@ export function NotificationsPanel() {
               </table>
             </div>
           )}
-          <NotificationsAzimuthHelper />
+          {!briefing && <NotificationsAzimuthHelper />}
         </>
       )}
     </section>
