@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import Papa from 'papaparse';
-import { onOrbitSnapshotCsv, sharedDataPath } from '../src/testing/sharedData';
+import { caraConjunctions, onOrbitSnapshotCsv, sharedDataPath } from '../src/testing/sharedData';
 import { waitForCatalog } from './helpers';
 
 test.skip(
@@ -147,16 +146,8 @@ test('screen a small set in the browser, select a row: the clock stands before T
 test('imported CCSDS CDMs show their probability; the encounter panel draws; bad messages are named', async ({
   page,
 }) => {
-  const csv = new Map(
-    Papa.parse<Record<string, string>>(
-      readFileSync(
-        sharedDataPath('cara-pc-test-data', 'CARA_PcMethod_Test_Conjunctions.csv'),
-        'utf8',
-      ),
-      { header: true, skipEmptyLines: true },
-    ).data.map((r) => [r.Conjunction_ID, r]),
-  );
   test.skip(!existsSync(caraCdm(HST)), 'CARA test CDMs are absent');
+  const csv = caraConjunctions();
   await page.goto('./');
   await waitForCatalog(page, 26_000);
   await page.getByLabel('Import CDM or SOCRATES').setInputFiles([caraCdm(HST), caraCdm(SECOND)]);

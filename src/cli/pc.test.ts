@@ -1,22 +1,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { cli } from './testSupport';
-import { sharedDataPath, skipWithoutSharedData } from '../testing/sharedData';
+import { caraConjunctions, sharedDataPath, skipWithoutSharedData } from '../testing/sharedData';
 import { pcLines } from './pc';
 
-const caraCsv = () =>
-  new Map(
-    Papa.parse<Record<string, string>>(
-      readFileSync(
-        sharedDataPath('cara-pc-test-data', 'CARA_PcMethod_Test_Conjunctions.csv'),
-        'utf8',
-      ),
-      { header: true, skipEmptyLines: true },
-    ).data.map((r) => [r.Conjunction_ID, r]),
-  );
 const A = '000020580_conj_000002017_20230613_001923_20230608_063715';
 const B = '000025994_conj_000026132_20220224_100307_20220221_225515';
 const cdm = (id: string) =>
@@ -41,7 +30,7 @@ describe.skipIf(skipWithoutSharedData)('cli pc', () => {
       'pc',
       'method',
     ]);
-    const csv = caraCsv();
+    const csv = caraConjunctions();
     for (const [i, id] of [A, B].entries()) {
       const row = csv.get(id)!;
       expect(lines[i].file).toBe(`${id}.cdm`);

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { emptyStats } from '../domain/screening/engine';
 import type { ConjunctionEvent, ScreeningResult } from '../domain/screening/types';
 import { useClockStore } from './clockStore';
 import { selectedConjunction, useConjunctionStore } from './conjunctionStore';
@@ -26,17 +27,7 @@ function event(id2: number, dtS: number, rangeKm: number): ConjunctionEvent {
 }
 
 function result(events: ConjunctionEvent[]): ScreeningResult {
-  const stats = {
-    objects: 3,
-    screened: 3,
-    pairsApogeePerigee: 0,
-    sgp4Calls: 0,
-    gridSteps: 0,
-    pairsGrid: 0,
-    pairsMinimum: 0,
-    pairsRefined: 0,
-    events: events.length,
-  };
+  const stats = { ...emptyStats(), objects: 3, screened: 3, events: events.length };
   return { startMs: T0, endMs: T0 + 3_600_000, objects: 3, events, flags: [], stats };
 }
 

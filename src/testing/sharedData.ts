@@ -1,8 +1,9 @@
 // Node-only: where the shared reference data lives (tests, benchmarks, the build's snapshot).
 // Set SSA_DATA_DIR to point elsewhere; the default is the workplace's ../shared/data.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -24,3 +25,15 @@ export const onOrbitSnapshotCsv = sharedDataPath(
   'on-orbit-20241101.csv',
 );
 export const activeTle = sharedDataPath('catalog-celestrak-active-2026-03-19', 'active.tle');
+
+/** NASA CARA's expected results per test conjunction (its Conjunction_ID), as text fields. */
+export function caraConjunctions(): Map<string, Record<string, string>> {
+  const rows = Papa.parse<Record<string, string>>(
+    readFileSync(
+      sharedDataPath('cara-pc-test-data', 'CARA_PcMethod_Test_Conjunctions.csv'),
+      'utf8',
+    ),
+    { header: true, skipEmptyLines: true },
+  ).data;
+  return new Map(rows.map((row) => [row.Conjunction_ID, row]));
+}

@@ -127,7 +127,18 @@ function rangeConfig(
       ),
     );
   }
-  const config: Config = {
+  return scatterConfig(datasets, {
+    x: { type: 'linear', min: -10, max: 10, title: { display: true, text: 'minutes from TCA' } },
+    y: { type: 'logarithmic', min: yMin, max: yMax, title: { display: true, text: 'range (km)' } },
+  });
+}
+
+/** Both plots: a static scatter chart (no animation) that fills its box, with our legend. */
+function scatterConfig(
+  datasets: Config['data']['datasets'],
+  scales: NonNullable<Config['options']>['scales'],
+): Config {
+  return {
     type: 'scatter',
     data: { datasets },
     options: {
@@ -135,23 +146,9 @@ function rangeConfig(
       responsive: true,
       maintainAspectRatio: false,
       plugins: { legend: LEGEND },
-      scales: {
-        x: {
-          type: 'linear',
-          min: -10,
-          max: 10,
-          title: { display: true, text: 'minutes from TCA' },
-        },
-        y: {
-          type: 'logarithmic',
-          min: yMin,
-          max: yMax,
-          title: { display: true, text: 'range (km)' },
-        },
-      },
+      scales,
     },
   };
-  return config;
 }
 
 /**
@@ -195,31 +192,21 @@ function bPlaneConfig(view: BPlaneView): Config {
       backgroundColor: ENCOUNTER_COLORS.object1,
     },
   ];
-  return {
-    type: 'scatter',
-    data: { datasets },
-    options: {
-      animation: false,
-      responsive: true,
-      maintainAspectRatio: false,
-      plugins: { legend: LEGEND },
-      scales: {
-        // The plot area is about 1.7 times wider than tall: near-equal scales on both axes.
-        x: {
-          type: 'linear',
-          min: -lim * X_STRETCH,
-          max: lim * X_STRETCH,
-          ticks: METRES,
-          title: { display: true, text: 'x̂ along the miss (m)' },
-        },
-        y: {
-          type: 'linear',
-          min: -lim,
-          max: lim,
-          ticks: METRES,
-          title: { display: true, text: 'ẑ (m)' },
-        },
-      },
+  return scatterConfig(datasets, {
+    // The plot area is about 1.7 times wider than tall: near-equal scales on both axes.
+    x: {
+      type: 'linear',
+      min: -lim * X_STRETCH,
+      max: lim * X_STRETCH,
+      ticks: METRES,
+      title: { display: true, text: 'x̂ along the miss (m)' },
     },
-  };
+    y: {
+      type: 'linear',
+      min: -lim,
+      max: lim,
+      ticks: METRES,
+      title: { display: true, text: 'ẑ (m)' },
+    },
+  });
 }

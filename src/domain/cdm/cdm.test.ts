@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { sharedDataPath, skipWithoutSharedData } from '../../testing/sharedData';
+import { caraConjunctions, sharedDataPath, skipWithoutSharedData } from '../../testing/sharedData';
 import { parseCdm } from './parse';
 import { cdmPc } from './pc';
 import type { CdmMessage } from './types';
@@ -18,11 +17,7 @@ function parseOne(path: string): CdmMessage {
 
 describe.skipIf(skipWithoutSharedData)('CARA PcTestCaseCDMs', () => {
   it('every CDM parses and its 2D Pc matches Pc2D_NoAdj within relative 1e-3', () => {
-    const csv = Papa.parse<Record<string, string>>(
-      readFileSync(cara('CARA_PcMethod_Test_Conjunctions.csv'), 'utf8'),
-      { header: true, skipEmptyLines: true },
-    ).data;
-    const byId = new Map(csv.map((row) => [row.Conjunction_ID, row]));
+    const byId = caraConjunctions();
     const dir = cara('raw', 'PcTestCaseCDMs');
     const files = readdirSync(dir).filter((f) => f.endsWith('.cdm'));
     expect(files).toHaveLength(53);

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { cdmObjectInertialState } from '../cdm/inertial';
 import { parseCdm } from '../cdm/parse';
@@ -9,7 +8,7 @@ import { writeCdmKvn } from '../cdm/writeKvn';
 import { temeToEcef } from '../frames/teme';
 import type { ConjunctionEvent } from '../screening/types';
 import { testElements } from '../../testing/elements';
-import { sharedDataPath, skipWithoutSharedData } from '../../testing/sharedData';
+import { caraConjunctions, sharedDataPath, skipWithoutSharedData } from '../../testing/sharedData';
 import { bPlaneView } from './bPlane';
 import {
   DEFAULT_HBR_M,
@@ -203,18 +202,11 @@ describe('SOCRATES events', () => {
 describe.skipIf(skipWithoutSharedData)('CDM events (CARA test CDMs)', () => {
   const dir = sharedDataPath('cara-pc-test-data', 'raw', 'PcTestCaseCDMs');
   const name = '000020580_conj_000002017_20230613_001923_20230608_063715';
-  const csv = Papa.parse<Record<string, string>>(
-    readFileSync(
-      sharedDataPath('cara-pc-test-data', 'CARA_PcMethod_Test_Conjunctions.csv'),
-      'utf8',
-    ),
-    { header: true, skipEmptyLines: true },
-  ).data;
 
   it('carry the Foster Pc (matching CARA), the message HBR, states and covariances', () => {
     const msg = parseCdm(readFileSync(`${dir}/${name}.cdm`, 'utf8')).messages[0];
     const r = recordFromCdm(msg, `${name}.cdm`);
-    const row = csv.find((x) => x.Conjunction_ID === name)!;
+    const row = caraConjunctions().get(name)!;
     expect(r.key).toBe('20580-2017@2023-06-13T00:19:23.766Z');
     expect(r.source).toBe('cdm');
     expect(r.id1).toBe(20580);
@@ -252,7 +244,7 @@ describe.skipIf(skipWithoutSharedData)('CDM events (CARA test CDMs)', () => {
     expect(r.pc?.hbrSource).toBe('DEFAULT');
     expect(r.pc?.hbrM).toBe(5);
     const r10 = withDefaultHbr(r, 10);
-    const row = csv.find((x) => x.Conjunction_ID === name)!;
+    const row = caraConjunctions().get(name)!;
     expect(rel(r10.pc!.value, Number(row.Pc2D_NoAdj))).toBeLessThan(1e-3);
   });
 });
