@@ -129,6 +129,8 @@ export class SceneController {
           this.seekStartedMs = performance.now();
           this.seekTargetMs = s.anchorSimMs;
           this.seekDataPending = true;
+          // Ask the workers now rather than at the next frame, which software rendering delays.
+          this.stream.update(s.anchorSimMs, s.playing ? s.rate : 0);
         }
         this.dirty = true;
       }),

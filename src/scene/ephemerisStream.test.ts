@@ -59,16 +59,38 @@ describe('EphemerisStream', () => {
     expect(arrivals).toBe(requests.length);
   });
 
-  it('asks only for the two samples around the clock while paused', async () => {
+  it('while paused: one sample at exactly the clock first, then only the two around it', async () => {
     const { pool, requests } = fakePool([iss]);
     const stream = new EphemerisStream(pool, () => undefined);
     stream.reset(true);
-    const t = Date.UTC(2024, 10, 1, 0, 0, 30);
+    const t = Date.UTC(2024, 10, 1, 0, 0, 30, 250);
+    const truth = createPropagationService();
+    truth.prepare([iss]);
+    truth.commit();
+    const want = truth.sample(t, 1, 1).statesKm;
+    const state = new Float64Array(6);
+
+    stream.update(t, 0);
+    await settle();
+    expect(requests).toEqual([[t, 60_000, 1]]);
+    // Every object in place after one catalog pass: the exact sample at fraction 0.
+    const first = stream.segmentAt(t)!;
+    expect(first.tau).toBe(0);
+    expect(stateInSegment(first, 0, state)).toBe(true);
+    expect(Array.from(state)).toEqual(Array.from(want));
+    // Not valid a moment later: the grid's samples are needed there.
+    expect(stream.segmentAt(t + 1)).toBeNull();
+
     for (let i = 0; i < 3; i++) {
       stream.update(t, 0);
       await settle();
     }
-    expect(requests).toEqual([[Math.floor(t / 60_000) * 60_000, 60_000, 2]]);
+    expect(requests).toEqual([
+      [t, 60_000, 1],
+      [Math.floor(t / 60_000) * 60_000, 60_000, 2],
+    ]);
+    expect(stream.segmentAt(t)!.s0).not.toBe(first.s0);
+    expect(stream.segmentAt(t + 1)).not.toBeNull();
   });
 
   it('drops results that arrive after the catalog was replaced', async () => {

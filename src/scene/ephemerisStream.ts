@@ -30,9 +30,13 @@ export interface Segment {
 /**
  * Keeps the catalog's SGP4 samples on a time grid around the clock, asking the worker pool for
  * what is missing, nearest first. Results from an outdated grid or catalog are dropped.
+ *
+ * A paused clock away from the grid's samples (a seek, a scrub, a deep link) first gets one sample
+ * at exactly its time: one catalog pass puts every object in place, where the grid needs two.
  */
 export class EphemerisStream {
   private samples = new Map<number, EcefSample>();
+  private exact: { timeMs: number; sample: EcefSample } | null = null;
   private stepMs = 60_000;
   private generation = 0;
   private inFlight = false;
@@ -46,6 +50,7 @@ export class EphemerisStream {
   /** Forget everything (a new catalog was loaded into the pool). */
   reset(enabled: boolean): void {
     this.samples.clear();
+    this.exact = null;
     this.generation++;
     this.enabled = enabled;
   }
@@ -70,6 +75,11 @@ export class EphemerisStream {
       if (ahead < -KEEP_BEHIND || ahead > PREFETCH_AHEAD + 1) this.samples.delete(key);
     }
     if (this.inFlight) return;
+    const gridReady = this.samples.has(k) && this.samples.has(k + 1);
+    if (rate === 0 && !gridReady && this.exact?.timeMs !== timeMs) {
+      this.request(timeMs, stepMs, 1, ([sample]) => (this.exact = { timeMs, sample }));
+      return;
+    }
     const wanted = [k, k + 1];
     const ahead = rate === 0 ? 0 : PREFETCH_AHEAD;
     for (let i = 1; i <= ahead; i++) wanted.push(direction > 0 ? k + 1 + i : k - i);
@@ -80,18 +90,24 @@ export class EphemerisStream {
     let run = 1;
     while (run < REQUEST_RUN && !this.samples.has(first + step * run)) run++;
     const start = step > 0 ? first : first - (run - 1);
-    this.request(start, run);
+    this.request(start * stepMs, stepMs, run, (samples) =>
+      samples.forEach((sample, i) => this.samples.set(start + i, sample)),
+    );
   }
 
-  private request(startK: number, count: number): void {
+  private request(
+    t0Ms: number,
+    stepMs: number,
+    count: number,
+    keep: (samples: EcefSample[]) => void,
+  ): void {
     const generation = this.generation;
-    const stepMs = this.stepMs;
     this.inFlight = true;
     this.pool
-      .sample(startK * stepMs, stepMs, count)
+      .sample(t0Ms, stepMs, count)
       .then((samples) => {
         if (generation !== this.generation) return;
-        samples.forEach((sample, i) => this.samples.set(startK + i, sample));
+        keep(samples);
         this.onSamples();
       })
       .catch((error: unknown) => console.error('SGP4 sampling failed', error))
@@ -100,12 +116,18 @@ export class EphemerisStream {
       });
   }
 
-  /** The samples around timeMs, or null while they are being computed. */
+  /**
+   * The samples around timeMs, or null while they are being computed. Before the grid's samples,
+   * a sample at exactly timeMs serves as both ends at fraction 0.
+   */
   segmentAt(timeMs: number): Segment | null {
     const k = Math.floor(timeMs / this.stepMs);
     const s0 = this.samples.get(k);
     const s1 = this.samples.get(k + 1);
-    if (!s0 || !s1) return null;
+    if (!s0 || !s1) {
+      const exact = this.exact?.timeMs === timeMs ? this.exact.sample : null;
+      return exact && { k, stepMs: this.stepMs, tau: 0, s0: exact, s1: exact };
+    }
     return { k, stepMs: this.stepMs, tau: (timeMs - k * this.stepMs) / this.stepMs, s0, s1 };
   }
 }
