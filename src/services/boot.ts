@@ -5,6 +5,7 @@ import { useClockStore } from '../state/clockStore';
 import { useModeStore } from '../state/modeStore';
 import { useSelectionStore } from '../state/selectionStore';
 import { loadCatalogUrl, loadCelestrakGroup } from './catalogLoader';
+import { catalogParser } from './engine';
 import { startBriefingTour } from './briefingTour';
 import { startDisplaySync } from './displaySync';
 import { resolveEventLinkFromCatalog } from './eventLink';
@@ -20,6 +21,8 @@ export async function boot(): Promise<void> {
     origin: window.location.origin,
   });
   const ref = state.catalog ?? (__SNAPSHOT_URL__ ? 'snapshot' : 'celestrak:active');
+  // The parser worker loads its code while the catalog downloads, not after it has arrived.
+  if (ref !== 'none') catalogParser();
   if (ref === 'snapshot' && __SNAPSHOT_URL__) await loadCatalogUrl(__SNAPSHOT_URL__, 'snapshot');
   else if (ref.startsWith('celestrak:')) await loadCelestrakGroup(ref.slice('celestrak:'.length));
   else if (ref !== 'snapshot' && ref !== 'none') await loadCatalogUrl(ref);
