@@ -4,7 +4,10 @@ import { launchChromium } from './previewServer';
 
 interface SceneFigures {
   scriptMsPerFrame: number;
+  scriptMsPerSecond: number;
   frameMedianMs: number;
+  /** The app's own per-frame work (before Cesium's update), over the sampled frames. */
+  own: ReturnType<typeof distribution>;
   fps: number;
 }
 
@@ -49,10 +52,16 @@ async function sceneFigures(page: Page, seconds: number): Promise<SceneFigures> 
   const [script0, frames0] = [await metric('ScriptDuration'), await frames()];
   await page.waitForTimeout(seconds * 1000);
   const [script1, frames1] = [await metric('ScriptDuration'), await frames()];
-  const recent = await page.evaluate(() => window.orbitalWatch!.scene.perf.recentFrameMs());
+  const sampled = Math.max(1, frames1 - frames0);
+  const [recent, own] = await page.evaluate((n) => {
+    const perf = window.orbitalWatch!.scene.perf;
+    return [perf.recentFrameMs().slice(-n), perf.recentOwnMs().slice(-n)];
+  }, sampled);
   return {
-    scriptMsPerFrame: (script1 - script0) / Math.max(1, frames1 - frames0),
+    scriptMsPerFrame: (script1 - script0) / sampled,
+    scriptMsPerSecond: (script1 - script0) / seconds,
     frameMedianMs: median(recent),
+    own: distribution(own),
     fps: (frames1 - frames0) / seconds,
   };
 }

@@ -207,6 +207,7 @@ export class SceneController {
     this.encounter.update(timeMs);
     if (this.flyPending && segment) this.flyToSelection();
     if (this.pendingHover) this.hoverAt(this.pendingHover);
+    this.perf.ownWorkEnd();
   }
 
   private updateSelection(timeMs: number, segment: Segment | null, immediate: boolean): void {

@@ -1,10 +1,13 @@
 /**
- * Main-thread frame cost (scene update and render, from preUpdate to postRender) and seek
- * latency, kept for the benchmark and the diagnostics overlay. A ring of recent frames only.
+ * Main-thread frame cost (scene update and render, from preUpdate to postRender; and the app's
+ * own share of it, before Cesium's update) and seek latency, kept for the benchmark and the
+ * diagnostics overlay. Rings of recent frames only.
  */
 export class FramePerf {
   private readonly frameMs = new Float64Array(240);
+  private readonly ownMs = new Float64Array(240);
   private frames = 0;
+  private owns = 0;
   private started = 0;
   /** Seek → the first frame drawn at the new time. */
   readonly seekLatenciesMs: number[] = [];
@@ -15,6 +18,13 @@ export class FramePerf {
 
   frameStart(): void {
     this.started = performance.now();
+  }
+
+  /** The app's per-frame work is done (clock, samples, selection, layers). */
+  ownWorkEnd(): void {
+    if (!this.started) return;
+    this.ownMs[this.owns % this.ownMs.length] = performance.now() - this.started;
+    this.owns++;
   }
 
   frameEnd(): void {
@@ -34,11 +44,12 @@ export class FramePerf {
 
   /** Recent frame costs, oldest first. */
   recentFrameMs(): number[] {
-    const n = Math.min(this.frames, this.frameMs.length);
-    const out: number[] = [];
-    for (let i = this.frames - n; i < this.frames; i++)
-      out.push(this.frameMs[i % this.frameMs.length]);
-    return out;
+    return ringValues(this.frameMs, this.frames);
+  }
+
+  /** Recent costs of the app's own per-frame work, oldest first. */
+  recentOwnMs(): number[] {
+    return ringValues(this.ownMs, this.owns);
   }
 
   get frameCount(): number {
@@ -47,6 +58,7 @@ export class FramePerf {
 
   reset(): void {
     this.frames = 0;
+    this.owns = 0;
     this.seekLatenciesMs.length = 0;
     this.seekDataLatenciesMs.length = 0;
   }
@@ -55,4 +67,11 @@ export class FramePerf {
 function pushBounded(list: number[], value: number, max = 100): void {
   list.push(value);
   if (list.length > max) list.shift();
+}
+
+function ringValues(ring: Float64Array, count: number): number[] {
+  const n = Math.min(count, ring.length);
+  const out: number[] = [];
+  for (let i = count - n; i < count; i++) out.push(ring[i % ring.length]);
+  return out;
 }
