@@ -74,6 +74,8 @@ test('public mode has no loading controls and ignores a foreign catalog address'
   await expect(page.getByLabel('Catalog URL')).toHaveCount(0);
   await expect(page.getByRole('searchbox', { name: 'Search objects' })).toBeVisible();
   await expect(page.getByRole('slider', { name: 'Time' })).toBeVisible();
+  // Nothing to show, nothing shown: no empty notifications panel for a visitor.
+  await expect(page.getByRole('region', { name: 'Launch notifications panel' })).toHaveCount(0);
   expect(foreignRequests(requests, baseURL!)).toEqual([]);
 });
 

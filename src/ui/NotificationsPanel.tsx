@@ -47,7 +47,8 @@ export function NotificationsPanel() {
   const setTime = useClockStore((s) => s.setTime);
   const mode = useModeStore((s) => s.mode);
   const editable = canEdit(mode);
-  // A wall display shows the list only: no empty panel, no export, no analysis helper.
+  // Read-only views show no empty panel; a wall display shows the list alone (no export, no
+  // analysis helper).
   const briefing = mode === 'briefing';
   const nowMs = useSimTime(1000);
   const [open, setOpen] = useState(true);
@@ -58,7 +59,7 @@ export function NotificationsPanel() {
     [notifications, objects],
   );
 
-  if (briefing && notifications.length === 0) return null;
+  if (!editable && notifications.length === 0) return null;
   return (
     <section className="panel notifications" aria-label="Launch notifications panel">
       <header>
