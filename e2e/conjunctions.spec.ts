@@ -164,6 +164,10 @@ test('imported CCSDS CDMs show their probability; the encounter panel draws; bad
   await expect(panel.locator('[data-field="hbr"]')).toContainText('10 m');
   await expect(panel.locator('[data-field="method"]')).toContainText('FOSTER');
   await expect(panel.locator('[data-field="ric"]')).toHaveText('-108.2 m, 12,297.9 m, -350.5 m');
+  // σ 10.4 km × 22 m: the 10 m hard body is below a pixel on the encounter-plane plot, and said so.
+  await expect(panel).toContainText(
+    'Hard-body circle (10 m) is smaller than a pixel at this scale (plot ±35.8 km)',
+  );
   await expect.poll(() => clockIso(page)).toBe('2023-06-13T00:17:23.766Z');
 
   await page.waitForTimeout(1500);

@@ -167,11 +167,7 @@ export function BPlaneChart({ view }: { view: BPlaneView }) {
 
 function bPlaneConfig(view: BPlaneView): Config {
   const ellipseColors = ['#56B4E9', '#009E73', '#CC79A7'];
-  const reach = Math.max(
-    Math.hypot(view.missXM, view.missZM) + view.hbrM,
-    ...(view.ellipses.at(-1)?.points.map((p) => Math.hypot(p.x, p.y)) ?? [0]),
-  );
-  const lim = reach * 1.15;
+  const lim = view.halfSpanM;
   const datasets: Config['data']['datasets'] = [
     ...view.ellipses.map((e, i) => line(`${e.sigma}σ`, e.points, ellipseColors[i])),
     line('hard body', view.circle, ENCOUNTER_COLORS.object2, { borderWidth: 2 }),

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import {
   bPlaneView,
   eventTrajectories,
+  hardBodyTooSmallToSee,
   rangeSeries,
   recordToCdm,
   type ConjunctionRecord,
@@ -245,6 +246,12 @@ function Encounter({ record }: { record: ConjunctionRecord }) {
       {plane ? (
         <>
           <BPlaneChart view={plane} />
+          {hardBodyTooSmallToSee(plane) && (
+            <p className="muted">
+              Hard-body circle ({plane.hbrM} m) is smaller than a pixel at this scale (plot ±
+              {formatMiss(plane.halfSpanM / 1000)}).
+            </p>
+          )}
           {!plane.ellipses.length && (
             <p className="muted">Covariances not known: no uncertainty ellipses.</p>
           )}

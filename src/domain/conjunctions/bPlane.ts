@@ -15,6 +15,13 @@ export interface BPlaneView {
   sigmaMinorM?: number;
   ellipses: { sigma: number; points: { x: number; y: number }[] }[];
   circle: { x: number; y: number }[];
+  /** Half the height of a plot that shows the miss, the hard body and the 3σ ellipse, m. */
+  halfSpanM: number;
+}
+
+/** The hard-body circle is under about a pixel on a plot of ±halfSpanM some 200 px tall. */
+export function hardBodyTooSmallToSee(view: BPlaneView): boolean {
+  return view.hbrM < view.halfSpanM / 100;
 }
 
 const toM = (s: StateKm): ObjectState => ({
@@ -65,6 +72,7 @@ export function bPlaneView(r: ConjunctionRecord, hbrM: number): BPlaneView | nul
     hbrM,
     ellipses: [],
     circle: circlePoints(plane.missXM, plane.missZM, hbrM),
+    halfSpanM: 0,
   };
   if (r.covariancesRtnM2) {
     const cov = plane.covariancePlaneM2;
@@ -74,5 +82,10 @@ export function bPlaneView(r: ConjunctionRecord, hbrM: number): BPlaneView | nul
     view.sigmaMinorM = Math.sqrt(Math.max(l2, 0));
     view.ellipses = [1, 2, 3].map((sigma) => ({ sigma, points: sigmaEllipse(cov, sigma) }));
   }
+  const reachM = Math.max(
+    Math.hypot(view.missXM, view.missZM) + hbrM,
+    ...(view.ellipses.at(-1)?.points.map((p) => Math.hypot(p.x, p.y)) ?? [0]),
+  );
+  view.halfSpanM = reachM * 1.15;
   return view;
 }

@@ -9,7 +9,7 @@ import { temeToEcef } from '../frames/teme';
 import type { ConjunctionEvent } from '../screening/types';
 import { testElements } from '../../testing/elements';
 import { caraConjunctions, sharedDataPath, skipWithoutSharedData } from '../../testing/sharedData';
-import { bPlaneView } from './bPlane';
+import { bPlaneView, hardBodyTooSmallToSee } from './bPlane';
 import {
   DEFAULT_HBR_M,
   FOSTER_METHOD,
@@ -232,6 +232,11 @@ describe.skipIf(skipWithoutSharedData)('CDM events (CARA test CDMs)', () => {
     const far = Math.max(...b.ellipses[2].points.map((p) => Math.hypot(p.x, p.y)));
     expect(far).toBeCloseTo(3 * b.sigmaMajorM!, 6);
     expect(b.circle.every((p) => Math.abs(Math.hypot(p.x - b.missXM, p.y) - 10) < 1e-9)).toBe(true);
+    // The plot spans the 3σ ellipse and the miss with a margin; a 10 m body on it is named.
+    expect(b.halfSpanM).toBeCloseTo(1.15 * Math.max(far, Math.hypot(b.missXM, b.missZM) + 10), 6);
+    expect(hardBodyTooSmallToSee(b)).toBe(10 < b.halfSpanM / 100);
+    expect(hardBodyTooSmallToSee({ ...b, hbrM: 10, halfSpanM: 2000 })).toBe(true);
+    expect(hardBodyTooSmallToSee({ ...b, hbrM: 20, halfSpanM: 1000 })).toBe(false);
   });
 
   it('without an HBR in the message use the default, and follow the setting', () => {
