@@ -124,6 +124,23 @@ test('a malformed file is reported and the catalog on screen stays', async ({ pa
   });
   await expect(page.getByRole('alert')).toContainText(/error-page\.json.*HTML/i);
   expect(await objectCount(page)).toBe(count);
+
+  // A truncated file given while the snapshot reloads: the loads run in turn, so the reload does
+  // not wipe the truncated file's message when it finishes.
+  const drawnLoads = () =>
+    page.evaluate(() => window.orbitalWatch!.scene.perf.catalogOnScreenMs.length);
+  const before = await drawnLoads();
+  await page.getByRole('button', { name: 'Offline snapshot' }).click();
+  await page.getByLabel('Load catalog').setInputFiles({
+    name: 'truncated.tle',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(`${ISS_TLE[1].slice(0, 28)}\n${ISS_TLE[2].slice(0, 20)}`),
+  });
+  await expect.poll(drawnLoads, { timeout: 60_000 }).toBe(before + 1);
+  await expect(page.getByRole('alert')).toContainText(
+    /truncated\.tle: no usable records.*truncated/,
+  );
+  expect(await objectCount(page)).toBe(count);
 });
 
 test('a valid file replaces the catalog and reports what it rejected', async ({ page }) => {

@@ -15,14 +15,50 @@ function describeRejection(r: RejectedRecord): string {
   return `${where}, ${r.field}: ${r.reason}`;
 }
 
+interface LoadOptions {
+  keepClock?: boolean;
+}
+
+/** A catalog's text and where it came from. */
+interface CatalogText {
+  text: string;
+  source: CatalogSource;
+}
+
+/** The load being handled; later ones wait for it (see loadInTurn). */
+let loadQueue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Handle loads one at a time, in the order they were asked for, while their data downloads in
+ * parallel: the workers hold a single prepared catalog between `prepare` and `commit`, and a load
+ * asked for later must have the last word (its catalog, or its message), whichever data arrives
+ * first. `obtain` rejects with the message to show when the data cannot be had.
+ */
+function loadInTurn(obtain: Promise<CatalogText>, options: LoadOptions = {}): Promise<boolean> {
+  // Handled in its turn below; until then a failed download is not an unhandled rejection.
+  obtain.catch(() => undefined);
+  const run = loadQueue.then(async () => {
+    let data: CatalogText;
+    try {
+      data = await obtain;
+    } catch (error) {
+      useCatalogStore.getState().failed(error instanceof Error ? error.message : String(error));
+      return false;
+    }
+    return ingestNow(data.text, data.source, options);
+  });
+  loadQueue = run.catch(() => false);
+  return run;
+}
+
 /**
  * Parse, initialise and publish a catalog. Every failure is reported through the store and
  * leaves the catalog already on screen (and the workers' copy of it) untouched.
  */
-export async function ingestCatalogText(
+async function ingestNow(
   text: string,
   source: CatalogSource,
-  options: { keepClock?: boolean } = {},
+  options: LoadOptions,
 ): Promise<boolean> {
   const store = useCatalogStore.getState();
   store.startLoading(source.label);
@@ -83,61 +119,57 @@ export async function ingestCatalogText(
   }
 }
 
-export async function loadCatalogFile(file: File): Promise<boolean> {
-  const sizeProblem = checkCatalogSize(file.size);
-  if (sizeProblem) {
-    useCatalogStore.getState().failed(`${file.name}: ${sizeProblem}`);
-    return false;
-  }
-  const text = await file.text();
-  return ingestCatalogText(text, {
-    kind: 'file',
-    label: file.name,
-    fetchedAtMs: file.lastModified,
-  });
+export function loadCatalogFile(file: File): Promise<boolean> {
+  return loadInTurn(readFile(file));
 }
 
-export async function loadCatalogUrl(
+async function readFile(file: File): Promise<CatalogText> {
+  const sizeProblem = checkCatalogSize(file.size);
+  if (sizeProblem) throw new CatalogLoadError(`${file.name}: ${sizeProblem}`);
+  return {
+    text: await file.text(),
+    source: { kind: 'file', label: file.name, fetchedAtMs: file.lastModified },
+  };
+}
+
+export function loadCatalogUrl(
   url: string,
   kind: 'url' | 'snapshot' = 'url',
-  options: { keepClock?: boolean } = {},
+  options: LoadOptions = {},
 ): Promise<boolean> {
+  return loadInTurn(fetchCatalog(url, kind), options);
+}
+
+async function fetchCatalog(url: string, kind: 'url' | 'snapshot'): Promise<CatalogText> {
   const label = kind === 'snapshot' ? 'Offline snapshot' : url;
-  let text: string;
   try {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
     const length = Number(response.headers.get('content-length') ?? 0);
     const sizeProblem = length ? checkCatalogSize(length) : null;
     if (sizeProblem) throw new Error(sizeProblem);
-    text = await response.text();
+    const text = await response.text();
+    return { text, source: { kind, label, ref: url, fetchedAtMs: Date.now() } };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    useCatalogStore.getState().failed(`Could not fetch ${url}: ${reason}`);
-    return false;
+    throw new CatalogLoadError(`Could not fetch ${url}: ${reason}`);
   }
-  return ingestCatalogText(text, { kind, label, ref: url, fetchedAtMs: Date.now() }, options);
 }
 
-export async function loadCelestrakGroup(
-  group: string,
-  options: { keepClock?: boolean } = {},
-): Promise<boolean> {
+export function loadCelestrakGroup(group: string, options: LoadOptions = {}): Promise<boolean> {
   useCatalogStore.getState().startLoading(`CelesTrak ${group}`);
-  try {
-    const data = await fetchGroup(group);
-    return ingestCatalogText(
-      data.text,
-      {
-        kind: 'celestrak',
-        label: `CelesTrak ${group}${data.stale ? ' (cached, CelesTrak unreachable)' : ''}`,
-        ref: group,
-        fetchedAtMs: data.fetchedAtMs,
-      },
-      options,
-    );
-  } catch (error) {
-    useCatalogStore.getState().failed(error instanceof Error ? error.message : String(error));
-    return false;
-  }
+  return loadInTurn(fetchCelestrak(group), options);
+}
+
+async function fetchCelestrak(group: string): Promise<CatalogText> {
+  const data = await fetchGroup(group);
+  return {
+    text: data.text,
+    source: {
+      kind: 'celestrak',
+      label: `CelesTrak ${group}${data.stale ? ' (cached, CelesTrak unreachable)' : ''}`,
+      ref: group,
+      fetchedAtMs: data.fetchedAtMs,
+    },
+  };
 }
