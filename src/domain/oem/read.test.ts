@@ -145,6 +145,24 @@ describe('readOem: broken files of our own', () => {
     ]);
   });
 
+  it('XML: a <stateVector> without a required element is refused by name', () => {
+    const xml = [
+      '<oem version="2.0"><header><CREATION_DATE>2024-11-01T00:00:00</CREATION_DATE>',
+      '<ORIGINATOR>T</ORIGINATOR></header><body><segment><metadata>',
+      '<OBJECT_NAME>A</OBJECT_NAME><OBJECT_ID>B</OBJECT_ID><CENTER_NAME>EARTH</CENTER_NAME>',
+      '<REF_FRAME>GCRF</REF_FRAME><TIME_SYSTEM>UTC</TIME_SYSTEM>',
+      '<START_TIME>2024-11-01T00:00:00</START_TIME><STOP_TIME>2024-11-01T00:01:00</STOP_TIME>',
+      '</metadata><data>',
+      '<stateVector><EPOCH>2024-11-01T00:00:00</EPOCH><X>1</X><Y>2</Y><Z>3</Z><X_DOT>4</X_DOT><Y_DOT>5</Y_DOT><Z_DOT>6</Z_DOT></stateVector>',
+      '<stateVector><EPOCH>2024-11-01T00:01:00</EPOCH><X>1</X><Y>2</Y><X_DOT>4</X_DOT><Y_DOT>5</Y_DOT><Z_DOT>6</Z_DOT></stateVector>',
+      '</data></segment></body></oem>',
+    ].join('\n');
+    const r = readOem(xml);
+    expect(!r.ok && r.errors[0].reason).toBe('segment 1, line 8: <stateVector> has no <Z>');
+    const fixed = readOem(xml.replace('<Y>2</Y><X_DOT>', '<Y>2</Y><Z>3</Z><X_DOT>'));
+    expect(fixed.ok && fixed.message.segments[0].states[1].positionKm).toEqual([1, 2, 3]);
+  });
+
   it('refuses a file that is not an OEM, or an empty one', () => {
     expect(readOem('').ok).toBe(false);
     expect(!readOem('hello').ok && readOem('hello')).toMatchObject({

@@ -7,7 +7,7 @@ import { parseCcsdsEpoch, formatIsoUtc } from '../cdm/time';
 import { toUtcMs, type TimeScale } from '../time/timeScales';
 import { fail, oemIssue, OemIssueError, type OemIssue } from './issues';
 import { minEigenvalueSym6 } from './psd';
-import { tokenizeKvn, type OemToken } from './tokens';
+import { tokenizeKvn, type MissingElement, type OemToken } from './tokens';
 import type {
   OemCovariance,
   OemCovarianceFrame,
@@ -65,7 +65,7 @@ export function readOem(text: string): OemReadResult {
   return readTokens(tokenizeKvn(text), 'KVN');
 }
 
-function readTokens(tokens: OemToken[], format: 'KVN' | 'XML'): OemReadResult {
+function readTokens(tokens: (OemToken | MissingElement)[], format: 'KVN' | 'XML'): OemReadResult {
   let header: OemHeader;
   let next: number;
   try {
@@ -104,19 +104,20 @@ function asIssue(e: unknown): OemIssue {
   throw e;
 }
 
-function isKeyword(t: OemToken | undefined, keyword: string): boolean {
+function isKeyword(t: OemToken | MissingElement | undefined, keyword: string): boolean {
   return t?.kind === 'keyword' && t.keyword === keyword;
 }
 
-function readHeader(tokens: OemToken[]): [OemHeader, number] {
+/** How a token reads in a message: its keyword or its text. */
+function tokenText(t: OemToken | MissingElement): string {
+  return t.kind === 'keyword' ? t.keyword : t.kind === 'fields' ? t.text : `<${t.parent}>`;
+}
+
+function readHeader(tokens: (OemToken | MissingElement)[]): [OemHeader, number] {
   const first = tokens[0];
   if (!first) fail('notOem');
   if (!isKeyword(first, 'CCSDS_OEM_VERS')) {
-    fail(
-      'versionFirst',
-      { found: first.kind === 'keyword' ? first.keyword : first.text },
-      { line: first.line },
-    );
+    fail('versionFirst', { found: tokenText(first) }, { line: first.line });
   }
   const version = first.kind === 'keyword' ? first.value : '';
   if (!VERSIONS.includes(version)) {
@@ -127,7 +128,7 @@ function readHeader(tokens: OemToken[]): [OemHeader, number] {
   let i = 1;
   for (; i < tokens.length && !isKeyword(tokens[i], 'META_START'); i++) {
     const t = tokens[i];
-    if (t.kind === 'fields') fail('notKeyValue', { text: t.text }, { line: t.line });
+    if (t.kind !== 'keyword') fail('notKeyValue', { text: tokenText(t) }, { line: t.line });
     if (t.keyword === 'COMMENT') comments.push(t.value);
     else {
       if (!['CREATION_DATE', 'ORIGINATOR', 'MESSAGE_ID'].includes(t.keyword)) {
@@ -169,11 +170,19 @@ type KeywordToken = OemToken & { kind: 'keyword' };
 
 /** Structure of the tokens from one META_START up to (not including) the next. */
 function readSegment(
-  tokens: OemToken[],
+  given: (OemToken | MissingElement)[],
   index: number,
   version: OemVersion,
 ): [OemSegment, Map<string, KeywordToken>] {
-  const where = (t: OemToken, keyword?: string) => ({ segment: index, line: t.line, keyword });
+  const where = (t: { line: number }, keyword?: string) => ({
+    segment: index,
+    line: t.line,
+    keyword,
+  });
+  const absent = given.find((t) => t.kind === 'missingElement');
+  if (absent)
+    fail('missingElement', { parent: absent.parent, element: absent.element }, where(absent));
+  const tokens = given as OemToken[];
   const values = new Map<string, KeywordToken>();
   const comments: string[] = [];
   let i = 1;

@@ -6,6 +6,14 @@ export type OemToken =
   | { kind: 'keyword'; line: number; keyword: string; value: string }
   | { kind: 'fields'; line: number; fields: string[]; text: string };
 
+/** XML only: an element the standard requires is absent (the reader refuses the segment). */
+export interface MissingElement {
+  kind: 'missingElement';
+  line: number;
+  parent: string;
+  element: string;
+}
+
 const MARKERS = new Set(['META_START', 'META_STOP', 'COVARIANCE_START', 'COVARIANCE_STOP']);
 const KEYWORD = /^[A-Z][A-Z0-9_]*$/;
 

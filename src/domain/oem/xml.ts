@@ -3,7 +3,9 @@
 // line of its element, so the reader's rules and messages are the same for both encodings.
 import { parseXmlTree, type XElement } from '../cdm/xml';
 import { oemIssue, type OemIssue } from './issues';
-import type { OemToken } from './tokens';
+import type { MissingElement, OemToken } from './tokens';
+
+type XmlToken = OemToken | MissingElement;
 
 const STATE_FIELDS = ['EPOCH', 'X', 'Y', 'Z', 'X_DOT', 'Y_DOT', 'Z_DOT'];
 const ACCELERATION_FIELDS = ['X_DDOT', 'Y_DDOT', 'Z_DDOT'];
@@ -28,36 +30,51 @@ function fieldsToken(line: number, fields: string[]): OemToken {
   return { kind: 'fields', line, fields, text: fields.join(' ') };
 }
 
-function stateTokens(sv: XElement): OemToken[] {
+function missingElement(parent: XElement, element: string): MissingElement {
+  return { kind: 'missingElement', line: parent.line, parent: parent.name, element };
+}
+
+function stateTokens(sv: XElement): XmlToken[] {
   const byName = new Map(sv.children.map((c) => [c.name, c.text.trim()]));
   const known = new Set([...STATE_FIELDS, ...ACCELERATION_FIELDS]);
   const stray = sv.children.filter((c) => !known.has(c.name)).map((c) => keyword(c));
   const names = ACCELERATION_FIELDS.some((n) => byName.has(n))
     ? [...STATE_FIELDS, ...ACCELERATION_FIELDS]
     : STATE_FIELDS;
-  // A missing element shortens the line, which the reader reports as a wrong field count.
-  const fields = names.filter((n) => byName.has(n)).map((n) => byName.get(n)!);
-  return [...stray, fieldsToken(sv.line, fields)];
+  const missing = names.find((n) => !byName.has(n));
+  if (missing) return [...stray, missingElement(sv, missing)];
+  return [
+    ...stray,
+    fieldsToken(
+      sv.line,
+      names.map((n) => byName.get(n)!),
+    ),
+  ];
 }
 
-function covarianceTokens(cm: XElement): OemToken[] {
-  const out: OemToken[] = [];
+function covarianceTokens(cm: XElement): XmlToken[] {
+  const out: XmlToken[] = [];
   const byName = new Map<string, string>();
   for (const c of cm.children) {
     if (COVARIANCE_ELEMENTS.has(c.name)) byName.set(c.name, c.text.trim());
     else out.push(keyword(c));
   }
-  for (const row of COVARIANCE_ROWS) {
-    const fields = row.filter((n) => byName.has(n)).map((n) => byName.get(n)!);
-    if (fields.length) out.push(fieldsToken(cm.line, fields));
-  }
+  const missing = COVARIANCE_ROWS.flat().find((n) => !byName.has(n));
+  if (missing) return [...out, missingElement(cm, missing)];
+  for (const row of COVARIANCE_ROWS)
+    out.push(
+      fieldsToken(
+        cm.line,
+        row.map((n) => byName.get(n)!),
+      ),
+    );
   return out;
 }
 
-function segmentTokens(segment: XElement): OemToken[] {
+function segmentTokens(segment: XElement): XmlToken[] {
   const metadata = segment.children.find((c) => c.name === 'metadata');
   const data = segment.children.find((c) => c.name === 'data');
-  const tokens: OemToken[] = [keyword(segment, 'META_START', '')];
+  const tokens: XmlToken[] = [keyword(segment, 'META_START', '')];
   for (const c of metadata?.children ?? []) tokens.push(keyword(c));
   tokens.push(keyword(metadata ?? segment, 'META_STOP', ''));
   let inCovariance = false;
@@ -73,13 +90,13 @@ function segmentTokens(segment: XElement): OemToken[] {
   return tokens;
 }
 
-export function tokenizeXml(text: string): { tokens: OemToken[] } | { error: OemIssue } {
+export function tokenizeXml(text: string): { tokens: XmlToken[] } | { error: OemIssue } {
   const parsed = parseXmlTree(text);
   if (!parsed.ok)
     return { error: oemIssue('malformedXml', { detail: parsed.reason }, { line: parsed.line }) };
   const root = parsed.tree.find((e) => e.name === 'oem');
   if (!root) return { error: oemIssue('notOem') };
-  const tokens: OemToken[] = [keyword(root, 'CCSDS_OEM_VERS', root.attrs.version ?? '')];
+  const tokens: XmlToken[] = [keyword(root, 'CCSDS_OEM_VERS', root.attrs.version ?? '')];
   const header = root.children.find((c) => c.name === 'header');
   for (const c of header?.children ?? []) tokens.push(keyword(c));
   const body = root.children.find((c) => c.name === 'body');
