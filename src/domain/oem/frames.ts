@@ -7,7 +7,7 @@ import { rtnBasis } from '../frames/ric';
 import { ecefToTemeAt } from '../frames/teme';
 import { gmstRad } from '../time/julian';
 import { stateAt } from './interpolate';
-import type { OemCovariance, OemRefFrame, OemSegment, OemState, Vec3 } from './types';
+import type { OemCovariance, OemMessage, OemRefFrame, OemSegment, OemState, Vec3 } from './types';
 
 type Map6 = (state: Float64Array) => Float64Array;
 
@@ -162,4 +162,9 @@ export function segmentToTeme(segment: OemSegment): OemSegment {
       matrix: covarianceToTeme(c, segment),
     })),
   };
+}
+
+/** Every segment of the message in TEME (see segmentToTeme). */
+export function messageToTeme(message: OemMessage): OemMessage {
+  return { ...message, segments: message.segments.map(segmentToTeme) };
 }

@@ -15,6 +15,7 @@ export {
   covarianceTemeToRtn,
   covarianceToTeme,
   localBasis,
+  messageToTeme,
   oemStateToTeme,
   segmentToTeme,
 } from './frames';

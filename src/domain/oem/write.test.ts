@@ -3,9 +3,16 @@
 import { describe, expect, it } from 'vitest';
 import type { ElementSet } from '../catalog/types';
 import { rtnBasis } from '../frames/ric';
+import { temeToEcef } from '../frames/teme';
 import { createSatrec } from '../propagation/satrec';
 import { propagateTeme } from '../propagation/sgp4';
-import { covarianceTemeToRtn, covarianceToTeme, localBasis, segmentToTeme } from './frames';
+import {
+  covarianceTemeToRtn,
+  covarianceToTeme,
+  localBasis,
+  messageToTeme,
+  segmentToTeme,
+} from './frames';
 import { stateAt } from './interpolate';
 import { readOem } from './read';
 import { elementSetToOem, sampleElementSetEme2000 } from './sample';
@@ -125,7 +132,8 @@ describe('a catalog object as an OEM', () => {
     const r = readOem(out.text);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    const teme = segmentToTeme(r.message.segments[0]);
+    const teme = messageToTeme(r.message);
+    expect(teme.segments[0].metadata.refFrame).toBe('TEME');
     const init = createSatrec(iss);
     if (!init.ok) throw new Error(init.reason);
     const buf = new Float64Array(6);
@@ -139,6 +147,47 @@ describe('a catalog object as an OEM', () => {
       `ISS exported at 60 s, Lagrange 7, read back: max |Δr| vs SGP4 ${maxM.toFixed(4)} m`,
     );
     expect(maxM).toBeLessThan(0.01);
+  });
+});
+
+describe('states to TEME', () => {
+  it('an ITRF2014 (Earth-fixed) file comes back to the TEME states it was made from', () => {
+    const init = createSatrec(iss);
+    if (!init.ok) throw new Error(init.reason);
+    const buf = new Float64Array(6);
+    const teme: OemState[] = [];
+    for (let i = 0; i < 10; i++) {
+      const t = t0 + i * 60_000;
+      propagateTeme(init.satrec, iss.epochMs, t, buf);
+      teme.push({
+        epochMs: t,
+        positionKm: [buf[0], buf[1], buf[2]],
+        velocityKmS: [buf[3], buf[4], buf[5]],
+      });
+    }
+    const ecef = teme.map((s) => {
+      const e = temeToEcef({ rKm: s.positionKm, vKmS: s.velocityKmS }, s.epochMs);
+      return { epochMs: s.epochMs, positionKm: e.rKm, velocityKmS: e.vKmS };
+    });
+    const text = writeOemKvn({
+      objectName: 'ISS',
+      objectId: '1998-067A',
+      originator: 'T',
+      creationDateMs: t0,
+      refFrame: 'ITRF2014',
+      segments: [{ states: ecef }],
+    });
+    const r = readOem(text);
+    if (!r.ok) throw new Error(r.errors[0].reason);
+    const back = segmentToTeme(r.message.segments[0]).states;
+    back.forEach((s, i) => {
+      expect(Math.hypot(...s.positionKm.map((x, k) => x - teme[i].positionKm[k]))).toBeLessThan(
+        2e-6,
+      );
+      expect(Math.hypot(...s.velocityKmS.map((x, k) => x - teme[i].velocityKmS[k]))).toBeLessThan(
+        2e-9,
+      );
+    });
   });
 });
 
