@@ -118,7 +118,7 @@ describe('writeOemKvn', () => {
 });
 
 describe('a catalog object as an OEM', () => {
-  it('written, read back and interpolated off-grid, stays within a metre of SGP4 over a day', () => {
+  it('written, read back and interpolated off-grid, stays within a centimetre of SGP4 over a day', () => {
     const out = elementSetToOem(
       iss,
       { startMs: t0, stopMs: t0 + 86_400_000, stepMs: 60_000 },
