@@ -36,7 +36,7 @@ function openingTagLines(text: string): number[] {
   return lines;
 }
 
-interface XElement {
+export interface XElement {
   name: string;
   line: number;
   attrs: Record<string, string>;
@@ -106,15 +106,27 @@ function toRaw(cdm: XElement): RawCdm {
   };
 }
 
-export function parseCdmXml(text: string): CdmParseResult {
+/**
+ * The element tree of an XML document with each element's line, or why it is not well-formed.
+ * Shared with the OEM reader, whose XML has the same NDM shape.
+ */
+export function parseXmlTree(
+  text: string,
+): { ok: true; tree: XElement[] } | { ok: false; line: number; reason: string } {
   const valid = XMLValidator.validate(text);
-  if (valid !== true) {
+  if (valid !== true) return { ok: false, line: valid.err.line, reason: valid.err.msg };
+  return { ok: true, tree: toTree(parser.parse(text) as XNode[], openingTagLines(text), { i: 0 }) };
+}
+
+export function parseCdmXml(text: string): CdmParseResult {
+  const parsed = parseXmlTree(text);
+  if (!parsed.ok) {
     return {
       messages: [],
-      errors: [{ message: 0, line: valid.err.line, reason: `malformed XML: ${valid.err.msg}` }],
+      errors: [{ message: 0, line: parsed.line, reason: `malformed XML: ${parsed.reason}` }],
     };
   }
-  const tree = toTree(parser.parse(text) as XNode[], openingTagLines(text), { i: 0 });
+  const tree = parsed.tree;
   const cdms = tree.flatMap((e) =>
     e.name === 'cdm' ? [e] : e.name === 'ndm' ? e.children.filter((c) => c.name === 'cdm') : [],
   );

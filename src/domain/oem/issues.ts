@@ -1,0 +1,93 @@
+// Why an OEM, or one of its segments, was refused: a stable code with its values (for the UI to
+// word in any language) and an English reason naming the keyword or line and the rule broken.
+
+type Values = Record<string, string | number>;
+
+const TEMPLATES = {
+  empty: () => 'the file is empty',
+  compression: (v) => `the file is ${v.format}-compressed; only gzip is supported`,
+  malformedXml: (v) => `malformed XML: ${v.detail}`,
+  missingElement: (v) => `<${v.parent}> has no <${v.element}>`,
+  notOem: () => 'not an OEM: no CCSDS_OEM_VERS keyword or <oem> element',
+  versionFirst: (v) => `the message must start with CCSDS_OEM_VERS, found ${v.found}`,
+  unsupportedVersion: (v) => `CCSDS_OEM_VERS ${v.version}: only 1.0, 2.0 and 3.0 are supported`,
+  notKeyValue: (v) => `"${v.text}" is not a KEYWORD = value line`,
+  unknownKeyword: (v) => `${v.keyword} is not a keyword of the OEM ${v.section}`,
+  duplicateKeyword: (v) => `${v.keyword} is given twice`,
+  missingKeyword: (v) => `${v.keyword} is missing from the ${v.section}`,
+  keywordNotInVersion: (v) => `${v.keyword} is not part of OEM version ${v.version}`,
+  badEpoch: (v) => `${v.keyword} "${v.value}" is not a CCSDS epoch`,
+  badNumber: (v) => `${v.field} "${v.value}" is not a number`,
+  badDegree: (v) => `INTERPOLATION_DEGREE ${v.value} is not a positive integer`,
+  badInterpolation: (v) => `INTERPOLATION ${v.value}: only LAGRANGE, HERMITE and LINEAR are known`,
+  degreeMissing: () => 'INTERPOLATION is given without INTERPOLATION_DEGREE',
+  useableIncomplete: (v) => `${v.present} is given without ${v.missing}`,
+  timeOrder: (v) => `${v.later} ${v.laterValue} is before ${v.earlier} ${v.earlierValue}`,
+  metaStopMissing: () => 'META_STOP missing before the data',
+  noStates: () => 'the segment has no state lines',
+  stateFieldCount: (v) => `${v.count} numbers; a state needs 6 or 9`,
+  stateFieldsChange: (v) => `${v.count} numbers where the segment's first state has ${v.first}`,
+  accelerationNotInVersion: (v) => `accelerations are not part of OEM version ${v.version}`,
+  epochBackwards: (v) => `epoch ${v.epoch} is not after the previous state's ${v.previous}`,
+  stateOutsideSpan: (v) =>
+    `epoch ${v.epoch} is outside START_TIME–STOP_TIME ${v.start} – ${v.stop}`,
+  afterCovariance: (v) => `"${v.text}" after COVARIANCE_STOP; a new segment starts with META_START`,
+  covarianceNotInVersion: (v) => `covariance blocks are not part of OEM version ${v.version}`,
+  covarianceStopMissing: () => 'COVARIANCE_STOP missing',
+  covarianceEpochMissing: () => 'a covariance matrix must start with EPOCH',
+  covarianceRow: (v) => `covariance row ${v.row} has ${v.count} numbers; it needs ${v.row}`,
+  covarianceIncomplete: (v) => `covariance matrix has ${v.rows} rows; it needs 6 (21 numbers)`,
+  covarianceNotPsd: (v) =>
+    `covariance at line ${v.line} is not positive semi-definite (eigenvalue ${v.eigenvalue})`,
+  unsupportedCenter: (v) => `CENTER_NAME ${v.center}: only Earth is supported`,
+  unsupportedFrame: (v) =>
+    `${v.keyword} ${v.frame}: only EME2000, GCRF, ICRF, ITRF…, TEME (and RTN/RSW, TNW for covariances) are supported`,
+  unsupportedTimeSystem: (v) => `TIME_SYSTEM ${v.value}: only UTC, TAI, TT and GPS are supported`,
+  objectChanges: (v) => `${v.keyword} ${v.value} differs from the first segment's ${v.first}`,
+} satisfies Record<string, (v: Values) => string>;
+
+export type OemIssueCode = keyof typeof TEMPLATES;
+
+export interface OemIssue {
+  code: OemIssueCode;
+  values: Values;
+  /** 1-based line of the keyword or data line at fault (where a missing one was due). */
+  line?: number;
+  keyword?: string;
+  /** 1-based index of the segment refused; absent for a whole-file failure. */
+  segment?: number;
+  /** English, e.g. "segment 2, line 42: epoch … is not after the previous state's …". */
+  reason: string;
+}
+
+export interface IssueWhere {
+  line?: number;
+  keyword?: string;
+  segment?: number;
+}
+
+export function oemIssue(
+  code: OemIssueCode,
+  values: Values = {},
+  where: IssueWhere = {},
+): OemIssue {
+  const place = [
+    where.segment !== undefined ? `segment ${where.segment}` : '',
+    where.line !== undefined ? `line ${where.line}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const text = (TEMPLATES[code] as (v: Values) => string)(values);
+  return { code, values, ...where, reason: place ? `${place}: ${text}` : text };
+}
+
+/** Thrown inside the reader to abandon one segment (or the file); always caught there. */
+export class OemIssueError extends Error {
+  constructor(readonly issue: OemIssue) {
+    super(issue.reason);
+  }
+}
+
+export function fail(code: OemIssueCode, values: Values = {}, where: IssueWhere = {}): never {
+  throw new OemIssueError(oemIssue(code, values, where));
+}
