@@ -5,7 +5,9 @@ import { cdmPc } from '../cdm/pc';
 import { recordFromCdm } from '../conjunctions/records';
 import { buildCdmSeries, type CdmSeriesFile } from '../../testing/cdmSeries';
 import { skipWithoutSharedData } from '../../testing/sharedData';
+import { alertsFor, DEFAULT_ALERT_THRESHOLDS } from './alerts';
 import { mergeUpdates } from './merge';
+import { eventStatus, peakPc, TREND_PC_FACTOR } from './status';
 import { updateFromRecord } from './update';
 
 const updatesOf = (files: readonly CdmSeriesFile[]) =>
@@ -72,5 +74,37 @@ describe.skipIf(skipWithoutSharedData)('a seven-update CDM series from a real CA
     for (const u of updatesOf(shuffle(files))) one = mergeUpdates(one, [u]);
     expect(one).toHaveLength(1);
     expect(one[0].updates.map((u) => u.updateId)).toEqual(expectedIds);
+  });
+
+  it('the trend follows the design: rising while the covariance is wider than the miss, then falling', () => {
+    const [h] = mergeUpdates([], updatesOf(files));
+    const pcs = h.updates.map((u) => u.pc!);
+    const beforeTca = Date.parse('2023-06-10T12:00:00Z');
+    const statuses = pcs.map((_, k) =>
+      eventStatus({ ...h, updates: h.updates.slice(0, k + 1) }, beforeTca),
+    );
+    // What the rule says for these Pcs (each ratio against the factor)…
+    const expected = pcs.map((pc, k) => {
+      if (k === 0) return 'new';
+      const ratio = pc / pcs[k - 1];
+      return ratio >= TREND_PC_FACTOR
+        ? 'rising'
+        : ratio <= 1 / TREND_PC_FACTOR
+          ? 'falling'
+          : 'steady';
+    });
+    expect(statuses).toEqual(expected);
+    // …and the shape the series was built to have.
+    expect(statuses).toEqual(['new', 'rising', 'rising', 'steady', 'steady', 'falling', 'falling']);
+    expect(peakPc(h)).toMatchObject({ updateId: h.updates[3].updateId, passed: true });
+    expect(eventStatus(h, Date.parse('2023-06-13T00:19:24Z'))).toBe('past');
+    const alerts = alertsFor(h, DEFAULT_ALERT_THRESHOLDS);
+    expect(
+      alerts.map((a) => [h.updates.findIndex((u) => u.updateId === a.updateId), a.toLevel]),
+    ).toEqual([
+      [0, 'yellow'],
+      [2, 'red'],
+      [6, 'yellow'],
+    ]);
   });
 });
