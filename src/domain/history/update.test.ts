@@ -132,7 +132,7 @@ describe('updateFromRecord', () => {
         0,
       );
       expect(u.sigmaRtnM!.reduce((a, s) => a + s * s, 0) / trace).toBeCloseTo(1, 9);
-      expect(u.record).toBe(record);
+      expect(u.record).toEqual(record);
     },
   );
 });

@@ -7,6 +7,7 @@ import { encounterPlaneRtn, type ObjectState } from '../probability/encounter';
 import { congruence, type Mat3, type Vec3 } from '../probability/linalg';
 import { covarianceRtnToInertial, rtnBasis } from '../probability/rtn';
 import { pairKey } from './designator';
+import { MAX_TIME_MS, MIN_TIME_MS } from './limits';
 import type { EventUpdate, UpdateOrigin } from './types';
 
 const DAY_MS = 86_400_000;
@@ -147,6 +148,27 @@ function originOf(
   };
 }
 
+const finitePc = (x: number | undefined) => x === undefined || (x >= 0 && x <= 1);
+
+/**
+ * The record as the store keeps it: values that cannot be stored faithfully as JSON (a non-finite
+ * miss vector from a degenerate frame, a non-finite probability or age) are left out.
+ */
+function storableRecord(record: ConjunctionRecord): ConjunctionRecord {
+  const out: ConjunctionRecord = { ...record };
+  if (out.ricKm && !finiteVec(out.ricKm)) delete out.ricKm;
+  if (out.dse1 !== undefined && !Number.isFinite(out.dse1)) delete out.dse1;
+  if (out.dse2 !== undefined && !Number.isFinite(out.dse2)) delete out.dse2;
+  const pc = out.pc;
+  if (pc && !(Number.isFinite(pc.value) && finitePc(pc.value))) delete out.pc;
+  else if (pc && (!finitePc(pc.crossCheck) || !finitePc(pc.reported))) {
+    out.pc = { ...pc };
+    if (!finitePc(pc.crossCheck)) delete out.pc.crossCheck;
+    if (!finitePc(pc.reported)) delete out.pc.reported;
+  }
+  return out;
+}
+
 /**
  * The update a record makes. Its id is stable (a CDM: originator + message id; SOCRATES: file +
  * pair + TCA; screening: run label + pair + TCA), so importing the same source twice keeps one.
@@ -156,29 +178,28 @@ export function updateFromRecord(
   record: ConjunctionRecord,
   context: UpdateContext = {},
 ): EventUpdate {
-  for (const [name, x] of [
-    ['TCA', record.tcaMs],
-    ['miss distance', record.rangeKm],
-    ['relative speed', record.relSpeedKmS],
-  ] as const) {
-    if (!Number.isFinite(x)) {
-      throw new HistoryInputError(`${record.sourceLabel}: ${name} is not a finite number`);
-    }
-  }
+  const inTime = (x: number) => x >= MIN_TIME_MS && x <= MAX_TIME_MS;
+  const problem = !inTime(record.tcaMs)
+    ? 'TCA is not a time between 1957 and 2200'
+    : !(record.rangeKm >= 0 && Number.isFinite(record.rangeKm))
+      ? 'miss distance is not a finite number ≥ 0'
+      : !(record.relSpeedKmS >= 0 && Number.isFinite(record.relSpeedKmS))
+        ? 'relative speed is not a finite number ≥ 0'
+        : undefined;
+  if (problem) throw new HistoryInputError(`${record.sourceLabel}: ${problem}`);
   const { origin, createdMs, updateId } = originOf(record, context);
-  if (!Number.isFinite(createdMs)) {
-    throw new HistoryInputError(`${record.sourceLabel}: creation time is not a finite number`);
+  if (!inTime(createdMs)) {
+    throw new HistoryInputError(
+      `${record.sourceLabel}: creation time is not between 1957 and 2200`,
+    );
   }
-  // A non-finite miss vector (degenerate frame) would not survive storage as JSON: drop it.
-  const clean: ConjunctionRecord = finiteVec(record.ricKm)
-    ? record
-    : { ...record, ricKm: undefined };
+  const clean = storableRecord(record);
   const figures = covarianceFigures(record);
   const ageDays: [number | undefined, number | undefined] | undefined =
     record.source === 'cdm' && record.cdm
       ? [odAgeDays(record.cdm.object1, record.tcaMs), odAgeDays(record.cdm.object2, record.tcaMs)]
       : [finiteOrUndefined(record.dse1), finiteOrUndefined(record.dse2)];
-  const pc = record.pc && Number.isFinite(record.pc.value) ? record.pc : undefined;
+  const pc = clean.pc;
   return {
     updateId,
     origin,

@@ -1,0 +1,472 @@
+// The event store as one JSON document (export, import, and the IndexedDB read-back):
+//   { "schemaVersion": 1, "exportedAt": "<ISO 8601>", "events": [ConjunctionEventHistory, …] }
+// Reading validates every field of every event; an event with anything wrong is set aside with
+// its index, the path of the field and the reason, and never loaded. Only input that is not such a
+// document at all (not JSON, not an object, another schema version, too large) throws, and then
+// only HistoryDocumentError.
+import { parseEventKey } from '../conjunctions/list';
+import type { ConjunctionRecord } from '../conjunctions/types';
+import { pairKey } from './designator';
+import {
+  HISTORY_SCHEMA_VERSION,
+  MAX_ACKNOWLEDGEMENTS_PER_EVENT,
+  MAX_DOCUMENT_CHARS,
+  MAX_EVENTS,
+  MAX_TEXT_LENGTH,
+  MAX_TIME_MS,
+  MAX_UPDATES_PER_EVENT,
+  MIN_TIME_MS,
+} from './limits';
+import { compareUpdates, mergeHistories } from './merge';
+import type {
+  ConjunctionEventHistory,
+  EventAcknowledgement,
+  EventUpdate,
+  UpdateOrigin,
+} from './types';
+
+/** The input is not an event-store document at all. */
+export class HistoryDocumentError extends Error {
+  override readonly name = 'HistoryDocumentError';
+}
+
+export interface HistoryDocument {
+  schemaVersion: typeof HISTORY_SCHEMA_VERSION;
+  exportedAt: string;
+  events: ConjunctionEventHistory[];
+}
+
+export interface RejectedEvent {
+  /** Index of the event in the document's `events`. */
+  index: number;
+  eventId?: string;
+  /** Path of the offending field, e.g. `events[3].updates[0].record.tcaMs`. */
+  path: string;
+  reason: string;
+}
+
+export interface HistoryReadResult {
+  histories: ConjunctionEventHistory[];
+  rejected: RejectedEvent[];
+}
+
+export function historiesToDocument(
+  histories: readonly ConjunctionEventHistory[],
+  exportedAtMs = Date.now(),
+): HistoryDocument {
+  return {
+    schemaVersion: HISTORY_SCHEMA_VERSION,
+    exportedAt: new Date(exportedAtMs).toISOString(),
+    events: histories.slice(),
+  };
+}
+
+class FieldError extends Error {
+  constructor(
+    readonly path: string,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+type Obj = Record<string, unknown>;
+
+const describe = (v: unknown): string => {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'string') return v.length > 40 ? 'a long string' : JSON.stringify(v);
+  return `a ${typeof v}`;
+};
+
+function object(v: unknown, path: string): Obj {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+    throw new FieldError(path, `must be an object, not ${describe(v)}`);
+  }
+  return v as Obj;
+}
+
+function array(v: unknown, path: string, min: number, max: number): unknown[] {
+  if (!Array.isArray(v)) throw new FieldError(path, `must be an array, not ${describe(v)}`);
+  if (v.length < min || v.length > max) {
+    throw new FieldError(
+      path,
+      `must hold ${min === max ? min : `${min} to ${max}`} items, not ${v.length}`,
+    );
+  }
+  return v;
+}
+
+function text(v: unknown, path: string, max = MAX_TEXT_LENGTH, min = 0): string {
+  if (typeof v !== 'string') throw new FieldError(path, `must be a string, not ${describe(v)}`);
+  if (v.length < min || v.length > max) {
+    throw new FieldError(
+      path,
+      min ? `must be 1 to ${max} characters` : `longer than ${max} characters`,
+    );
+  }
+  return v;
+}
+
+function num(v: unknown, path: string, min = -Infinity, max = Infinity): number {
+  if (typeof v !== 'number' || !Number.isFinite(v)) {
+    throw new FieldError(path, `must be a finite number, not ${describe(v)}`);
+  }
+  if (v < min || v > max) throw new FieldError(path, `must lie in [${min}, ${max}], not ${v}`);
+  return v;
+}
+
+const time = (v: unknown, path: string) => num(v, path, MIN_TIME_MS, MAX_TIME_MS);
+
+function oneOf<T extends string>(v: unknown, path: string, values: readonly T[]): T {
+  if (typeof v !== 'string' || !values.includes(v as T)) {
+    throw new FieldError(path, `must be one of ${values.join(', ')}, not ${describe(v)}`);
+  }
+  return v as T;
+}
+
+/** An optional field: absent (or undefined) → undefined; anything else must pass `check`. */
+function opt<T>(
+  o: Obj,
+  key: string,
+  path: string,
+  check: (v: unknown, p: string) => T,
+): T | undefined {
+  const v = o[key];
+  return v === undefined ? undefined : check(v, `${path}.${key}`);
+}
+
+function vec3(v: unknown, path: string, min = -Infinity): [number, number, number] {
+  const a = array(v, path, 3, 3);
+  return [num(a[0], `${path}[0]`, min), num(a[1], `${path}[1]`, min), num(a[2], `${path}[2]`, min)];
+}
+
+function matrix(v: unknown, path: string, n: number): number[][] {
+  return array(v, path, n, n).map((row, i) =>
+    array(row, `${path}[${i}]`, n, n).map((x, j) => num(x, `${path}[${i}][${j}]`)),
+  );
+}
+
+function textList(v: unknown, path: string): void {
+  array(v, path, 0, 10_000).forEach((x, i) => text(x, `${path}[${i}]`, 1_000_000));
+}
+
+function extras(v: unknown, path: string): void {
+  array(v, path, 0, 10_000).forEach((x, i) => {
+    const e = object(x, `${path}[${i}]`);
+    text(e.keyword, `${path}[${i}].keyword`);
+    text(e.value, `${path}[${i}].value`, 1_000_000);
+    opt(e, 'unit', `${path}[${i}]`, text);
+  });
+}
+
+const SOURCES = ['screening', 'cdm', 'socrates'] as const;
+const PC_KINDS = ['covariance', 'maximum'] as const;
+
+function stateKm(v: unknown, path: string): void {
+  const s = object(v, path);
+  vec3(s.rKm, `${path}.rKm`);
+  vec3(s.vKmS, `${path}.vKmS`);
+}
+
+/** The CDM fields the app reads (Pc, geometry, HBR, export); the rest is kept as it is. */
+function cdmMessage(v: unknown, path: string): void {
+  const m = object(v, path);
+  oneOf(m.format, `${path}.format`, ['KVN', 'XML'] as const);
+  const h = object(m.header, `${path}.header`);
+  text(h.creationDate, `${path}.header.creationDate`);
+  time(h.creationDateMs, `${path}.header.creationDateMs`);
+  text(h.originator, `${path}.header.originator`);
+  text(h.messageId, `${path}.header.messageId`);
+  textList(h.comments, `${path}.header.comments`);
+  const r = object(m.relative, `${path}.relative`);
+  text(r.tca, `${path}.relative.tca`);
+  time(r.tcaMs, `${path}.relative.tcaMs`);
+  text(r.tcaIso, `${path}.relative.tcaIso`);
+  num(r.missDistanceM, `${path}.relative.missDistanceM`, 0);
+  opt(r, 'relativeSpeedMS', `${path}.relative`, (x, p) => num(x, p, 0));
+  opt(r, 'relativePositionRtnM', `${path}.relative`, vec3);
+  opt(r, 'relativeVelocityRtnMS', `${path}.relative`, vec3);
+  opt(r, 'collisionProbability', `${path}.relative`, (x, p) => num(x, p, 0, 1));
+  opt(r, 'hbrM', `${path}.relative`, (x, p) => num(x, p, 0));
+  extras(r.extra, `${path}.relative.extra`);
+  textList(r.comments, `${path}.relative.comments`);
+  for (const key of ['object1', 'object2'] as const) {
+    const p = `${path}.${key}`;
+    const o = object(m[key], p);
+    oneOf(o.object, `${p}.object`, ['OBJECT1', 'OBJECT2'] as const);
+    for (const f of ['objectDesignator', 'objectName', 'refFrame'] as const)
+      text(o[f], `${p}.${f}`);
+    opt(o, 'exclusionVolumeRadiusM', p, (x, q) => num(x, q, 0));
+    vec3(o.positionKm, `${p}.positionKm`);
+    vec3(o.velocityKmS, `${p}.velocityKmS`);
+    matrix(o.covarianceRtn, `${p}.covarianceRtn`, 6);
+    for (const f of ['metadataExtra', 'dataExtra', 'covarianceExtra'] as const)
+      extras(o[f], `${p}.${f}`);
+    textList(o.comments, `${p}.comments`);
+  }
+  array(m.warnings, `${path}.warnings`, 0, 10_000);
+}
+
+function record(v: unknown, path: string): ConjunctionRecord {
+  const r = object(v, path);
+  text(r.key, `${path}.key`);
+  oneOf(r.source, `${path}.source`, SOURCES);
+  text(r.sourceLabel, `${path}.sourceLabel`);
+  for (const f of ['id1', 'id2'] as const) {
+    if (r[f] !== null) num(r[f], `${path}.${f}`, 0, Number.MAX_SAFE_INTEGER);
+    if (r[f] !== null && !Number.isInteger(r[f]))
+      throw new FieldError(`${path}.${f}`, 'must be an integer or null');
+  }
+  text(r.designator1, `${path}.designator1`, MAX_TEXT_LENGTH, 1);
+  text(r.designator2, `${path}.designator2`, MAX_TEXT_LENGTH, 1);
+  text(r.name1, `${path}.name1`);
+  text(r.name2, `${path}.name2`);
+  opt(r, 'type1', path, text);
+  opt(r, 'type2', path, text);
+  time(r.tcaMs, `${path}.tcaMs`);
+  num(r.rangeKm, `${path}.rangeKm`, 0);
+  num(r.relSpeedKmS, `${path}.relSpeedKmS`, 0);
+  opt(r, 'ricKm', path, vec3);
+  opt(r, 'dse1', path, num);
+  opt(r, 'dse2', path, num);
+  opt(r, 'pc', path, (x, p) => {
+    const pc = object(x, p);
+    num(pc.value, `${p}.value`, 0, 1);
+    text(pc.method, `${p}.method`);
+    oneOf(pc.kind, `${p}.kind`, PC_KINDS);
+    opt(pc, 'hbrM', p, (y, q) => num(y, q, 0));
+    opt(pc, 'hbrSource', p, text);
+    opt(pc, 'crossCheck', p, (y, q) => num(y, q, 0, 1));
+    opt(pc, 'reported', p, (y, q) => num(y, q, 0, 1));
+  });
+  opt(r, 'pcProblem', path, (x, p) => text(x, p, 100_000));
+  opt(r, 'states', path, (x, p) => {
+    const s = object(x, p);
+    text(s.frame, `${p}.frame`);
+    stateKm(s.object1, `${p}.object1`);
+    stateKm(s.object2, `${p}.object2`);
+  });
+  opt(r, 'covariancesRtnM2', path, (x, p) =>
+    array(x, p, 2, 2).forEach((m, i) => matrix(m, `${p}[${i}]`, 3)),
+  );
+  opt(r, 'cdm', path, cdmMessage);
+  opt(r, 'comparison', path, (x, p) => {
+    const c = object(x, p);
+    if (typeof c.ok !== 'boolean') throw new FieldError(`${p}.ok`, 'must be true or false');
+  });
+  return r as unknown as ConjunctionRecord;
+}
+
+function origin(v: unknown, path: string): UpdateOrigin {
+  const o = object(v, path);
+  const source = oneOf(o.source, `${path}.source`, SOURCES);
+  if (source === 'screening') {
+    const epochs = opt(o, 'elementEpochsMs', path, (x, p) => {
+      const a = array(x, p, 2, 2);
+      return [time(a[0], `${p}[0]`), time(a[1], `${p}[1]`)] as [number, number];
+    });
+    return {
+      source,
+      runLabel: text(o.runLabel, `${path}.runLabel`),
+      ...(epochs ? { elementEpochsMs: epochs } : {}),
+    };
+  }
+  if (source === 'cdm') {
+    return {
+      source,
+      originator: text(o.originator, `${path}.originator`),
+      messageId: text(o.messageId, `${path}.messageId`),
+      fileName: text(o.fileName, `${path}.fileName`),
+    };
+  }
+  return { source, fileName: text(o.fileName, `${path}.fileName`) };
+}
+
+/** Ages: JSON writes an unknown one (undefined) as null. */
+function ageDays(v: unknown, path: string): [number | undefined, number | undefined] {
+  const a = array(v, path, 2, 2);
+  const one = (x: unknown, p: string) => (x === null || x === undefined ? undefined : num(x, p));
+  return [one(a[0], `${path}[0]`), one(a[1], `${path}[1]`)];
+}
+
+function update(v: unknown, path: string): EventUpdate {
+  const u = object(v, path);
+  const rec = record(u.record, `${path}.record`);
+  const out: EventUpdate = {
+    updateId: text(u.updateId, `${path}.updateId`, MAX_TEXT_LENGTH, 1),
+    origin: origin(u.origin, `${path}.origin`),
+    createdMs: time(u.createdMs, `${path}.createdMs`),
+    tcaMs: time(u.tcaMs, `${path}.tcaMs`),
+    missKm: num(u.missKm, `${path}.missKm`, 0),
+    relSpeedKmS: num(u.relSpeedKmS, `${path}.relSpeedKmS`, 0),
+    record: rec,
+  };
+  const missRtnKm = opt(u, 'missRtnKm', path, vec3);
+  const pc = opt(u, 'pc', path, (x, p) => num(x, p, 0, 1));
+  const pcMethod = opt(u, 'pcMethod', path, text);
+  const pcKind = opt(u, 'pcKind', path, (x, p) => oneOf(x, p, PC_KINDS));
+  const sigmaRtnM = opt(u, 'sigmaRtnM', path, (x, p) => vec3(x, p, 0));
+  const mahalanobis = opt(u, 'mahalanobis', path, (x, p) => num(x, p, 0));
+  const ages = opt(u, 'ageDays', path, ageDays);
+  const hbrM = opt(u, 'hbrM', path, (x, p) => num(x, p, 0));
+  if (missRtnKm) out.missRtnKm = missRtnKm;
+  if (pc !== undefined) out.pc = pc;
+  if (pcMethod !== undefined) out.pcMethod = pcMethod;
+  if (pcKind !== undefined) out.pcKind = pcKind;
+  if (sigmaRtnM) out.sigmaRtnM = sigmaRtnM;
+  if (mahalanobis !== undefined) out.mahalanobis = mahalanobis;
+  if (ages) out.ageDays = ages;
+  if (hbrM !== undefined) out.hbrM = hbrM;
+  if (out.origin.source !== rec.source) {
+    throw new FieldError(
+      `${path}.record.source`,
+      `is ${rec.source}, the update's origin ${out.origin.source}`,
+    );
+  }
+  if (out.tcaMs !== rec.tcaMs)
+    throw new FieldError(`${path}.tcaMs`, "differs from its record's TCA");
+  return out;
+}
+
+function acknowledgement(v: unknown, path: string): EventAcknowledgement {
+  const a = object(v, path);
+  return {
+    alertId: text(a.alertId, `${path}.alertId`, MAX_TEXT_LENGTH, 1),
+    atMs: time(a.atMs, `${path}.atMs`),
+  };
+}
+
+function history(v: unknown, path: string): ConjunctionEventHistory {
+  const h = object(v, path);
+  const eventId = text(h.eventId, `${path}.eventId`, MAX_TEXT_LENGTH, 1);
+  if (!parseEventKey(eventId)) {
+    throw new FieldError(`${path}.eventId`, 'is not `<designator>-<designator>@<ISO 8601 TCA>`');
+  }
+  const out: ConjunctionEventHistory = {
+    eventId,
+    designator1: text(h.designator1, `${path}.designator1`, MAX_TEXT_LENGTH, 1),
+    designator2: text(h.designator2, `${path}.designator2`, MAX_TEXT_LENGTH, 1),
+    name1: text(h.name1, `${path}.name1`),
+    name2: text(h.name2, `${path}.name2`),
+    updates: array(h.updates, `${path}.updates`, 1, MAX_UPDATES_PER_EVENT).map((u, i) =>
+      update(u, `${path}.updates[${i}]`),
+    ),
+    acknowledgements: array(
+      h.acknowledgements,
+      `${path}.acknowledgements`,
+      0,
+      MAX_ACKNOWLEDGEMENTS_PER_EVENT,
+    ).map((a, i) => acknowledgement(a, `${path}.acknowledgements[${i}]`)),
+  };
+  const dropped = opt(h, 'droppedAtMs', path, time);
+  if (dropped !== undefined) out.droppedAtMs = dropped;
+  const archived = opt(h, 'archived', path, (x, p) => {
+    if (typeof x !== 'boolean')
+      throw new FieldError(p, `must be true or false, not ${describe(x)}`);
+    return x;
+  });
+  if (archived !== undefined) out.archived = archived;
+  const pair = pairKey(out.designator1, out.designator2);
+  const ids = new Set<string>();
+  out.updates.forEach((u, i) => {
+    const p = `${path}.updates[${i}]`;
+    if (pairKey(u.record.designator1, u.record.designator2) !== pair) {
+      throw new FieldError(`${p}.record`, `is about another pair than the event's ${pair}`);
+    }
+    if (ids.has(u.updateId)) throw new FieldError(`${p}.updateId`, 'repeats an earlier update');
+    ids.add(u.updateId);
+  });
+  out.updates.sort(compareUpdates);
+  return out;
+}
+
+function documentObject(input: unknown): Obj {
+  let data = input;
+  if (typeof input === 'string') {
+    if (input.length > MAX_DOCUMENT_CHARS) {
+      throw new HistoryDocumentError(
+        `event store document is ${input.length} characters; the limit is ${MAX_DOCUMENT_CHARS}`,
+      );
+    }
+    try {
+      data = JSON.parse(input);
+    } catch (e) {
+      throw new HistoryDocumentError(`not JSON: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new HistoryDocumentError('not an event store document (expected a JSON object)');
+  }
+  const doc = data as Obj;
+  if (doc.schemaVersion !== HISTORY_SCHEMA_VERSION) {
+    throw new HistoryDocumentError(
+      `schemaVersion must be ${HISTORY_SCHEMA_VERSION}, not ${describe(doc.schemaVersion)}`,
+    );
+  }
+  if (typeof doc.exportedAt !== 'string' || Number.isNaN(Date.parse(doc.exportedAt))) {
+    throw new HistoryDocumentError(
+      `exportedAt must be an ISO 8601 time, not ${describe(doc.exportedAt)}`,
+    );
+  }
+  if (!Array.isArray(doc.events)) {
+    throw new HistoryDocumentError(`events must be an array, not ${describe(doc.events)}`);
+  }
+  if (doc.events.length > MAX_EVENTS) {
+    throw new HistoryDocumentError(`${doc.events.length} events; the limit is ${MAX_EVENTS}`);
+  }
+  return doc;
+}
+
+/**
+ * Reads an event-store document (its JSON text, or the parsed value as IndexedDB gives it back).
+ * Events that fail validation — or repeat an eventId or an updateId of an earlier event — are
+ * listed in `rejected` and left out; the rest come back with updates in creation order.
+ */
+export function historiesFromDocument(input: unknown): HistoryReadResult {
+  const doc = documentObject(input);
+  const histories: ConjunctionEventHistory[] = [];
+  const rejected: RejectedEvent[] = [];
+  const eventIds = new Set<string>();
+  const updateIds = new Map<string, number>();
+  (doc.events as unknown[]).forEach((e, index) => {
+    const path = `events[${index}]`;
+    const rawId =
+      typeof e === 'object' && e !== null && typeof (e as Obj).eventId === 'string'
+        ? ((e as Obj).eventId as string).slice(0, MAX_TEXT_LENGTH)
+        : undefined;
+    try {
+      const h = history(e, path);
+      if (eventIds.has(h.eventId))
+        throw new FieldError(`${path}.eventId`, 'repeats an earlier event');
+      h.updates.forEach((u, i) => {
+        const other = updateIds.get(u.updateId);
+        if (other !== undefined) {
+          throw new FieldError(`${path}.updates[${i}].updateId`, `is already in events[${other}]`);
+        }
+      });
+      eventIds.add(h.eventId);
+      for (const u of h.updates) updateIds.set(u.updateId, index);
+      histories.push(h);
+    } catch (err) {
+      if (!(err instanceof FieldError)) throw err;
+      rejected.push({
+        index,
+        ...(rawId !== undefined ? { eventId: rawId } : {}),
+        path: err.path,
+        reason: err.message,
+      });
+    }
+  });
+  return { histories, rejected };
+}
+
+/** An imported document merged into the store (a shift handover): see mergeHistories. */
+export function importHistoryDocument(
+  existing: readonly ConjunctionEventHistory[],
+  input: unknown,
+): HistoryReadResult {
+  const { histories, rejected } = historiesFromDocument(input);
+  return { histories: mergeHistories(existing, histories), rejected };
+}
