@@ -71,6 +71,15 @@ class FieldError extends Error {
 }
 
 type Obj = Record<string, unknown>;
+/** A field within `path`: a property name or an array index (joined only when reporting). */
+type Key = string | number | undefined;
+
+const at = (path: string, key: Key): string =>
+  key === undefined ? path : typeof key === 'number' ? `${path}[${key}]` : `${path}.${key}`;
+
+function fail(path: string, key: Key, reason: string): never {
+  throw new FieldError(at(path, key), reason);
+}
 
 const describe = (v: unknown): string => {
   if (v === null) return 'null';
@@ -80,50 +89,53 @@ const describe = (v: unknown): string => {
   return `a ${typeof v}`;
 };
 
-function object(v: unknown, path: string): Obj {
+function object(v: unknown, path: string, key?: Key): Obj {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    throw new FieldError(path, `must be an object, not ${describe(v)}`);
+    fail(path, key, `must be an object, not ${describe(v)}`);
   }
   return v as Obj;
 }
 
-function array(v: unknown, path: string, min: number, max: number): unknown[] {
-  if (!Array.isArray(v)) throw new FieldError(path, `must be an array, not ${describe(v)}`);
+function array(v: unknown, path: string, key: Key, min: number, max: number): unknown[] {
+  if (!Array.isArray(v)) fail(path, key, `must be an array, not ${describe(v)}`);
   if (v.length < min || v.length > max) {
-    throw new FieldError(
-      path,
-      `must hold ${min === max ? min : `${min} to ${max}`} items, not ${v.length}`,
-    );
+    fail(path, key, `must hold ${min === max ? min : `${min} to ${max}`} items, not ${v.length}`);
   }
   return v;
 }
 
-function text(v: unknown, path: string, max = MAX_TEXT_LENGTH, min = 0): string {
-  if (typeof v !== 'string') throw new FieldError(path, `must be a string, not ${describe(v)}`);
+function text(v: unknown, path: string, key?: Key, max = MAX_TEXT_LENGTH, min = 0): string {
+  if (typeof v !== 'string') fail(path, key, `must be a string, not ${describe(v)}`);
   if (v.length < min || v.length > max) {
-    throw new FieldError(
-      path,
-      min ? `must be 1 to ${max} characters` : `longer than ${max} characters`,
-    );
+    fail(path, key, min ? `must be 1 to ${max} characters` : `longer than ${max} characters`);
   }
   return v;
 }
 
-function num(v: unknown, path: string, min = -Infinity, max = Infinity): number {
+const id = (v: unknown, path: string, key?: Key) => text(v, path, key, MAX_TEXT_LENGTH, 1);
+
+function num(v: unknown, path: string, key?: Key, min = -Infinity, max = Infinity): number {
   if (typeof v !== 'number' || !Number.isFinite(v)) {
-    throw new FieldError(path, `must be a finite number, not ${describe(v)}`);
+    fail(path, key, `must be a finite number, not ${describe(v)}`);
   }
-  if (v < min || v > max) throw new FieldError(path, `must lie in [${min}, ${max}], not ${v}`);
+  if (v < min || v > max) fail(path, key, `must lie in [${min}, ${max}], not ${v}`);
   return v;
 }
 
-const time = (v: unknown, path: string) => num(v, path, MIN_TIME_MS, MAX_TIME_MS);
+const nonNegative = (v: unknown, path: string, key?: Key) => num(v, path, key, 0);
+const probability = (v: unknown, path: string, key?: Key) => num(v, path, key, 0, 1);
+const time = (v: unknown, path: string, key?: Key) => num(v, path, key, MIN_TIME_MS, MAX_TIME_MS);
 
-function oneOf<T extends string>(v: unknown, path: string, values: readonly T[]): T {
+function oneOf<T extends string>(v: unknown, path: string, key: Key, values: readonly T[]): T {
   if (typeof v !== 'string' || !values.includes(v as T)) {
-    throw new FieldError(path, `must be one of ${values.join(', ')}, not ${describe(v)}`);
+    fail(path, key, `must be one of ${values.join(', ')}, not ${describe(v)}`);
   }
   return v as T;
+}
+
+function bool(v: unknown, path: string, key?: Key): boolean {
+  if (typeof v !== 'boolean') fail(path, key, `must be true or false, not ${describe(v)}`);
+  return v;
 }
 
 /** An optional field: absent (or undefined) → undefined; anything else must pass `check`. */
@@ -131,186 +143,200 @@ function opt<T>(
   o: Obj,
   key: string,
   path: string,
-  check: (v: unknown, p: string) => T,
+  check: (v: unknown, path: string, key: Key) => T,
 ): T | undefined {
   const v = o[key];
-  return v === undefined ? undefined : check(v, `${path}.${key}`);
+  return v === undefined ? undefined : check(v, path, key);
 }
 
-function vec3(v: unknown, path: string, min = -Infinity): [number, number, number] {
-  const a = array(v, path, 3, 3);
-  return [num(a[0], `${path}[0]`, min), num(a[1], `${path}[1]`, min), num(a[2], `${path}[2]`, min)];
+function numbers(v: unknown, path: string, key: Key, n: number, min = -Infinity): number[] {
+  const a = array(v, path, key, n, n);
+  for (let i = 0; i < n; i++) {
+    const x = a[i];
+    if (typeof x !== 'number' || !(x >= min) || !Number.isFinite(x)) num(x, at(path, key), i, min);
+  }
+  return a as number[];
 }
 
-function matrix(v: unknown, path: string, n: number): number[][] {
-  return array(v, path, n, n).map((row, i) =>
-    array(row, `${path}[${i}]`, n, n).map((x, j) => num(x, `${path}[${i}][${j}]`)),
-  );
+const vec3 = (v: unknown, path: string, key?: Key) =>
+  numbers(v, path, key, 3) as [number, number, number];
+const sigmas = (v: unknown, path: string, key?: Key) =>
+  numbers(v, path, key, 3, 0) as [number, number, number];
+
+function matrix(v: unknown, path: string, key: Key, n: number): void {
+  const rows = array(v, path, key, n, n);
+  for (let i = 0; i < n; i++) numbers(rows[i], at(path, key), i, n);
 }
 
-function textList(v: unknown, path: string): void {
-  array(v, path, 0, 10_000).forEach((x, i) => text(x, `${path}[${i}]`, 1_000_000));
+function textList(v: unknown, path: string, key: Key): void {
+  array(v, path, key, 0, 10_000).forEach((x, i) => text(x, at(path, key), i, 1_000_000));
 }
 
-function extras(v: unknown, path: string): void {
-  array(v, path, 0, 10_000).forEach((x, i) => {
-    const e = object(x, `${path}[${i}]`);
-    text(e.keyword, `${path}[${i}].keyword`);
-    text(e.value, `${path}[${i}].value`, 1_000_000);
-    opt(e, 'unit', `${path}[${i}]`, text);
+function extras(v: unknown, path: string, key: Key): void {
+  array(v, path, key, 0, 10_000).forEach((x, i) => {
+    const p = at(at(path, key), i);
+    const e = object(x, p);
+    text(e.keyword, p, 'keyword');
+    text(e.value, p, 'value', 1_000_000);
+    opt(e, 'unit', p, text);
   });
 }
 
 const SOURCES = ['screening', 'cdm', 'socrates'] as const;
 const PC_KINDS = ['covariance', 'maximum'] as const;
 
-function stateKm(v: unknown, path: string): void {
-  const s = object(v, path);
-  vec3(s.rKm, `${path}.rKm`);
-  vec3(s.vKmS, `${path}.vKmS`);
+function stateKm(v: unknown, path: string, key: Key): void {
+  const s = object(v, path, key);
+  vec3(s.rKm, at(path, key), 'rKm');
+  vec3(s.vKmS, at(path, key), 'vKmS');
 }
 
 /** The CDM fields the app reads (Pc, geometry, HBR, export); the rest is kept as it is. */
-function cdmMessage(v: unknown, path: string): void {
+function cdmMessage(v: unknown, parent: string, key: Key): void {
+  const path = at(parent, key);
   const m = object(v, path);
-  oneOf(m.format, `${path}.format`, ['KVN', 'XML'] as const);
-  const h = object(m.header, `${path}.header`);
-  text(h.creationDate, `${path}.header.creationDate`);
-  time(h.creationDateMs, `${path}.header.creationDateMs`);
-  text(h.originator, `${path}.header.originator`);
-  text(h.messageId, `${path}.header.messageId`);
-  textList(h.comments, `${path}.header.comments`);
-  const r = object(m.relative, `${path}.relative`);
-  text(r.tca, `${path}.relative.tca`);
-  time(r.tcaMs, `${path}.relative.tcaMs`);
-  text(r.tcaIso, `${path}.relative.tcaIso`);
-  num(r.missDistanceM, `${path}.relative.missDistanceM`, 0);
-  opt(r, 'relativeSpeedMS', `${path}.relative`, (x, p) => num(x, p, 0));
-  opt(r, 'relativePositionRtnM', `${path}.relative`, vec3);
-  opt(r, 'relativeVelocityRtnMS', `${path}.relative`, vec3);
-  opt(r, 'collisionProbability', `${path}.relative`, (x, p) => num(x, p, 0, 1));
-  opt(r, 'hbrM', `${path}.relative`, (x, p) => num(x, p, 0));
-  extras(r.extra, `${path}.relative.extra`);
-  textList(r.comments, `${path}.relative.comments`);
-  for (const key of ['object1', 'object2'] as const) {
-    const p = `${path}.${key}`;
-    const o = object(m[key], p);
-    oneOf(o.object, `${p}.object`, ['OBJECT1', 'OBJECT2'] as const);
-    for (const f of ['objectDesignator', 'objectName', 'refFrame'] as const)
-      text(o[f], `${p}.${f}`);
-    opt(o, 'exclusionVolumeRadiusM', p, (x, q) => num(x, q, 0));
-    vec3(o.positionKm, `${p}.positionKm`);
-    vec3(o.velocityKmS, `${p}.velocityKmS`);
-    matrix(o.covarianceRtn, `${p}.covarianceRtn`, 6);
-    for (const f of ['metadataExtra', 'dataExtra', 'covarianceExtra'] as const)
-      extras(o[f], `${p}.${f}`);
-    textList(o.comments, `${p}.comments`);
+  oneOf(m.format, path, 'format', ['KVN', 'XML'] as const);
+  const hp = `${path}.header`;
+  const h = object(m.header, hp);
+  text(h.creationDate, hp, 'creationDate');
+  time(h.creationDateMs, hp, 'creationDateMs');
+  text(h.originator, hp, 'originator');
+  text(h.messageId, hp, 'messageId');
+  textList(h.comments, hp, 'comments');
+  const rp = `${path}.relative`;
+  const r = object(m.relative, rp);
+  text(r.tca, rp, 'tca');
+  time(r.tcaMs, rp, 'tcaMs');
+  text(r.tcaIso, rp, 'tcaIso');
+  nonNegative(r.missDistanceM, rp, 'missDistanceM');
+  opt(r, 'relativeSpeedMS', rp, nonNegative);
+  opt(r, 'relativePositionRtnM', rp, vec3);
+  opt(r, 'relativeVelocityRtnMS', rp, vec3);
+  opt(r, 'collisionProbability', rp, probability);
+  opt(r, 'hbrM', rp, nonNegative);
+  extras(r.extra, rp, 'extra');
+  textList(r.comments, rp, 'comments');
+  for (const k of ['object1', 'object2'] as const) {
+    const p = `${path}.${k}`;
+    const o = object(m[k], p);
+    oneOf(o.object, p, 'object', ['OBJECT1', 'OBJECT2'] as const);
+    for (const f of ['objectDesignator', 'objectName', 'refFrame'] as const) text(o[f], p, f);
+    opt(o, 'exclusionVolumeRadiusM', p, nonNegative);
+    vec3(o.positionKm, p, 'positionKm');
+    vec3(o.velocityKmS, p, 'velocityKmS');
+    matrix(o.covarianceRtn, p, 'covarianceRtn', 6);
+    for (const f of ['metadataExtra', 'dataExtra', 'covarianceExtra'] as const) extras(o[f], p, f);
+    textList(o.comments, p, 'comments');
   }
-  array(m.warnings, `${path}.warnings`, 0, 10_000);
+  array(m.warnings, path, 'warnings', 0, 10_000);
+}
+
+function pcSummary(v: unknown, parent: string, key: Key): void {
+  const p = at(parent, key);
+  const pc = object(v, p);
+  probability(pc.value, p, 'value');
+  text(pc.method, p, 'method');
+  oneOf(pc.kind, p, 'kind', PC_KINDS);
+  opt(pc, 'hbrM', p, nonNegative);
+  opt(pc, 'hbrSource', p, text);
+  opt(pc, 'crossCheck', p, probability);
+  opt(pc, 'reported', p, probability);
+}
+
+function states(v: unknown, parent: string, key: Key): void {
+  const p = at(parent, key);
+  const s = object(v, p);
+  text(s.frame, p, 'frame');
+  stateKm(s.object1, p, 'object1');
+  stateKm(s.object2, p, 'object2');
 }
 
 function record(v: unknown, path: string): ConjunctionRecord {
   const r = object(v, path);
-  text(r.key, `${path}.key`);
-  oneOf(r.source, `${path}.source`, SOURCES);
-  text(r.sourceLabel, `${path}.sourceLabel`);
+  text(r.key, path, 'key');
+  oneOf(r.source, path, 'source', SOURCES);
+  text(r.sourceLabel, path, 'sourceLabel');
   for (const f of ['id1', 'id2'] as const) {
-    if (r[f] !== null) num(r[f], `${path}.${f}`, 0, Number.MAX_SAFE_INTEGER);
-    if (r[f] !== null && !Number.isInteger(r[f]))
-      throw new FieldError(`${path}.${f}`, 'must be an integer or null');
+    if (r[f] === null) continue;
+    num(r[f], path, f, 0, Number.MAX_SAFE_INTEGER);
+    if (!Number.isInteger(r[f])) fail(path, f, 'must be an integer or null');
   }
-  text(r.designator1, `${path}.designator1`, MAX_TEXT_LENGTH, 1);
-  text(r.designator2, `${path}.designator2`, MAX_TEXT_LENGTH, 1);
-  text(r.name1, `${path}.name1`);
-  text(r.name2, `${path}.name2`);
+  id(r.designator1, path, 'designator1');
+  id(r.designator2, path, 'designator2');
+  text(r.name1, path, 'name1');
+  text(r.name2, path, 'name2');
   opt(r, 'type1', path, text);
   opt(r, 'type2', path, text);
-  time(r.tcaMs, `${path}.tcaMs`);
-  num(r.rangeKm, `${path}.rangeKm`, 0);
-  num(r.relSpeedKmS, `${path}.relSpeedKmS`, 0);
+  time(r.tcaMs, path, 'tcaMs');
+  nonNegative(r.rangeKm, path, 'rangeKm');
+  nonNegative(r.relSpeedKmS, path, 'relSpeedKmS');
   opt(r, 'ricKm', path, vec3);
   opt(r, 'dse1', path, num);
   opt(r, 'dse2', path, num);
-  opt(r, 'pc', path, (x, p) => {
-    const pc = object(x, p);
-    num(pc.value, `${p}.value`, 0, 1);
-    text(pc.method, `${p}.method`);
-    oneOf(pc.kind, `${p}.kind`, PC_KINDS);
-    opt(pc, 'hbrM', p, (y, q) => num(y, q, 0));
-    opt(pc, 'hbrSource', p, text);
-    opt(pc, 'crossCheck', p, (y, q) => num(y, q, 0, 1));
-    opt(pc, 'reported', p, (y, q) => num(y, q, 0, 1));
-  });
-  opt(r, 'pcProblem', path, (x, p) => text(x, p, 100_000));
-  opt(r, 'states', path, (x, p) => {
-    const s = object(x, p);
-    text(s.frame, `${p}.frame`);
-    stateKm(s.object1, `${p}.object1`);
-    stateKm(s.object2, `${p}.object2`);
-  });
-  opt(r, 'covariancesRtnM2', path, (x, p) =>
-    array(x, p, 2, 2).forEach((m, i) => matrix(m, `${p}[${i}]`, 3)),
+  opt(r, 'pc', path, pcSummary);
+  opt(r, 'pcProblem', path, (x, p, k) => text(x, p, k, 100_000));
+  opt(r, 'states', path, states);
+  opt(r, 'covariancesRtnM2', path, (x, p, k) =>
+    array(x, p, k, 2, 2).forEach((m, i) => matrix(m, at(p, k), i, 3)),
   );
   opt(r, 'cdm', path, cdmMessage);
-  opt(r, 'comparison', path, (x, p) => {
-    const c = object(x, p);
-    if (typeof c.ok !== 'boolean') throw new FieldError(`${p}.ok`, 'must be true or false');
-  });
+  opt(r, 'comparison', path, (x, p, k) => bool(object(x, p, k).ok, at(p, k), 'ok'));
   return r as unknown as ConjunctionRecord;
 }
 
 function origin(v: unknown, path: string): UpdateOrigin {
   const o = object(v, path);
-  const source = oneOf(o.source, `${path}.source`, SOURCES);
+  const source = oneOf(o.source, path, 'source', SOURCES);
   if (source === 'screening') {
-    const epochs = opt(o, 'elementEpochsMs', path, (x, p) => {
-      const a = array(x, p, 2, 2);
-      return [time(a[0], `${p}[0]`), time(a[1], `${p}[1]`)] as [number, number];
+    const epochs = opt(o, 'elementEpochsMs', path, (x, p, k) => {
+      const a = numbers(x, p, k, 2);
+      return [time(a[0], at(p, k), 0), time(a[1], at(p, k), 1)] as [number, number];
     });
     return {
       source,
-      runLabel: text(o.runLabel, `${path}.runLabel`),
+      runLabel: text(o.runLabel, path, 'runLabel'),
       ...(epochs ? { elementEpochsMs: epochs } : {}),
     };
   }
   if (source === 'cdm') {
     return {
       source,
-      originator: text(o.originator, `${path}.originator`),
-      messageId: text(o.messageId, `${path}.messageId`),
-      fileName: text(o.fileName, `${path}.fileName`),
+      originator: text(o.originator, path, 'originator'),
+      messageId: text(o.messageId, path, 'messageId'),
+      fileName: text(o.fileName, path, 'fileName'),
     };
   }
-  return { source, fileName: text(o.fileName, `${path}.fileName`) };
+  return { source, fileName: text(o.fileName, path, 'fileName') };
 }
 
 /** Ages: JSON writes an unknown one (undefined) as null. */
-function ageDays(v: unknown, path: string): [number | undefined, number | undefined] {
-  const a = array(v, path, 2, 2);
-  const one = (x: unknown, p: string) => (x === null || x === undefined ? undefined : num(x, p));
-  return [one(a[0], `${path}[0]`), one(a[1], `${path}[1]`)];
+function ageDays(v: unknown, path: string, key: Key): [number | undefined, number | undefined] {
+  const a = array(v, path, key, 2, 2);
+  const one = (i: number) =>
+    a[i] === null || a[i] === undefined ? undefined : num(a[i], at(path, key), i);
+  return [one(0), one(1)];
 }
 
 function update(v: unknown, path: string): EventUpdate {
   const u = object(v, path);
   const rec = record(u.record, `${path}.record`);
   const out: EventUpdate = {
-    updateId: text(u.updateId, `${path}.updateId`, MAX_TEXT_LENGTH, 1),
+    updateId: id(u.updateId, path, 'updateId'),
     origin: origin(u.origin, `${path}.origin`),
-    createdMs: time(u.createdMs, `${path}.createdMs`),
-    tcaMs: time(u.tcaMs, `${path}.tcaMs`),
-    missKm: num(u.missKm, `${path}.missKm`, 0),
-    relSpeedKmS: num(u.relSpeedKmS, `${path}.relSpeedKmS`, 0),
+    createdMs: time(u.createdMs, path, 'createdMs'),
+    tcaMs: time(u.tcaMs, path, 'tcaMs'),
+    missKm: nonNegative(u.missKm, path, 'missKm'),
+    relSpeedKmS: nonNegative(u.relSpeedKmS, path, 'relSpeedKmS'),
     record: rec,
   };
   const missRtnKm = opt(u, 'missRtnKm', path, vec3);
-  const pc = opt(u, 'pc', path, (x, p) => num(x, p, 0, 1));
+  const pc = opt(u, 'pc', path, probability);
   const pcMethod = opt(u, 'pcMethod', path, text);
-  const pcKind = opt(u, 'pcKind', path, (x, p) => oneOf(x, p, PC_KINDS));
-  const sigmaRtnM = opt(u, 'sigmaRtnM', path, (x, p) => vec3(x, p, 0));
-  const mahalanobis = opt(u, 'mahalanobis', path, (x, p) => num(x, p, 0));
+  const pcKind = opt(u, 'pcKind', path, (x, p, k) => oneOf(x, p, k, PC_KINDS));
+  const sigmaRtnM = opt(u, 'sigmaRtnM', path, sigmas);
+  const mahalanobis = opt(u, 'mahalanobis', path, nonNegative);
   const ages = opt(u, 'ageDays', path, ageDays);
-  const hbrM = opt(u, 'hbrM', path, (x, p) => num(x, p, 0));
+  const hbrM = opt(u, 'hbrM', path, nonNegative);
   if (missRtnKm) out.missRtnKm = missRtnKm;
   if (pc !== undefined) out.pc = pc;
   if (pcMethod !== undefined) out.pcMethod = pcMethod;
@@ -320,62 +346,52 @@ function update(v: unknown, path: string): EventUpdate {
   if (ages) out.ageDays = ages;
   if (hbrM !== undefined) out.hbrM = hbrM;
   if (out.origin.source !== rec.source) {
-    throw new FieldError(
-      `${path}.record.source`,
-      `is ${rec.source}, the update's origin ${out.origin.source}`,
-    );
+    fail(`${path}.record`, 'source', `is ${rec.source}, the update's origin ${out.origin.source}`);
   }
-  if (out.tcaMs !== rec.tcaMs)
-    throw new FieldError(`${path}.tcaMs`, "differs from its record's TCA");
+  if (out.tcaMs !== rec.tcaMs) fail(path, 'tcaMs', "differs from its record's TCA");
   return out;
 }
 
 function acknowledgement(v: unknown, path: string): EventAcknowledgement {
   const a = object(v, path);
-  return {
-    alertId: text(a.alertId, `${path}.alertId`, MAX_TEXT_LENGTH, 1),
-    atMs: time(a.atMs, `${path}.atMs`),
-  };
+  return { alertId: id(a.alertId, path, 'alertId'), atMs: time(a.atMs, path, 'atMs') };
 }
 
 function history(v: unknown, path: string): ConjunctionEventHistory {
   const h = object(v, path);
-  const eventId = text(h.eventId, `${path}.eventId`, MAX_TEXT_LENGTH, 1);
+  const eventId = id(h.eventId, path, 'eventId');
   if (!parseEventKey(eventId)) {
-    throw new FieldError(`${path}.eventId`, 'is not `<designator>-<designator>@<ISO 8601 TCA>`');
+    fail(path, 'eventId', 'is not `<designator>-<designator>@<ISO 8601 TCA>`');
   }
   const out: ConjunctionEventHistory = {
     eventId,
-    designator1: text(h.designator1, `${path}.designator1`, MAX_TEXT_LENGTH, 1),
-    designator2: text(h.designator2, `${path}.designator2`, MAX_TEXT_LENGTH, 1),
-    name1: text(h.name1, `${path}.name1`),
-    name2: text(h.name2, `${path}.name2`),
-    updates: array(h.updates, `${path}.updates`, 1, MAX_UPDATES_PER_EVENT).map((u, i) =>
+    designator1: id(h.designator1, path, 'designator1'),
+    designator2: id(h.designator2, path, 'designator2'),
+    name1: text(h.name1, path, 'name1'),
+    name2: text(h.name2, path, 'name2'),
+    updates: array(h.updates, path, 'updates', 1, MAX_UPDATES_PER_EVENT).map((u, i) =>
       update(u, `${path}.updates[${i}]`),
     ),
     acknowledgements: array(
       h.acknowledgements,
-      `${path}.acknowledgements`,
+      path,
+      'acknowledgements',
       0,
       MAX_ACKNOWLEDGEMENTS_PER_EVENT,
     ).map((a, i) => acknowledgement(a, `${path}.acknowledgements[${i}]`)),
   };
   const dropped = opt(h, 'droppedAtMs', path, time);
   if (dropped !== undefined) out.droppedAtMs = dropped;
-  const archived = opt(h, 'archived', path, (x, p) => {
-    if (typeof x !== 'boolean')
-      throw new FieldError(p, `must be true or false, not ${describe(x)}`);
-    return x;
-  });
+  const archived = opt(h, 'archived', path, bool);
   if (archived !== undefined) out.archived = archived;
   const pair = pairKey(out.designator1, out.designator2);
   const ids = new Set<string>();
   out.updates.forEach((u, i) => {
     const p = `${path}.updates[${i}]`;
     if (pairKey(u.record.designator1, u.record.designator2) !== pair) {
-      throw new FieldError(`${p}.record`, `is about another pair than the event's ${pair}`);
+      fail(p, 'record', `is about another pair than the event's ${pair}`);
     }
-    if (ids.has(u.updateId)) throw new FieldError(`${p}.updateId`, 'repeats an earlier update');
+    if (ids.has(u.updateId)) fail(p, 'updateId', 'repeats an earlier update');
     ids.add(u.updateId);
   });
   out.updates.sort(compareUpdates);
@@ -438,12 +454,11 @@ export function historiesFromDocument(input: unknown): HistoryReadResult {
         : undefined;
     try {
       const h = history(e, path);
-      if (eventIds.has(h.eventId))
-        throw new FieldError(`${path}.eventId`, 'repeats an earlier event');
+      if (eventIds.has(h.eventId)) fail(path, 'eventId', 'repeats an earlier event');
       h.updates.forEach((u, i) => {
         const other = updateIds.get(u.updateId);
         if (other !== undefined) {
-          throw new FieldError(`${path}.updates[${i}].updateId`, `is already in events[${other}]`);
+          fail(`${path}.updates[${i}]`, 'updateId', `is already in events[${other}]`);
         }
       });
       eventIds.add(h.eventId);
