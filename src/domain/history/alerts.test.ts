@@ -7,6 +7,7 @@ import {
   unacknowledgedAlerts,
 } from './alerts';
 import { mergeUpdates } from './merge';
+import { eventSummary } from './summary';
 import { HOUR, T0, testUpdate, type TestUpdateOptions } from './testSupport';
 
 function history(...opts: TestUpdateOptions[]) {
@@ -91,5 +92,25 @@ describe('alertsFor', () => {
     expect(acknowledgeAlert(acked, list[1].alertId, T0 + 1)).toBe(acked);
     expect(unacknowledgedAlerts([acked, b], T).map((x) => x.eventId)).toEqual([b.eventId]);
     expect(unacknowledgedAlerts([{ ...b, archived: true }], T)).toEqual([]);
+  });
+});
+
+describe('eventSummary', () => {
+  it('gathers status, count, change, peak, level and unacknowledged alerts', () => {
+    const h = history({ pc: 2e-5, missKm: 2 }, { pc: 3e-4, missKm: 1 });
+    const s = eventSummary(h, T0 - HOUR, T);
+    expect(s).toMatchObject({
+      eventId: h.eventId,
+      status: 'rising',
+      updateCount: 2,
+      level: 'red',
+      unacknowledged: 2,
+      peak: { pc: 3e-4, passed: false },
+    });
+    expect(s.latest).toBe(h.updates[1]);
+    expect(s.change!.dMissKm).toBe(-1);
+    expect(s.change!.pcRatio).toBeCloseTo(15, 12);
+    const acked = acknowledgeAlert(h, alertsFor(h, T)[1].alertId, T0);
+    expect(eventSummary(acked, T0 - HOUR, T).unacknowledged).toBe(1);
   });
 });

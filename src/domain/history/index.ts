@@ -5,5 +5,6 @@ export * from './grouping';
 export * from './limits';
 export * from './merge';
 export * from './status';
+export * from './summary';
 export * from './types';
 export * from './update';
