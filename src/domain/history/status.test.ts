@@ -115,6 +115,7 @@ describe('markDropped', () => {
     const h = history({ run: 'earlier' });
     expect(markDropped([h], run('latest', [1]))[0]).toBe(h);
     expect(markDropped([h], run('latest', ['00049863']))[0].droppedAtMs).toBe(NOW);
+    expect(markDropped([{ ...h, designator1: '0025544' }], run('latest'))[0].droppedAtMs).toBe(NOW);
     expect(markDropped([h], { ...run('latest'), endMs: T0 - 1 })[0]).toBe(h);
     expect(markDropped([h], { ...run('latest'), atMs: T0 - 30 * HOUR })[0]).toBe(h);
     expect(markDropped([{ ...h, archived: true }], run('latest'))[0].droppedAtMs).toBeUndefined();

@@ -128,7 +128,8 @@ export function markDropped(
     const latest = latestUpdate(h);
     const covered =
       !h.archived &&
-      (ids.has(h.designator1) || ids.has(h.designator2)) &&
+      (ids.has(normaliseDesignator(h.designator1)) ||
+        ids.has(normaliseDesignator(h.designator2))) &&
       latest.tcaMs >= run.startMs &&
       latest.tcaMs <= run.endMs;
     if (!covered) return h;
