@@ -196,4 +196,27 @@ describe('cli history', () => {
       expect(cli('history', good, '--now', 'soon').err).toMatch(/^error: --now is not an ISO 8601/);
     },
   );
+
+  it('SOCRATES CSV: report time from the name, else the file’s modification time', () => {
+    const csv = (range: string) =>
+      'NORAD_CAT_ID_1,OBJECT_NAME_1,DSE_1,NORAD_CAT_ID_2,OBJECT_NAME_2,DSE_2,TCA,TCA_RANGE,TCA_RELATIVE_SPEED,MAX_PROB,DILUTION\n' +
+      `25544,ISS (ZARYA),0.5,49863,DEBRIS,1.2,2024-08-20 10:00:00.000,${range},10.1,0.01,0.2\n`;
+    const files: Record<string, string> = {
+      'SOCRATES_20240818-0600.csv': csv('0.900'),
+      'sort-minRange.csv': csv('0.400'),
+    };
+    const { events, problems } = historyEvents(
+      Object.keys(files),
+      Date.parse('2024-08-19T00:00:00Z'),
+      (p) => files[p],
+      () => Date.parse('2024-08-18T18:00:00Z'),
+    );
+    expect(problems).toEqual([]);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ id1: 25544, id2: 49863, status: 'rising' });
+    expect(events[0].updates.map((u) => [u.file, u.created, u.missM])).toEqual([
+      ['SOCRATES_20240818-0600.csv', '2024-08-18T06:00:00.000Z', 900],
+      ['sort-minRange.csv', '2024-08-18T18:00:00.000Z', 400],
+    ]);
+  });
 });
