@@ -213,6 +213,20 @@ describe('the event store document', () => {
       },
     ];
     for (const b of bad) expect(() => historiesFromDocument(b)).toThrow(HistoryDocumentError);
+    // A hole in an array (map and forEach would skip it) is a missing element.
+    const holes = json(store());
+    delete holes[0].updates[1];
+    expect(
+      historiesFromDocument({ schemaVersion: 1, exportedAt: '2024-01-01T00:00:00Z', events: holes })
+        .rejected,
+    ).toEqual([
+      {
+        index: 0,
+        eventId: holes[0].eventId,
+        path: 'events[0].updates[1]',
+        reason: 'must be an object, not undefined',
+      },
+    ]);
     expect(
       historiesFromDocument({
         schemaVersion: 1,

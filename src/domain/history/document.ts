@@ -82,7 +82,7 @@ function fail(path: string, key: Key, reason: string): never {
 }
 
 const describe = (v: unknown): string => {
-  if (v === null) return 'null';
+  if (v === null || v === undefined) return String(v);
   if (Array.isArray(v)) return 'an array';
   if (typeof v === 'number') return String(v);
   if (typeof v === 'string') return v.length > 40 ? 'a long string' : JSON.stringify(v);
@@ -102,6 +102,16 @@ function array(v: unknown, path: string, key: Key, min: number, max: number): un
     fail(path, key, `must hold ${min === max ? min : `${min} to ${max}`} items, not ${v.length}`);
   }
   return v;
+}
+
+/**
+ * Each element, holes included (as undefined): a sparse array's holes are skipped by map and
+ * forEach, so unvalidated arrays are walked by index.
+ */
+function each<T>(items: unknown[], visit: (x: unknown, i: number) => T): T[] {
+  const out: T[] = new Array(items.length);
+  for (let i = 0; i < items.length; i++) out[i] = visit(items[i], i);
+  return out;
 }
 
 function text(v: unknown, path: string, key?: Key, max = MAX_TEXT_LENGTH, min = 0): string {
@@ -169,11 +179,11 @@ function matrix(v: unknown, path: string, key: Key, n: number): void {
 }
 
 function textList(v: unknown, path: string, key: Key): void {
-  array(v, path, key, 0, 10_000).forEach((x, i) => text(x, at(path, key), i, 1_000_000));
+  each(array(v, path, key, 0, 10_000), (x, i) => text(x, at(path, key), i, 1_000_000));
 }
 
 function extras(v: unknown, path: string, key: Key): void {
-  array(v, path, key, 0, 10_000).forEach((x, i) => {
+  each(array(v, path, key, 0, 10_000), (x, i) => {
     const p = at(at(path, key), i);
     const e = object(x, p);
     text(e.keyword, p, 'keyword');
@@ -277,7 +287,7 @@ function record(v: unknown, path: string): ConjunctionRecord {
   opt(r, 'pcProblem', path, (x, p, k) => text(x, p, k, 100_000));
   opt(r, 'states', path, states);
   opt(r, 'covariancesRtnM2', path, (x, p, k) =>
-    array(x, p, k, 2, 2).forEach((m, i) => matrix(m, at(p, k), i, 3)),
+    each(array(x, p, k, 2, 2), (m, i) => matrix(m, at(p, k), i, 3)),
   );
   opt(r, 'cdm', path, cdmMessage);
   opt(r, 'comparison', path, (x, p, k) => bool(object(x, p, k).ok, at(p, k), 'ok'));
@@ -369,16 +379,13 @@ function history(v: unknown, path: string): ConjunctionEventHistory {
     designator2: id(h.designator2, path, 'designator2'),
     name1: text(h.name1, path, 'name1'),
     name2: text(h.name2, path, 'name2'),
-    updates: array(h.updates, path, 'updates', 1, MAX_UPDATES_PER_EVENT).map((u, i) =>
+    updates: each(array(h.updates, path, 'updates', 1, MAX_UPDATES_PER_EVENT), (u, i) =>
       update(u, `${path}.updates[${i}]`),
     ),
-    acknowledgements: array(
-      h.acknowledgements,
-      path,
-      'acknowledgements',
-      0,
-      MAX_ACKNOWLEDGEMENTS_PER_EVENT,
-    ).map((a, i) => acknowledgement(a, `${path}.acknowledgements[${i}]`)),
+    acknowledgements: each(
+      array(h.acknowledgements, path, 'acknowledgements', 0, MAX_ACKNOWLEDGEMENTS_PER_EVENT),
+      (a, i) => acknowledgement(a, `${path}.acknowledgements[${i}]`),
+    ),
   };
   const dropped = opt(h, 'droppedAtMs', path, time);
   if (dropped !== undefined) out.droppedAtMs = dropped;
@@ -446,7 +453,7 @@ export function historiesFromDocument(input: unknown): HistoryReadResult {
   const rejected: RejectedEvent[] = [];
   const eventIds = new Set<string>();
   const updateIds = new Map<string, number>();
-  (doc.events as unknown[]).forEach((e, index) => {
+  each(doc.events as unknown[], (e, index) => {
     const path = `events[${index}]`;
     const rawId =
       typeof e === 'object' && e !== null && typeof (e as Obj).eventId === 'string'
