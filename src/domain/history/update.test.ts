@@ -133,6 +133,14 @@ describe('updateFromRecord', () => {
       );
       expect(u.sigmaRtnM!.reduce((a, s) => a + s * s, 0) / trace).toBeCloseTo(1, 9);
       expect(u.record).toEqual(record);
+      expect(u.ageDays).toBeUndefined(); // this message gives no TIME_LASTOB_END
+      // With one: days from object 1's last observation to TCA.
+      const withOd = structuredClone(msg);
+      withOd.object1.dataExtra.push({
+        keyword: 'TIME_LASTOB_END',
+        value: '2023-06-08T00:19:23.766',
+      });
+      expect(updateFromRecord(recordFromCdm(withOd, 'a.cdm')).ageDays).toEqual([5, undefined]);
     },
   );
 });
