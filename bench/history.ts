@@ -1,10 +1,11 @@
 // Event history benchmark: `npm run bench:history` (tsx bench/history.ts).
-//  1. Importing 1,000 CDMs: the 55 real CARA test CDMs (PcTestCaseCDMs), each re-issued as
+//  1. Importing 1,000 CDMs: the 53 real CARA test CDMs (PcTestCaseCDMs), each re-issued as
 //     successive updates (new MESSAGE_ID, CREATION_DATE 8 h apart) up to 1,000 KVN texts; parse →
 //     records (with the 2D Pc) → updates → mergeUpdates, in one call and one file at a time.
 //  2. Loading an event store of 10,000 events × 20 updates (screening updates with states and a
 //     maximum Pc, as a watch-list re-screening writes them): the document as JSON text and as a
 //     structured clone (what IndexedDB gives back), validated and built into histories.
+// Each figure: wall time, and in brackets the CPU time of the process (GC threads included).
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseCdm } from '../src/domain/cdm/parse';
 import { writeCdmKvn } from '../src/domain/cdm/writeKvn';
@@ -21,7 +22,12 @@ import {
 import { pairStates } from '../src/domain/history/testSupport';
 import { sharedDataPath } from '../src/testing/sharedData';
 
-const ms = (t: number) => `${(performance.now() - t).toFixed(0)} ms`;
+/** Wall time and this process's CPU time (all threads, GC included) since a start. */
+const clock = () => ({ wall: performance.now(), cpu: process.cpuUsage() });
+const ms = (start: ReturnType<typeof clock>) => {
+  const cpu = process.cpuUsage(start.cpu);
+  return `${(performance.now() - start.wall).toFixed(0)} ms (CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)})`;
+};
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
 function cdmImport(): void {
@@ -42,19 +48,19 @@ function cdmImport(): void {
   }
   const chars = texts.reduce((a, t) => a + t.text.length, 0);
   console.log(`== import 1,000 CDMs (${sources.length} real events, ${mb(chars)} of KVN) ==`);
-  let t = performance.now();
+  let t = clock();
   const messages = texts.map((x) => ({ name: x.name, msg: parseCdm(x.text).messages[0] }));
   const tParse = ms(t);
-  t = performance.now();
+  t = clock();
   const records = messages.map((x) => recordFromCdm(x.msg, x.name));
   const tRecords = ms(t);
-  t = performance.now();
+  t = clock();
   const updates = records.map((r) => updateFromRecord(r));
   const tUpdates = ms(t);
-  t = performance.now();
+  t = clock();
   const histories = mergeUpdates([], updates);
   const tMerge = ms(t);
-  t = performance.now();
+  t = clock();
   let oneByOne: ConjunctionEventHistory[] = [];
   for (const u of updates) oneByOne = mergeUpdates(oneByOne, [u]);
   const tOneByOne = ms(t);
@@ -74,7 +80,7 @@ function storeLoad(): void {
   const t0Ms = Date.parse('2026-11-01T00:00:00Z');
   const states = pairStates(6778, 6800);
   const histories: ConjunctionEventHistory[] = [];
-  let t = performance.now();
+  let t = clock();
   for (let e = 0; e < EVENTS; e++) {
     const id1 = 10_000 + e;
     const tcaMs = t0Ms + 7 * 86_400_000 * (e / EVENTS);
@@ -120,7 +126,7 @@ function storeLoad(): void {
   const tBuild = ms(t);
   console.log(`\n== event store: ${EVENTS.toLocaleString('en-US')} events × ${UPDATES} updates ==`);
   // One form of the store alive at a time, as in the app (the heap's size drives GC time).
-  t = performance.now();
+  t = clock();
   const text = JSON.stringify(historiesToDocument(histories));
   const tWrite = ms(t);
   console.log(`built in ${tBuild}; document ${mb(text.length)} of JSON, written in ${tWrite}`);
@@ -131,16 +137,16 @@ function storeLoad(): void {
 
 function fromClone(histories: readonly ConjunctionEventHistory[]): string {
   const clone = structuredClone(historiesToDocument(histories));
-  const t = performance.now();
+  const t = clock();
   const r = historiesFromDocument(clone);
   return `validate and build ${ms(t)} → ${r.histories.length} events, ${r.rejected.length} rejected`;
 }
 
 function fromText(text: string): string {
-  let t = performance.now();
+  let t = clock();
   const parsed: unknown = JSON.parse(text);
   const tParse = ms(t);
-  t = performance.now();
+  t = clock();
   const r = historiesFromDocument(parsed);
   return (
     `parse ${tParse} + validate and build ${ms(t)} → ${r.histories.length} events, ` +
