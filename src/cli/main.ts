@@ -1,6 +1,7 @@
 // Command-line entry: `npm run --silent cli -- <command> [options]`. stdout carries only the
 // result; progress and errors go to stderr. Exit codes: 0 ok, 2 bad arguments or input, 1 other.
 import { UsageError } from './args';
+import { runHistory } from './history';
 import { runPc } from './pc';
 import { runScreen } from './screen';
 
@@ -12,6 +13,10 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
     help: 'conjunction screening of a catalog (all vs all or a watch list)',
   },
   pc: { run: runPc, help: 'collision probability of CCSDS CDM files (KVN or XML)' },
+  history: {
+    run: runHistory,
+    help: 'conjunction events over time from CDMs, SOCRATES lists and screen outputs',
+  },
 };
 
 function usage(): string {
