@@ -51,6 +51,26 @@ test('watch from the panel, kept across a reload; a new catalog re-screens the l
   await rows.first().getByLabel('Hard-body radius of 270001, metres').fill('25');
   await rows.first().getByLabel('Hard-body radius of 270001, metres').press('Enter');
 
+  // Saved in the browser before the page goes away.
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          new Promise((resolve, reject) => {
+            const open = indexedDB.open('orbital-watch-watchlist');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const get = open.result.transaction('entries').objectStore('entries').get(270001);
+              get.onsuccess = () => {
+                resolve(get.result);
+                open.result.close();
+              };
+            };
+          }),
+      ),
+    )
+    .toEqual({ noradId: 270001, label: 'Ours, trailing', hbrM: 25, note: '' });
+
   // Reload with no catalog: the list is still there (IndexedDB).
   await page.goto('./?catalog=none');
   await expect(page.getByRole('status', { name: 'Catalog status' })).toHaveText(/No catalog/);
@@ -65,7 +85,8 @@ test('watch from the panel, kept across a reload; a new catalog re-screens the l
   await loadPair(page);
   const status = page.getByTestId('rescreen-status');
   await expect(status).toHaveText(
-    /^\d+ events · watch list \(1\) vs watch-pair\.csv: 2024-11-01 00:00 UTC \+ 168 h, 5 km$/,
+    // A file's data time is its modification time.
+    /^\d+ events? · watch list \(1\) vs watch-pair\.csv of [\d-]+ [\d:]+ UTC: 2024-11-01 00:00 UTC \+ 168 h, 5 km$/,
     { timeout: 60_000 },
   );
   const grid = page.getByRole('grid', { name: 'Conjunctions' });

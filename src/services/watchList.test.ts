@@ -25,7 +25,7 @@ describe('watch list service', () => {
 
   it('keeps the list across a reload (IndexedDB)', async () => {
     await watchObjects([25544, 20580]);
-    await updateWatchEntry({ noradId: 20580, label: 'HST', hbrM: 6, note: 'n' });
+    await updateWatchEntry(20580, { label: 'HST', hbrM: 6, note: 'n' });
     await toggleWatched(25544);
     await toggleWatched(48274);
     useWatchListStore.getState().setEntries([]); // what a reload starts with

@@ -140,10 +140,15 @@ export async function toggleWatched(id: number): Promise<void> {
   else await watchObjects([id]);
 }
 
-/** Replace one entry (already checked by the form). */
-export async function updateWatchEntry(entry: WatchEntry): Promise<void> {
+/** Change fields of one entry (already checked by the form), applied to the list as it is then. */
+export async function updateWatchEntry(
+  noradId: number,
+  change: Partial<Omit<WatchEntry, 'noradId'>>,
+): Promise<void> {
   await restoring;
-  await commit(store().entries.map((e) => (e.noradId === entry.noradId ? entry : e)));
+  const { entries } = store();
+  if (!entries.some((e) => e.noradId === noradId)) return;
+  await commit(entries.map((e) => (e.noradId === noradId ? { ...e, ...change } : e)));
 }
 
 /**

@@ -13,6 +13,8 @@ import { useWatchListStore } from '../state/watchListStore';
 import { download } from './ConjunctionFormat';
 import { WatchRescreen } from './WatchRescreen';
 
+const hbrText = (hbrM: number | null) => (hbrM === null ? '' : String(hbrM));
+
 /** The operator's own objects: add, edit, remove, import and export; re-screening settings. */
 export function WatchListPanel() {
   const { entries, alert, setAlert } = useWatchListStore();
@@ -116,7 +118,7 @@ export function WatchListPanel() {
                 </thead>
                 <tbody>
                   {entries.map((e) => (
-                    <WatchRow key={`${e.noradId}\n${e.label}\n${e.hbrM}\n${e.note}`} entry={e} />
+                    <WatchRow key={e.noradId} entry={e} />
                   ))}
                 </tbody>
               </table>
@@ -129,37 +131,46 @@ export function WatchListPanel() {
   );
 }
 
-/** One watched object; its fields save when they lose focus (or on Enter) if they check. */
+/**
+ * One watched object. Each field saves on its own when it loses focus (or on Enter) if it
+ * checks; a change from elsewhere (an import) replaces only the fields it changed.
+ */
 function WatchRow({ entry }: { entry: WatchEntry }) {
   const object = useCatalogStore((s) => {
     const i = s.indexById.get(entry.noradId);
     return i === undefined ? undefined : s.objects[i];
   });
   const select = useSelectionStore((s) => s.select);
+  const [seen, setSeen] = useState(entry);
   const [label, setLabel] = useState(entry.label);
-  const [hbr, setHbr] = useState(entry.hbrM === null ? '' : String(entry.hbrM));
+  const [hbr, setHbr] = useState(hbrText(entry.hbrM));
   const [note, setNote] = useState(entry.note);
+  if (seen !== entry) {
+    setSeen(entry);
+    if (entry.label !== seen.label) setLabel(entry.label);
+    if (entry.hbrM !== seen.hbrM) setHbr(hbrText(entry.hbrM));
+    if (entry.note !== seen.note) setNote(entry.note);
+  }
   const hbrChecked = checkHbrM(hbr);
+  const labelProblem = checkText('label', label);
+  const noteProblem = checkText('note', note);
   const problems = [
-    checkText('label', label) && `label: ${checkText('label', label)}`,
+    labelProblem && `label: ${labelProblem}`,
     typeof hbrChecked === 'string' && `HBR: ${hbrChecked}`,
-    checkText('note', note) && `note: ${checkText('note', note)}`,
+    noteProblem && `note: ${noteProblem}`,
   ].filter(Boolean);
 
-  const save = () => {
-    if (problems.length || typeof hbrChecked === 'string') return;
-    const next = {
-      noradId: entry.noradId,
-      label: label.trim(),
-      hbrM: hbrChecked,
-      note: note.trim(),
-    };
-    if (next.label !== entry.label || next.hbrM !== entry.hbrM || next.note !== entry.note) {
-      void updateWatchEntry(next);
+  const save = (change: Partial<WatchEntry>) => {
+    const current = useWatchListStore.getState().entries.find((e) => e.noradId === entry.noradId);
+    if (current && Object.entries(change).some(([k, v]) => current[k as keyof WatchEntry] !== v)) {
+      void updateWatchEntry(entry.noradId, change);
     }
   };
-  const onKey = (e: React.KeyboardEvent) => {
-    if (e.key === 'Enter') save();
+  const saveLabel = () => !labelProblem && save({ label: label.trim() });
+  const saveHbr = () => typeof hbrChecked !== 'string' && save({ hbrM: hbrChecked });
+  const saveNote = () => !noteProblem && save({ note: note.trim() });
+  const onEnter = (saveField: () => void) => (e: React.KeyboardEvent) => {
+    if (e.key === 'Enter') saveField();
   };
   const name = object?.objectName ?? 'not in the loaded catalog';
 
@@ -186,8 +197,8 @@ function WatchRow({ entry }: { entry: WatchEntry }) {
           aria-label={`Label of ${entry.noradId}`}
           value={label}
           onChange={(e) => setLabel(e.target.value)}
-          onBlur={save}
-          onKeyDown={onKey}
+          onBlur={saveLabel}
+          onKeyDown={onEnter(saveLabel)}
         />
       </td>
       <td>
@@ -199,8 +210,8 @@ function WatchRow({ entry }: { entry: WatchEntry }) {
           value={hbr}
           aria-invalid={typeof hbrChecked === 'string'}
           onChange={(e) => setHbr(e.target.value)}
-          onBlur={save}
-          onKeyDown={onKey}
+          onBlur={saveHbr}
+          onKeyDown={onEnter(saveHbr)}
         />
       </td>
       <td>
@@ -208,8 +219,8 @@ function WatchRow({ entry }: { entry: WatchEntry }) {
           aria-label={`Note on ${entry.noradId}`}
           value={note}
           onChange={(e) => setNote(e.target.value)}
-          onBlur={save}
-          onKeyDown={onKey}
+          onBlur={saveNote}
+          onKeyDown={onEnter(saveNote)}
         />
       </td>
       <td>
