@@ -139,6 +139,17 @@ test('watch from the panel, kept across a reload; a new catalog re-screens the l
 
   await watchPanel(page).screenshot({ path: 'test-results/watch-list-panel.png' });
   await page.screenshot({ path: 'test-results/watch-page.png' });
+
+  // On the globe: the watched objects' gold diamond rings (#ffd23f) around their points.
+  await page.getByRole('button', { name: 'Close encounter' }).click();
+  await watchPanel(page)
+    .getByRole('button', { name: /Watch list/ })
+    .click();
+  await watchPanel(page).getByRole('button', { name: '270001' }).waitFor({ state: 'detached' });
+  await page.getByRole('searchbox', { name: 'Search objects' }).fill('270002');
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(3000);
+  await page.screenshot({ path: 'test-results/watch-globe.png' });
 });
 
 test('public mode has no watch list and no Watch toggle', async ({ page }) => {

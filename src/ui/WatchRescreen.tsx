@@ -57,7 +57,8 @@ export function WatchRescreen() {
         <p className="muted watchlist-status" role="status" data-testid="rescreen-status">
           {status.state === 'running' &&
             `Re-screening: ${chunkCount ? `${chunksDone} of ${chunkCount} time chunks` : 'starting'} · ${status.label}`}
-          {status.state === 'done' && `${formatCount(status.events ?? 0)} events · ${status.label}`}
+          {status.state === 'done' &&
+            `${formatCount(status.events ?? 0)} ${status.events === 1 ? 'event' : 'events'} · ${status.label}`}
           {(status.state === 'failed' || status.state === 'skipped') &&
             `Not re-screened: ${status.message}`}
           {status.missing.length > 0 &&
