@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { waitForCatalog } from './helpers';
+import { existsSync } from 'node:fs';
+import { onOrbitSnapshotCsv } from '../src/testing/sharedData';
+import { objectCount, waitForCatalog } from './helpers';
 
 // Three objects of 2024-11-01: TEST A and TEST B share an orbit 0.02° apart in mean anomaly
 // (about 2.4 km, always inside 5 km: a re-screening of B must find A); TEST C is elsewhere.
@@ -150,6 +152,37 @@ test('watch from the panel, kept across a reload; a new catalog re-screens the l
   await page.keyboard.press('Enter');
   await page.waitForTimeout(3000);
   await page.screenshot({ path: 'test-results/watch-globe.png' });
+});
+
+test('the status line schedules a refresh of the snapshot; a failed refresh keeps the catalog and says why', async ({
+  page,
+}) => {
+  test.skip(!existsSync(onOrbitSnapshotCsv), `offline snapshot ${onOrbitSnapshotCsv} is absent`);
+  // The page's timers run on a clock the test can move on.
+  await page.clock.install();
+  await page.goto('./');
+  const loaded = await waitForCatalog(page, 26_000);
+  await expect(page.getByTestId('data-as-of')).toContainText('Offline snapshot');
+  const picker = page.getByLabel('Refresh the catalog');
+  // The snapshot is on the page's own origin: from every 10 minutes.
+  await expect(picker.locator('option').nth(1)).toHaveText('Refresh every 10 min');
+  await picker.selectOption({ label: 'Refresh every 10 min' });
+  await expect(page.getByTestId('next-refresh')).toHaveText(
+    /^next refresh \d\d:\d\d UTC \(in (9|10) min\)$/,
+  );
+
+  await page.route('**/snapshot/**', (route) => route.fulfill({ status: 503, body: 'down' }));
+  await page.clock.fastForward('10:05');
+  await expect(page.getByTestId('refresh-failure')).toContainText(
+    'failed, showing the previous catalog: Could not fetch',
+  );
+  await expect(page.getByTestId('refresh-failure')).toContainText('HTTP 503');
+  expect(await objectCount(page)).toBe(loaded);
+  // And it is tried again an interval later.
+  await expect(page.getByTestId('next-refresh')).toBeVisible();
+  // An element screenshot waits for animation frames, which the installed clock holds back.
+  const footer = (await page.locator('footer').boundingBox())!;
+  await page.screenshot({ path: 'test-results/watch-refresh-status.png', clip: footer });
 });
 
 test('public mode has no watch list and no Watch toggle', async ({ page }) => {

@@ -63,7 +63,8 @@ async function run(): Promise<void> {
   const startMs = Math.floor(simNowMs() / 1000) * 1000;
   const label = rescreenLabel(
     source.label,
-    source.fetchedAtMs,
+    // The snapshot's fetch time is only when this page loaded it.
+    source.kind === 'snapshot' ? undefined : source.fetchedAtMs,
     startMs,
     rescreen.durationHours,
     rescreen.thresholdKm,
