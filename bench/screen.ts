@@ -3,7 +3,9 @@
 // threads: 24 h and 7 days. Then the speed-up over the brute-force reference on a subset.
 // Then the same runs in headless Chromium through the built app's Screening panel (its worker
 // pool). Options: --threads N (default: all cores), --skip-week, --hours-list 24,168,
-// --skip-browser, --browser-only.
+// --skip-browser, --browser-only; --watch N (default 50, 0: none): re-screening an N-object
+// watch list (the snapshot's first N payloads in file order) against the whole catalog for
+// 7 days, after the all-vs-all runs; --watch-only: that run alone.
 import { readFileSync } from 'node:fs';
 import { defaultThreadCount, screenWithThreads } from '../src/cli/screeningPool';
 import { loadCatalogText } from '../src/domain/screening/adapter';
@@ -23,6 +25,8 @@ const hoursList = (arg('hours-list') ?? (args.includes('--skip-week') ? '24' : '
   .split(',')
   .map(Number);
 const startMs = Date.parse('2024-11-01T00:00:00Z');
+const watchCount = Number(arg('watch') ?? 50);
+const watchOnly = args.includes('--watch-only');
 
 /** Node: worker threads over the whole catalog, then the subset against brute force. */
 async function nodeFigures(): Promise<void> {
@@ -39,7 +43,7 @@ async function nodeFigures(): Promise<void> {
       `${threads} worker threads`,
   );
 
-  for (const hours of hoursList) {
+  for (const hours of watchOnly ? [] : hoursList) {
     peakRss = 0;
     const cpu0 = process.cpuUsage();
     const t = performance.now();
@@ -61,6 +65,35 @@ async function nodeFigures(): Promise<void> {
       `objects ${s.objects}, screened ${s.screened}, flagged ${r.flags.length}; ` +
         `fine steps ${s.gridSteps}; peak RSS ${mb(peakRss)} (process max ${mb(process.resourceUsage().maxRSS * 1024)})`,
     );
+  }
+
+  if (watchCount > 0) {
+    // The watch list's re-screening on each new catalog: its objects against everything.
+    const primaries = catalog.objects
+      .filter((o) => o.type === 'PAYLOAD')
+      .slice(0, watchCount)
+      .map((o) => o.noradCatId);
+    const cpu0 = process.cpuUsage();
+    const t = performance.now();
+    const r = await screenWithThreads(
+      catalog.objects,
+      { startMs, durationHours: 168, primaries },
+      threads,
+    );
+    const wall = (performance.now() - t) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    console.log(
+      `\n== watch list: ${primaries.length} payloads (the first in the file, ${primaries[0]}…${primaries.at(-1)}) against all ${catalog.objects.length}, 7 days, 5 km ==`,
+    );
+    console.log(
+      `wall ${wall.toFixed(1)} s, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s; ` +
+        `SGP4 calls ${r.stats.sgp4Calls.toLocaleString('en-US')}; screened ${r.stats.screened} objects; ` +
+        `pairs (apogee/perigee) ${r.stats.pairsApogeePerigee.toLocaleString('en-US')}; events ${r.events.length}`,
+    );
+  }
+  if (watchOnly) {
+    clearInterval(sampler);
+    return;
   }
 
   // Speed-up over the brute-force reference (every pair, SGP4 every 10 s) on one thread.
@@ -88,7 +121,7 @@ async function nodeFigures(): Promise<void> {
 
 if (!args.includes('--browser-only')) await nodeFigures();
 
-if (!args.includes('--skip-browser')) {
+if (!args.includes('--skip-browser') && !watchOnly) {
   const runs = await withBuiltApp(4179, (baseUrl) =>
     browserScreening(baseUrl, new Date(startMs).toISOString(), hoursList),
   );

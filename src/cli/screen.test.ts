@@ -87,9 +87,45 @@ describe('cli screen', () => {
     expect(r.err).toMatch(/--hours/);
   });
 
+  it('screens the objects of a watch-list CSV as primaries (--primary-file)', () => {
+    const list = join(dir, 'watch.csv');
+    writeFileSync(list, 'noradId,label,hbrM,note\n270001,"Trailing, ours",12,\n');
+    const r = cli(
+      'screen',
+      '--catalog',
+      file,
+      '--start',
+      '2024-11-01T00:00:00Z',
+      '--hours',
+      '2',
+      '--primary-file',
+      list,
+    );
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.events).toHaveLength(1);
+    // Object 1 is the primary.
+    expect([j.events[0].id1, j.events[0].id2]).toEqual([270001, 200001]);
+    expect(r.err).toMatch(/primaries 270001/);
+  });
+
+  it('exits 2 with one line naming row, line, column and reason for a bad watch list', () => {
+    const list = join(dir, 'broken-watch.csv');
+    writeFileSync(list, 'noradId,label,hbrM,note\n270001,ok,,\n200001,bad,ten,\n');
+    const r = cli('screen', '--catalog', file, '--primary-file', list);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toContain('row 2 (line 3), hbrM: "ten" is not a number of metres');
+  });
+
   it('names the problem for each bad argument or catalog (UsageError → exit 2)', async () => {
     const bad = join(dir, 'bad.txt');
     writeFileSync(bad, 'this is not a catalog\n');
+    const emptyList = join(dir, 'empty-watch.csv');
+    writeFileSync(emptyList, 'noradId,label,hbrM,note\n');
+    const headless = join(dir, 'headless-watch.csv');
+    writeFileSync(headless, '270001,ours,,\n');
     const cases: [string[], RegExp][] = [
       [['--catalog', join(dir, 'missing.csv')], /cannot read catalog/],
       [['--catalog', bad], /catalog .*bad\.txt/],
@@ -99,6 +135,10 @@ describe('cli screen', () => {
         /primary not in catalog: 12345/,
       ],
       [['--catalog', file, '--primary', 'ISS'], /--primary/],
+      [['--catalog', file, '--primary-file', join(dir, 'none.csv')], /cannot read --primary-file/],
+      [['--catalog', file, '--primary-file', emptyList], /--primary-file .*: no objects listed/],
+      [['--catalog', file, '--primary-file', headless], /the first row must be the header/],
+      [['--catalog', file, '--primary', '1', '--primary-file', emptyList], /not both/],
       [['--catalog', file, '--format', 'xml'], /--format/],
       [['--catalog', file, '--threshold-km', '0'], /--threshold-km/],
       [['--catalog', file, '--box-km', '1,2'], /--box-km/],

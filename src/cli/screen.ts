@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { CatalogFormatError } from '../domain/catalog/errors';
 import { loadCatalogText } from '../domain/screening/adapter';
+import { describeIssue, MAX_WATCH_FILE_BYTES, parseWatchListCsv } from '../domain/watchlist';
 import { ScreeningInputError, MAX_HOURS } from '../domain/screening/context';
 import type { ScreeningResult, ScreeningVolume } from '../domain/screening/types';
 import { chooseStartTime } from '../domain/time/startTime';
@@ -14,6 +15,7 @@ const OPTIONS = [
   'hours',
   'threshold-km',
   'primary',
+  'primary-file',
   'format',
   'box-km',
   'ellipsoid-km',
@@ -21,13 +23,38 @@ const OPTIONS = [
 ] as const;
 
 export const SCREEN_HELP = `usage: cli screen --catalog <file> [--start <ISO>] [--hours <h>] [--threshold-km <km>]
-  [--primary <id,id,...>] [--format json|csv] [--box-km r,t,n | --ellipsoid-km r,t,n] [--threads <n>]`;
+  [--primary <id,id,...> | --primary-file <watchlist.csv>] [--format json|csv] [--box-km r,t,n | --ellipsoid-km r,t,n] [--threads <n>]`;
 
 function parseVolume(name: string, text: string, shape: ScreeningVolume['shape']): ScreeningVolume {
   const parts = text.split(',');
   if (parts.length !== 3) throw new UsageError(`--${name} takes three numbers r,t,n (km)`);
   const v = parts.map((p) => numberOption(name, p, 0, 1e6));
   return { shape, halfRtnKm: [v[0], v[1], v[2]] };
+}
+
+/** The catalog numbers of a watch-list CSV (noradId,label,hbrM,note); a bad file is a usage error. */
+function readWatchListFile(file: string): number[] {
+  let text: string;
+  try {
+    const buffer = readFileSync(file);
+    if (buffer.length > MAX_WATCH_FILE_BYTES) {
+      throw new UsageError(`--primary-file ${file}: larger than ${MAX_WATCH_FILE_BYTES} bytes`);
+    }
+    text = buffer.toString('utf8');
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(
+      `cannot read --primary-file ${file}: ${(e as NodeJS.ErrnoException).code ?? e}`,
+    );
+  }
+  const parsed = parseWatchListCsv(text);
+  if (!parsed.ok) {
+    const more = parsed.issues.length > 1 ? ` (and ${parsed.issues.length - 1} more)` : '';
+    throw new UsageError(`--primary-file ${file}: ${describeIssue(parsed.issues[0])}${more}`);
+  }
+  if (parsed.entries.length === 0)
+    throw new UsageError(`--primary-file ${file}: no objects listed`);
+  return parsed.entries.map((e) => e.noradId);
 }
 
 /** stdout write that waits for the pipe to drain (large results). */
@@ -66,6 +93,10 @@ export async function runScreen(argv: string[]): Promise<void> {
         return Number(s);
       });
     if (primaries.length === 0) throw new UsageError('--primary needs at least one catalog number');
+  }
+  if (o.has('primary-file')) {
+    if (o.has('primary')) throw new UsageError('give --primary or --primary-file, not both');
+    primaries = readWatchListFile(o.get('primary-file')!);
   }
   if (o.has('box-km') && o.has('ellipsoid-km')) {
     throw new UsageError('give --box-km or --ellipsoid-km, not both');

@@ -19,6 +19,7 @@ import { useModeStore } from '../state/modeStore';
 import { useSelectionStore } from '../state/selectionStore';
 import { publishSelectedState, useSelectedStateStore } from '../state/selectedStateStore';
 import { useViewStore } from '../state/viewStore';
+import { useWatchListStore } from '../state/watchListStore';
 import type { PropagationPool } from '../workers/propagationPool';
 import { CatalogPointsPrimitive, SEGMENT_STRIDE, type CatalogPick } from './catalogPointsPrimitive';
 import { createGlobe } from './createGlobe';
@@ -117,6 +118,9 @@ export class SceneController {
         }
         this.dirty = true;
       }),
+      useWatchListStore.subscribe((s, prev) => {
+        if (s.ids !== prev.ids) this.watchedChanged();
+      }),
       useSelectionStore.subscribe((s, prev) => {
         if (s.selectedId !== prev.selectedId) this.selectionChanged(s.selectedId);
         if (s.flyRequest !== prev.flyRequest) this.flyToSelection();
@@ -149,7 +153,20 @@ export class SceneController {
     this.packed = new Float32Array(objects.length * SEGMENT_STRIDE);
     this.shownSegment = null;
     this.stream.reset(objects.length > 0);
+    this.watchedChanged();
     this.selectionChanged(useSelectionStore.getState().selectedId);
+    this.dirty = true;
+  }
+
+  /** Watched objects get a ring: one byte per object, uploaded only when the list changes. */
+  private watchedChanged(): void {
+    const { objects, indexById } = useCatalogStore.getState();
+    const marks = new Uint8Array(objects.length);
+    for (const id of useWatchListStore.getState().ids) {
+      const i = indexById.get(id);
+      if (i !== undefined) marks[i] = 255;
+    }
+    this.points.setMarks(marks);
     this.dirty = true;
   }
 

@@ -19,6 +19,9 @@ export interface CatalogPick {
   index: number;
 }
 
+/** The watched objects' diamond ring (#ffd23f, as the ◆ beside watched names in lists). */
+const WATCH_RING_RGB = [0xff, 0xd2, 0x3f].map((c) => (c / 255).toFixed(3)).join(', ');
+
 const vertexShader = /* glsl */ `
 in vec3 a_p0;
 in vec3 a_v0;
@@ -27,15 +30,19 @@ in vec3 a_v1;
 in float a_valid;
 in vec4 a_color;
 in vec4 a_pickColor;
+in float a_mark;
 uniform float u_tau;
 uniform float u_dtSec;
 uniform float u_pointSize;
 out vec4 v_color;
 out vec4 v_pickColor;
+out float v_mark;
+out float v_dotFraction;
 
 void main() {
   v_color = a_color;
   v_pickColor = a_pickColor;
+  v_mark = a_mark;
   if (a_valid < 0.5 || a_color.a == 0.0) {
     // Failed, decayed or filtered out: put it outside the clip volume rather than at the origin.
     gl_Position = vec4(0.0, 0.0, 2.0, 1.0);
@@ -51,16 +58,32 @@ void main() {
     + (-2.0 * t3 + 3.0 * t2) * a_p1
     + (t3 - t2) * u_dtSec * a_v1;
   gl_Position = czm_modelViewProjection * vec4(pKm * 1000.0, 1.0);
-  gl_PointSize = u_pointSize;
+  // A watched object: its dot inside a larger diamond ring.
+  float size = a_mark > 0.5 ? max(4.0 * u_pointSize, 13.0) : u_pointSize;
+  gl_PointSize = size;
+  v_dotFraction = u_pointSize / size;
 }
 `;
 
 const fragmentShader = /* glsl */ `
 in vec4 v_color;
 in vec4 v_pickColor;
+in float v_mark;
+in float v_dotFraction;
 
 void main() {
-  float d = length(gl_PointCoord - vec2(0.5));
+  vec2 p = gl_PointCoord - vec2(0.5);
+  if (v_mark > 0.5) {
+    float l1 = abs(p.x) + abs(p.y);
+    if (l1 > 0.5) discard;
+    if (l1 > 0.36) {
+      out_FragColor = l1 > 0.46 ? vec4(0.1, 0.08, 0.0, 1.0) : vec4(${WATCH_RING_RGB}, 1.0);
+      return;
+    }
+    // The object's own dot at its usual size, nothing between dot and ring.
+    p /= v_dotFraction;
+  }
+  float d = length(p);
   if (d > 0.5) discard;
   // A dark rim keeps points legible over bright land and cloud.
   out_FragColor = d > 0.38 ? vec4(v_color.rgb * 0.2, 1.0) : v_color;
@@ -75,6 +98,7 @@ const attributeLocations = {
   a_valid: 4,
   a_color: 5,
   a_pickColor: 6,
+  a_mark: 7,
 };
 
 /**
@@ -88,6 +112,9 @@ export class CatalogPointsPrimitive {
   private count = 0;
   private colors: Uint8Array = new Uint8Array(0);
   private colorsDirty = false;
+  /** 1 per watched object, 0 otherwise. */
+  private marks: Uint8Array = new Uint8Array(0);
+  private marksDirty = false;
   private segment: Float32Array | null = null;
   private segmentDirty = false;
   private tau = 0;
@@ -97,6 +124,7 @@ export class CatalogPointsPrimitive {
   private segmentBuffer: GpuBuffer | null = null;
   private colorBuffer: GpuBuffer | null = null;
   private pickBuffer: GpuBuffer | null = null;
+  private markBuffer: GpuBuffer | null = null;
   private vertexArray: GpuVertexArray | null = null;
   private shaderProgram: GpuShaderProgram | null = null;
   private command: DrawCommandLike | null = null;
@@ -109,6 +137,8 @@ export class CatalogPointsPrimitive {
     this.count = count;
     this.colors = colors;
     this.colorsDirty = true;
+    this.marks = new Uint8Array(count);
+    this.marksDirty = true;
     this.segment = null;
     this.boundingRadiusM = (maxRadiusKm + 1000) * 1000;
     this.releaseGeometry();
@@ -117,6 +147,13 @@ export class CatalogPointsPrimitive {
   setColors(colors: Uint8Array): void {
     this.colors = colors;
     this.colorsDirty = true;
+  }
+
+  /** Which objects are watched (one byte per object, 1: watched); drawn with a ring. */
+  setMarks(marks: Uint8Array): void {
+    if (marks.length !== this.count) return;
+    this.marks = marks;
+    this.marksDirty = true;
   }
 
   /** A segment of SEGMENT_STRIDE floats per object, spanning dtSec. */
@@ -143,6 +180,10 @@ export class CatalogPointsPrimitive {
       this.colorBuffer!.copyFromArrayView(this.colors);
       this.colorsDirty = false;
     }
+    if (this.marksDirty) {
+      this.markBuffer!.copyFromArrayView(this.marks);
+      this.marksDirty = false;
+    }
     frameState.commandList.push(this.command!);
   }
 
@@ -164,7 +205,13 @@ export class CatalogPointsPrimitive {
       sizeInBytes: this.count * 4,
       usage: BufferUsage.STATIC_DRAW,
     });
+    this.markBuffer = Buffer.createVertexBuffer({
+      context,
+      sizeInBytes: Math.max(4, this.count),
+      usage: BufferUsage.DYNAMIC_DRAW,
+    });
     this.colorsDirty = true;
+    this.marksDirty = true;
     this.segmentDirty = true;
     const stride = SEGMENT_STRIDE * 4;
     const vec3At = (index: number, offsetFloats: number) => ({
@@ -197,6 +244,13 @@ export class CatalogPointsPrimitive {
           index: attributeLocations.a_pickColor,
           vertexBuffer: this.pickBuffer,
           componentsPerAttribute: 4,
+          componentDatatype: ComponentDatatype.UNSIGNED_BYTE,
+          normalize: true,
+        },
+        {
+          index: attributeLocations.a_mark,
+          vertexBuffer: this.markBuffer,
+          componentsPerAttribute: 1,
           componentDatatype: ComponentDatatype.UNSIGNED_BYTE,
           normalize: true,
         },
@@ -255,6 +309,7 @@ export class CatalogPointsPrimitive {
     this.segmentBuffer = null;
     this.colorBuffer = null;
     this.pickBuffer = null;
+    this.markBuffer = null;
     this.shaderProgram = null;
     this.command = null;
   }

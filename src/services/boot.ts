@@ -11,11 +11,23 @@ import { startDisplaySync } from './displaySync';
 import { resolveEventLinkFromCatalog } from './eventLink';
 import { bootNotifications } from './notifications';
 import { readUrlState, startUrlSync } from './urlState';
+import { startCatalogRefresh } from './catalogRefresh';
+import { restoreWatchList, startWatchListHbrSync } from './watchList';
+import { startWatchRescreen } from './watchRescreen';
 
 /** Load the catalog the address names (else the snapshot, else CelesTrak active), then the view. */
 export async function boot(): Promise<void> {
   void bootNotifications(window.location.search);
   const mode = useModeStore.getState().mode;
+  // The watch list is the operator's (a briefing ranks by it); a public page has none.
+  if (mode !== 'public') {
+    startWatchListHbrSync();
+    void restoreWatchList();
+  }
+  if (mode === 'operator') {
+    startWatchRescreen();
+    startCatalogRefresh();
+  }
   const { state, problems } = readUrlState(window.location.search, {
     mode,
     origin: window.location.origin,

@@ -2,6 +2,7 @@ import {
   planTour,
   REPLAY_AFTER_TCA_MS,
   stepIndex,
+  watchedEvents,
   type TourSettings,
   type TourStop,
 } from '../domain/briefing/tour';
@@ -10,6 +11,7 @@ import { useConjunctionStore } from '../state/conjunctionStore';
 import { notificationsInPeriod, useNotificationStore } from '../state/notificationStore';
 import { useSyncStore } from '../state/syncStore';
 import { useTourStore } from '../state/tourStore';
+import { useWatchListStore } from '../state/watchListStore';
 
 const TICK_MS = 250;
 
@@ -22,9 +24,12 @@ function stopKey(stop: TourStop | undefined): string | null {
 function replan(): void {
   const tour = useTourStore.getState();
   const clock = useClockStore.getState();
-  const ranked = useConjunctionStore
+  const all = useConjunctionStore
     .getState()
     .eventsSortedBy(tour.settings.rankBy === 'pc' ? 'pc' : 'range');
+  const ranked = tour.settings.watchOnly
+    ? watchedEvents(all, useWatchListStore.getState().ids)
+    : all;
   const launches = notificationsInPeriod(
     useNotificationStore.getState().notifications,
     clock.startMs - SCRUB_HALF_SPAN_MS,
@@ -119,6 +124,7 @@ export function startBriefingTour(settings: TourSettings): () => void {
   const offs = [
     useConjunctionStore.subscribe((s, prev) => s.version !== prev.version && replan()),
     useNotificationStore.subscribe((s, prev) => s.notifications !== prev.notifications && replan()),
+    useWatchListStore.subscribe((s, prev) => s.ids !== prev.ids && settings.watchOnly && replan()),
   ];
   window.addEventListener('keydown', onKey);
   const timer = setInterval(tick, TICK_MS);

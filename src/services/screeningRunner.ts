@@ -7,15 +7,17 @@ let controller: AbortController | null = null;
 
 /**
  * Screen the loaded catalog in the browser's worker pool; the events replace the previous
- * screening's in the conjunction list. Progress and failures go to the screening store.
+ * screening's in the conjunction list, under `label` (by default one naming the window,
+ * threshold and primaries). Progress and failures go to the screening store. Returns whether
+ * the run finished.
  */
-export async function runScreening(request: ScreeningRequest): Promise<void> {
+export async function runScreening(request: ScreeningRequest, label?: string): Promise<boolean> {
   const store = useScreeningStore.getState();
-  if (store.running) return;
+  if (store.running) return false;
   const { objects } = useCatalogStore.getState();
   if (objects.length < 2) {
     store.set({ error: 'Load a catalog with at least two objects first' });
-    return;
+    return false;
   }
   controller = new AbortController();
   store.set({ running: true, chunksDone: 0, chunkCount: 0, error: null });
@@ -40,7 +42,8 @@ export async function runScreening(request: ScreeningRequest): Promise<void> {
       .getState()
       .replaceScreening(
         result,
-        `screening ${when} UTC + ${request.durationHours} h, ${request.thresholdKm} km, ${scope}`,
+        label ??
+          `screening ${when} UTC + ${request.durationHours} h, ${request.thresholdKm} km, ${scope}`,
       );
     useScreeningStore.getState().set({
       last: {
@@ -52,12 +55,14 @@ export async function runScreening(request: ScreeningRequest): Promise<void> {
         stats: result.stats,
       },
     });
+    return true;
   } catch (error) {
     const message =
       error instanceof ScreeningCancelled
         ? 'Screening cancelled'
         : `Screening failed: ${error instanceof Error ? error.message : String(error)}`;
     useScreeningStore.getState().set({ error: message });
+    return false;
   } finally {
     controller = null;
     useScreeningStore.getState().set({ running: false });

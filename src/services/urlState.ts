@@ -34,6 +34,7 @@ const KNOWN_PARAMS = new Set([
   'top',
   'dwell',
   'kiosk',
+  'watch',
 ]);
 
 export interface ReadOptions {

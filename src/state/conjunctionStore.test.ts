@@ -28,7 +28,15 @@ function event(id2: number, dtS: number, rangeKm: number): ConjunctionEvent {
 
 function result(events: ConjunctionEvent[]): ScreeningResult {
   const stats = { ...emptyStats(), objects: 3, screened: 3, events: events.length };
-  return { startMs: T0, endMs: T0 + 3_600_000, objects: 3, events, flags: [], stats };
+  return {
+    startMs: T0,
+    endMs: T0 + 3_600_000,
+    primaries: [25544],
+    objects: 3,
+    events,
+    flags: [],
+    stats,
+  };
 }
 
 describe('conjunction store', () => {

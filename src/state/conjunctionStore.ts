@@ -16,6 +16,7 @@ import {
   NO_FILTERS,
   recordFromScreening,
   withDefaultHbr,
+  withObjectHbr,
   type ConjunctionFilters,
   type ConjunctionRecord,
   type ConjunctionSource,
@@ -30,6 +31,8 @@ export interface ConjunctionSettings {
   defaultHbrM: number;
   /** Selecting an event stops the clock this long before TCA, ms. */
   leadMs: number;
+  /** Hard-body radii of watched objects, m: used for their events where the source gives none. */
+  objectHbrM: ReadonlyMap<number, number>;
 }
 
 export const DEFAULT_LEAD_MS = 120_000;
@@ -60,6 +63,8 @@ interface ConjunctionState {
   toggleSort(key: SortKey): void;
   setDefaultHbr(hbrM: number): void;
   setLeadMs(leadMs: number): void;
+  /** The watch list's radii changed: events whose radius was not the source's are recomputed. */
+  setObjectHbrs(objectHbrM: ReadonlyMap<number, number>): void;
   setAlert(message: string | null): void;
   setPendingLink(key: string | null): void;
   eventsSortedBy(key: 'pc' | 'range'): ConjunctionRecord[];
@@ -96,22 +101,25 @@ export const useConjunctionStore = create<ConjunctionState>()((set, get) => {
     selectedKey: null,
     filters: NO_FILTERS,
     sort: { key: 'tca', dir: 'asc' },
-    settings: { defaultHbrM: DEFAULT_HBR_M, leadMs: DEFAULT_LEAD_MS },
+    settings: { defaultHbrM: DEFAULT_HBR_M, leadMs: DEFAULT_LEAD_MS, objectHbrM: new Map() },
     alert: null,
     pendingLink: initialLink(),
     addEvents: (source, records) => {
+      const { defaultHbrM, objectHbrM } = get().settings;
       set((s) => ({
         events: merge(
           s.events,
-          records.map((r) => ({ ...r, source })),
+          records.map((r) => withObjectHbr({ ...r, source }, objectHbrM, defaultHbrM)),
         ),
         version: s.version + 1,
       }));
       afterChange();
     },
     replaceScreening: (result, label = 'screening') => {
-      const hbr = get().settings.defaultHbrM;
-      const records = result.events.map((e) => recordFromScreening(e, hbr, label));
+      const { defaultHbrM: hbr, objectHbrM } = get().settings;
+      const records = result.events.map((e) =>
+        withObjectHbr(recordFromScreening(e, hbr, label), objectHbrM, hbr),
+      );
       set((s) => {
         const events = merge(
           s.events.filter((r) => r.source !== 'screening'),
@@ -159,6 +167,12 @@ export const useConjunctionStore = create<ConjunctionState>()((set, get) => {
       if (!(leadMs >= 0 && leadMs <= 600_000)) return;
       set((s) => ({ settings: { ...s.settings, leadMs } }));
     },
+    setObjectHbrs: (objectHbrM) =>
+      set((s) => ({
+        settings: { ...s.settings, objectHbrM },
+        events: s.events.map((r) => withObjectHbr(r, objectHbrM, s.settings.defaultHbrM)),
+        version: s.version + 1,
+      })),
     setAlert: (alert) => set({ alert }),
     setPendingLink: (pendingLink) => {
       set({ pendingLink });

@@ -22,6 +22,7 @@ import { StatusBar } from './StatusBar';
 import { SyncBadge } from './SyncBadge';
 import { TimeBar } from './TimeBar';
 import { useIdleCursor } from './useIdleCursor';
+import { WatchListPanel } from './WatchListPanel';
 
 export function App() {
   const profile = useMemo(
@@ -67,6 +68,7 @@ export function App() {
       <aside className="left">
         <Legend readOnly={briefing} />
         {editable && <ScreeningPanel />}
+        {editable && <WatchListPanel />}
         <NotificationsPanel />
       </aside>
       <aside className="right">

@@ -19,6 +19,7 @@ import {
   formatTca,
   SOURCE_LABEL,
 } from './ConjunctionFormat';
+import { WatchMark } from './WatchMark';
 
 /** Rows rendered at most (the count and the exports cover every visible event). */
 const MAX_ROWS = 500;
@@ -340,10 +341,12 @@ export function ConjunctionList() {
                   >
                     <td className="tca">{formatTca(r.tcaMs)}</td>
                     <td title={r.designator1}>
-                      {r.name1} <span className="muted">{r.designator1}</span>
+                      <WatchMark id={r.id1} /> {r.name1}{' '}
+                      <span className="muted">{r.designator1}</span>
                     </td>
                     <td title={r.designator2}>
-                      {r.name2} <span className="muted">{r.designator2}</span>
+                      <WatchMark id={r.id2} /> {r.name2}{' '}
+                      <span className="muted">{r.designator2}</span>
                     </td>
                     <td className="num">{formatMiss(r.rangeKm)}</td>
                     <td className="num">{r.relSpeedKmS.toFixed(2)} km/s</td>

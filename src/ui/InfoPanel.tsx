@@ -5,6 +5,7 @@ import { useSelectedStateStore } from '../state/selectedStateStore';
 import { useSelectionStore } from '../state/selectionStore';
 import { formatAge, formatKm, formatUtc } from './format';
 import { useSimTime } from './useTicker';
+import { WatchToggle } from './WatchToggle';
 
 const deg = (rad: number) => (rad * 180) / Math.PI;
 
@@ -27,6 +28,7 @@ export function InfoPanel() {
     <section className="panel info" role="region" aria-label="Selected object">
       <header>
         <h2>{object.objectName}</h2>
+        <WatchToggle id={object.noradCatId} />
         <button
           type="button"
           className="close"

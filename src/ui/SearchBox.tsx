@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { CatalogObject } from '../domain/catalog/types';
 import { useCatalogStore } from '../state/catalogStore';
 import { useSelectionStore } from '../state/selectionStore';
+import { WatchMark } from './WatchMark';
 
 const MAX_SUGGESTIONS = 8;
 
@@ -78,7 +79,9 @@ export function SearchBox() {
                 choose(o);
               }}
             >
-              <span>{o.objectName}</span>
+              <span>
+                {o.objectName} <WatchMark id={o.noradCatId} />
+              </span>
               <span className="muted">
                 {o.noradCatId} · {o.objectId}
               </span>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useCatalogStore } from '../state/catalogStore';
 import { useSelectedStateStore } from '../state/selectedStateStore';
 import { formatCount } from './format';
+import { RefreshStatus } from './RefreshStatus';
 import { useDataAsOf } from './useDataAsOf';
 
 /** Object count, source and data age; rejected and duplicate records on demand. */
@@ -27,6 +28,7 @@ export function StatusBar() {
           {dataAsOf}
         </span>
       )}
+      <RefreshStatus />
       {unpropagated > 0 && objects.length > 0 && (
         <span
           className="warn"

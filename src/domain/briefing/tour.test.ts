@@ -5,6 +5,7 @@ import {
   planTour,
   stepIndex,
   tourSettingsFromSearch,
+  watchedEvents,
   type TourEvent,
 } from './tour';
 
@@ -61,6 +62,24 @@ describe('tour settings and stepping', () => {
     const bad = tourSettingsFromSearch('?tour=random&top=0&dwell=1');
     expect(bad.settings).toEqual(DEFAULT_TOUR);
     expect(bad.problems).toHaveLength(3);
+  });
+
+  it("watch=1 keeps only the watch list's events, in the ranking given", () => {
+    const { settings, problems } = tourSettingsFromSearch('?tour=pc&watch=1');
+    expect(settings).toMatchObject({ rankBy: 'pc', watchOnly: true });
+    expect(problems).toEqual([]);
+    expect(tourSettingsFromSearch('?watch=yes').problems).toEqual([
+      'Ignored watch=yes: expected 1 (watch-list events only) or 0',
+    ]);
+    const ranked = [
+      { ...events[0], id1: 25544, id2: 30000 },
+      { ...events[1], id1: 1, id2: 2 },
+      { ...events[2], id1: 40000, id2: 25544 },
+      { ...events[2], key: 'd', id1: null, id2: null },
+    ];
+    expect(watchedEvents(ranked, new Set([25544])).map((e) => e.key)).toEqual(['a', 'c']);
+    expect(watchedEvents(ranked, new Set([2])).map((e) => e.key)).toEqual(['b']);
+    expect(watchedEvents(ranked, new Set())).toEqual([]);
   });
 
   it('wraps at both ends and starts at the first stop', () => {

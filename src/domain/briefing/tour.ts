@@ -14,6 +14,8 @@ export interface TourSettings {
   kiosk: boolean;
   /** Playback rate of an approach replay. */
   replayRate: number;
+  /** Only events involving a watched object (`watch=1`), in the same ranking. */
+  watchOnly: boolean;
 }
 
 export const DEFAULT_TOUR: TourSettings = {
@@ -22,6 +24,7 @@ export const DEFAULT_TOUR: TourSettings = {
   dwellMs: 15_000,
   kiosk: false,
   replayRate: 10,
+  watchOnly: false,
 };
 
 /** A replay runs from TCA − lead to TCA + this, then holds at TCA. */
@@ -33,6 +36,9 @@ export type TourStop =
 
 export interface TourEvent {
   key: string;
+  /** Catalog numbers, where known (for `watch=1`). */
+  id1?: number | null;
+  id2?: number | null;
   tcaMs: number;
   name1: string;
   name2: string;
@@ -53,6 +59,15 @@ export function eventTitle(e: TourEvent): string {
     : '';
   const tca = new Date(e.tcaMs).toISOString().slice(11, 23);
   return `${e.name1} × ${e.name2} · TCA ${tca} UTC · miss ${miss}${pc}`;
+}
+
+/** The events involving a watched object, in their order. */
+export function watchedEvents<E extends TourEvent>(
+  events: readonly E[],
+  watched: ReadonlySet<number>,
+): E[] {
+  const listed = (id: number | null | undefined) => id != null && watched.has(id);
+  return events.filter((e) => listed(e.id1) || listed(e.id2));
 }
 
 /**
@@ -81,7 +96,10 @@ export function planTour(
   return [...events, ...launches];
 }
 
-/** Tour settings from the address (`tour=pc|miss`, `top`, `dwell` seconds, `kiosk=1`). */
+/**
+ * Tour settings from the address (`tour=pc|miss`, `top`, `dwell` seconds, `kiosk=1`,
+ * `watch=1`: only the watch list's events).
+ */
 export function tourSettingsFromSearch(search: string): {
   settings: TourSettings;
   problems: string[];
@@ -108,6 +126,11 @@ export function tourSettingsFromSearch(search: string): {
   }
   const kiosk = params.get('kiosk');
   if (kiosk !== null) settings.kiosk = kiosk === '1' || kiosk === 'true';
+  const watch = params.get('watch');
+  if (watch !== null) {
+    if (watch === '1' || watch === '0') settings.watchOnly = watch === '1';
+    else problems.push(`Ignored watch=${watch}: expected 1 (watch-list events only) or 0`);
+  }
   return { settings, problems };
 }
 

@@ -7,3 +7,4 @@ export * from './toCdm';
 export * from './trajectory';
 export * from './types';
 export * from './fromLink';
+export * from './objectHbr';

@@ -106,6 +106,7 @@ export function mergeChunks(ctx: ScreeningContext, results: ChunkResult[]): Scre
   return {
     startMs: ctx.opts.startMs,
     endMs: ctx.opts.endMs,
+    primaries: [...ctx.opts.primaries],
     objects: ctx.n,
     events,
     flags,

@@ -103,8 +103,15 @@ export interface ChunkResult {
 }
 
 export interface ScreeningResult {
+  /** The window screened, ms since 1970 UTC. */
   startMs: number;
   endMs: number;
+  /**
+   * Catalog numbers of the primaries screened against the whole catalog; empty: all against all.
+   * An event of a pair that includes a primary (or any pair, all against all) within the window
+   * and missing from this result was not found by this run.
+   */
+  primaries: number[];
   objects: number;
   events: ConjunctionEvent[];
   flags: ScreeningFlag[];

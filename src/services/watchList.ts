@@ -1,0 +1,198 @@
+import { openDB, type IDBPDatabase } from 'idb';
+import {
+  blankEntry,
+  checkStoredEntry,
+  describeIssue,
+  hbrByObject,
+  MAX_WATCH_ENTRIES,
+  MAX_WATCH_FILE_BYTES,
+  parseWatchListCsv,
+  upsertEntries,
+  watchListToCsv,
+  type WatchEntry,
+} from '../domain/watchlist';
+import { useConjunctionStore } from '../state/conjunctionStore';
+import { useWatchListStore } from '../state/watchListStore';
+
+/**
+ * The watch list in and out: the browser's store (IndexedDB, across reloads), typed catalog
+ * numbers, the panel's edits, CSV import and export. Every change is written through as a whole
+ * list in one transaction, so a failed write never leaves half a list. Problems go to the watch
+ * list's alert; the list on screen is never lost to a bad file.
+ */
+
+const DB_NAME = 'orbital-watch-watchlist';
+const STORE = 'entries';
+/** Stored records that no longer read as entries, kept with the reason rather than deleted. */
+const SET_ASIDE = 'set-aside';
+const MAX_LISTED_ISSUES = 4;
+
+let db: Promise<IDBPDatabase> | null = null;
+function watchDb(): Promise<IDBPDatabase> {
+  db ??= openDB(DB_NAME, 1, {
+    upgrade(database) {
+      database.createObjectStore(STORE, { keyPath: 'noradId' });
+      database.createObjectStore(SET_ASIDE, { autoIncrement: true });
+    },
+  });
+  return db;
+}
+
+const store = () => useWatchListStore.getState();
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+async function persist(entries: readonly WatchEntry[]): Promise<void> {
+  const tx = (await watchDb()).transaction(STORE, 'readwrite');
+  await Promise.all([tx.store.clear(), ...entries.map((e) => tx.store.put(e)), tx.done]);
+}
+
+/** Show `entries` and write them through; a failed write is reported, the list stays shown. */
+async function commit(entries: WatchEntry[], done: string | null = null): Promise<void> {
+  store().setEntries(entries);
+  try {
+    await persist(entries);
+    store().setAlert(done);
+  } catch (error) {
+    store().setAlert(`The watch list could not be saved in the browser (${reason(error)})`);
+  }
+}
+
+/**
+ * Read the stored list back. Records that fail the checks are moved to a set-aside store with
+ * their reason (not deleted) and named in the alert.
+ */
+export function restoreWatchList(): Promise<void> {
+  restoring = readBack();
+  return restoring;
+}
+
+/** Set while the stored list is read back: changes wait for it, so a write never drops it. */
+let restoring: Promise<void> = Promise.resolve();
+
+async function readBack(): Promise<void> {
+  try {
+    const database = await watchDb();
+    const stored: unknown[] = await database.getAll(STORE);
+    const good: WatchEntry[] = [];
+    const bad: { record: unknown; reason: string }[] = [];
+    for (const record of stored) {
+      const checked = checkStoredEntry(record);
+      if (typeof checked === 'string') bad.push({ record, reason: checked });
+      else good.push(checked);
+    }
+    if (bad.length) {
+      const tx = database.transaction([STORE, SET_ASIDE], 'readwrite');
+      const keyOf = (r: unknown) => (r as { noradId?: IDBValidKey }).noradId;
+      await Promise.all([
+        ...bad.map((b) => tx.objectStore(SET_ASIDE).add({ ...b, atMs: Date.now() })),
+        ...bad.map((b) => tx.objectStore(STORE).delete(keyOf(b.record)!)),
+        tx.done,
+      ]);
+    }
+    const merged = upsertEntries(store().entries, good) ?? good;
+    store().setEntries(merged);
+    store().setAlert(
+      bad.length
+        ? `${bad.length} stored watch-list record${bad.length > 1 ? 's' : ''} set aside: ` +
+            bad
+              .slice(0, MAX_LISTED_ISSUES)
+              .map((b) => `${JSON.stringify(b.record).slice(0, 60)}: ${b.reason}`)
+              .join(' · ')
+        : null,
+    );
+  } catch (error) {
+    store().setAlert(`The stored watch list could not be read (${reason(error)})`);
+  } finally {
+    store().setRestored();
+  }
+}
+
+/** Watched objects' hard-body radii go to the conjunction list as they change. */
+export function startWatchListHbrSync(): () => void {
+  const push = () =>
+    useConjunctionStore.getState().setObjectHbrs(hbrByObject(useWatchListStore.getState().entries));
+  return useWatchListStore.subscribe((s, prev) => {
+    if (s.entries !== prev.entries) push();
+  });
+}
+
+export async function watchObjects(ids: readonly number[]): Promise<void> {
+  await restoring;
+  const { entries } = store();
+  const fresh = ids.filter((id) => !entries.some((e) => e.noradId === id)).map(blankEntry);
+  if (!fresh.length) return;
+  const next = upsertEntries(entries, fresh);
+  if (!next) {
+    store().setAlert(`A watch list holds at most ${MAX_WATCH_ENTRIES} objects; nothing added`);
+    return;
+  }
+  await commit(next);
+}
+
+export async function unwatchObject(id: number): Promise<void> {
+  await restoring;
+  await commit(store().entries.filter((e) => e.noradId !== id));
+}
+
+export async function toggleWatched(id: number): Promise<void> {
+  await restoring;
+  if (store().ids.has(id)) await unwatchObject(id);
+  else await watchObjects([id]);
+}
+
+/** Change fields of one entry (already checked by the form), applied to the list as it is then. */
+export async function updateWatchEntry(
+  noradId: number,
+  change: Partial<Omit<WatchEntry, 'noradId'>>,
+): Promise<void> {
+  await restoring;
+  const { entries } = store();
+  if (!entries.some((e) => e.noradId === noradId)) return;
+  await commit(entries.map((e) => (e.noradId === noradId ? { ...e, ...change } : e)));
+}
+
+/**
+ * Merge a watch-list CSV into the list (objects already listed take the file's label, HBR and
+ * note). One bad row rejects the whole file: the alert names each problem's row, line, column
+ * and reason and the list stays as it was. Returns how many objects the file held.
+ */
+export async function importWatchListText(text: string, label: string): Promise<number> {
+  await restoring;
+  const parsed = parseWatchListCsv(text);
+  if (!parsed.ok) {
+    const listed = parsed.issues.slice(0, MAX_LISTED_ISSUES).map(describeIssue);
+    const more = parsed.issues.length - listed.length;
+    store().setAlert(
+      `${label}: not imported — ${listed.join(' · ')}${more > 0 ? ` · and ${more} more` : ''}; the watch list is unchanged`,
+    );
+    return 0;
+  }
+  const next = upsertEntries(store().entries, parsed.entries);
+  if (!next) {
+    store().setAlert(
+      `${label}: not imported — the list would exceed ${MAX_WATCH_ENTRIES} objects; the watch list is unchanged`,
+    );
+    return 0;
+  }
+  await commit(next);
+  return parsed.entries.length;
+}
+
+export async function importWatchListFile(file: File): Promise<number> {
+  if (file.size > MAX_WATCH_FILE_BYTES) {
+    store().setAlert(
+      `${file.name}: ${(file.size / 1048576).toFixed(1)} MB is too large for a watch list; the watch list is unchanged`,
+    );
+    return 0;
+  }
+  return importWatchListText(await file.text(), file.name);
+}
+
+export function exportWatchListCsv(): string {
+  return watchListToCsv(store().entries);
+}
+
+/** Forget the stored list (tests). */
+export async function clearPersistedWatchList(): Promise<void> {
+  await (await watchDb()).clear(STORE);
+}

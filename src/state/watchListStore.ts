@@ -1,0 +1,66 @@
+import { create } from 'zustand';
+import type { WatchEntry } from '../domain/watchlist';
+
+/**
+ * The operator's watch list (kept in IndexedDB by services/watchList.ts), and the settings of
+ * the watch list's re-screening on each new catalog.
+ */
+export interface RescreenSettings {
+  /** Screen the watch list whenever a catalog is loaded or refreshed. */
+  auto: boolean;
+  durationHours: number;
+  thresholdKm: number;
+}
+
+export const DEFAULT_RESCREEN: RescreenSettings = {
+  auto: true,
+  durationHours: 168,
+  thresholdKm: 5,
+};
+
+/** The watch list's last re-screening, or the one under way. */
+export interface RescreenStatus {
+  state: 'running' | 'done' | 'failed' | 'skipped';
+  /** The run's label (as in the conjunction list's source column). */
+  label: string;
+  events?: number;
+  /** Watched objects not in the catalog (not screened). */
+  missing: number[];
+  /** Why it failed or was skipped. */
+  message?: string;
+}
+
+interface WatchListState {
+  entries: WatchEntry[];
+  /** The catalog numbers in `entries`, for quick "is it watched?" questions. */
+  ids: ReadonlySet<number>;
+  /** Bumps on every change to `entries`. */
+  version: number;
+  /** The stored list has been read back (or could not be). */
+  restored: boolean;
+  /** The last problem (import, storage), in words; the list stays as it was. */
+  alert: string | null;
+  rescreen: RescreenSettings;
+  rescreenStatus: RescreenStatus | null;
+  setEntries(entries: WatchEntry[]): void;
+  setRestored(): void;
+  setAlert(message: string | null): void;
+  setRescreen(partial: Partial<RescreenSettings>): void;
+  setRescreenStatus(status: RescreenStatus | null): void;
+}
+
+export const useWatchListStore = create<WatchListState>()((set) => ({
+  entries: [],
+  ids: new Set(),
+  version: 0,
+  restored: false,
+  alert: null,
+  rescreen: DEFAULT_RESCREEN,
+  rescreenStatus: null,
+  setEntries: (entries) =>
+    set((s) => ({ entries, ids: new Set(entries.map((e) => e.noradId)), version: s.version + 1 })),
+  setRestored: () => set({ restored: true }),
+  setAlert: (alert) => set({ alert }),
+  setRescreen: (partial) => set((s) => ({ rescreen: { ...s.rescreen, ...partial } })),
+  setRescreenStatus: (rescreenStatus) => set({ rescreenStatus }),
+}));

@@ -1,0 +1,238 @@
+import { useState } from 'react';
+import { checkHbrM, checkText, parseCatalogNumbers, type WatchEntry } from '../domain/watchlist';
+import {
+  exportWatchListCsv,
+  importWatchListFile,
+  unwatchObject,
+  updateWatchEntry,
+  watchObjects,
+} from '../services/watchList';
+import { useCatalogStore } from '../state/catalogStore';
+import { useSelectionStore } from '../state/selectionStore';
+import { useWatchListStore } from '../state/watchListStore';
+import { download } from './ConjunctionFormat';
+import { WatchRescreen } from './WatchRescreen';
+
+const hbrText = (hbrM: number | null) => (hbrM === null ? '' : String(hbrM));
+
+/** The operator's own objects: add, edit, remove, import and export; re-screening settings. */
+export function WatchListPanel() {
+  const { entries, alert, setAlert } = useWatchListStore();
+  const [open, setOpen] = useState(false);
+  const [typed, setTyped] = useState('');
+  const [typedProblem, setTypedProblem] = useState<string | null>(null);
+
+  const add = () => {
+    const { ids, problems } = parseCatalogNumbers(typed);
+    if (problems.length) {
+      setTypedProblem(problems.join(' · '));
+      return;
+    }
+    setTypedProblem(null);
+    setTyped('');
+    void watchObjects(ids);
+  };
+
+  return (
+    <section className="panel watchlist" role="region" aria-label="Watch list">
+      <header>
+        <button
+          type="button"
+          className="drawer-toggle"
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+        >
+          {open ? '▾' : '▸'} Watch list ({entries.length})
+        </button>
+      </header>
+      {alert && (
+        <p role="alert" className="warn watchlist-alert">
+          {alert}{' '}
+          <button type="button" className="link" onClick={() => setAlert(null)}>
+            Dismiss
+          </button>
+        </p>
+      )}
+      {open && (
+        <>
+          <form
+            className="watchlist-add"
+            onSubmit={(e) => {
+              e.preventDefault();
+              add();
+            }}
+          >
+            <label>
+              Catalog numbers
+              <input
+                value={typed}
+                placeholder="25544, 20580 …"
+                aria-invalid={typedProblem !== null}
+                onChange={(e) => setTyped(e.target.value)}
+              />
+            </label>
+            <button type="submit" disabled={!typed.trim()}>
+              Add
+            </button>
+            <label className="button">
+              Import CSV…
+              <input
+                type="file"
+                aria-label="Import watch list CSV"
+                accept=".csv,text/csv"
+                className="visually-hidden"
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  if (file) void importWatchListFile(file);
+                  e.target.value = '';
+                }}
+              />
+            </label>
+            <button
+              type="button"
+              disabled={entries.length === 0}
+              onClick={() => download(exportWatchListCsv(), 'watch-list.csv', 'text/csv')}
+            >
+              Export CSV
+            </button>
+            {typedProblem && <p className="form-problems">{typedProblem}</p>}
+          </form>
+          {entries.length === 0 ? (
+            <p className="muted">
+              No watched objects. Add catalog numbers, import a CSV (noradId,label,hbrM,note) or
+              press Watch on a selected object.
+            </p>
+          ) : (
+            <div className="watchlist-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Object</th>
+                    <th scope="col">Label</th>
+                    <th scope="col">HBR (m)</th>
+                    <th scope="col">Note</th>
+                    <th scope="col">
+                      <span className="visually-hidden">Remove</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {entries.map((e) => (
+                    <WatchRow key={e.noradId} entry={e} />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <WatchRescreen />
+        </>
+      )}
+    </section>
+  );
+}
+
+/**
+ * One watched object. Each field saves on its own when it loses focus (or on Enter) if it
+ * checks; a change from elsewhere (an import) replaces only the fields it changed.
+ */
+function WatchRow({ entry }: { entry: WatchEntry }) {
+  const object = useCatalogStore((s) => {
+    const i = s.indexById.get(entry.noradId);
+    return i === undefined ? undefined : s.objects[i];
+  });
+  const select = useSelectionStore((s) => s.select);
+  const [seen, setSeen] = useState(entry);
+  const [label, setLabel] = useState(entry.label);
+  const [hbr, setHbr] = useState(hbrText(entry.hbrM));
+  const [note, setNote] = useState(entry.note);
+  if (seen !== entry) {
+    setSeen(entry);
+    if (entry.label !== seen.label) setLabel(entry.label);
+    if (entry.hbrM !== seen.hbrM) setHbr(hbrText(entry.hbrM));
+    if (entry.note !== seen.note) setNote(entry.note);
+  }
+  const hbrChecked = checkHbrM(hbr);
+  const labelProblem = checkText('label', label);
+  const noteProblem = checkText('note', note);
+  const problems = [
+    labelProblem && `label: ${labelProblem}`,
+    typeof hbrChecked === 'string' && `HBR: ${hbrChecked}`,
+    noteProblem && `note: ${noteProblem}`,
+  ].filter(Boolean);
+
+  const save = (change: Partial<WatchEntry>) => {
+    const current = useWatchListStore.getState().entries.find((e) => e.noradId === entry.noradId);
+    if (current && Object.entries(change).some(([k, v]) => current[k as keyof WatchEntry] !== v)) {
+      void updateWatchEntry(entry.noradId, change);
+    }
+  };
+  const saveLabel = () => !labelProblem && save({ label: label.trim() });
+  const saveHbr = () => typeof hbrChecked !== 'string' && save({ hbrM: hbrChecked });
+  const saveNote = () => !noteProblem && save({ note: note.trim() });
+  const onEnter = (saveField: () => void) => (e: React.KeyboardEvent) => {
+    if (e.key === 'Enter') saveField();
+  };
+  const name = object?.objectName ?? 'not in the loaded catalog';
+
+  return (
+    <tr data-id={entry.noradId}>
+      <th scope="row">
+        {object ? (
+          <button
+            type="button"
+            className="link"
+            title="Select and fly there"
+            onClick={() => select(entry.noradId, true)}
+          >
+            {entry.noradId}
+          </button>
+        ) : (
+          entry.noradId
+        )}
+        <div className={object ? 'name' : 'muted name'}>{name}</div>
+        {problems.length > 0 && <div className="form-problems">{problems.join(' · ')}</div>}
+      </th>
+      <td>
+        <input
+          aria-label={`Label of ${entry.noradId}`}
+          value={label}
+          onChange={(e) => setLabel(e.target.value)}
+          onBlur={saveLabel}
+          onKeyDown={onEnter(saveLabel)}
+        />
+      </td>
+      <td>
+        <input
+          className="hbr"
+          aria-label={`Hard-body radius of ${entry.noradId}, metres`}
+          inputMode="decimal"
+          placeholder="default"
+          value={hbr}
+          aria-invalid={typeof hbrChecked === 'string'}
+          onChange={(e) => setHbr(e.target.value)}
+          onBlur={saveHbr}
+          onKeyDown={onEnter(saveHbr)}
+        />
+      </td>
+      <td>
+        <input
+          aria-label={`Note on ${entry.noradId}`}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          onBlur={saveNote}
+          onKeyDown={onEnter(saveNote)}
+        />
+      </td>
+      <td>
+        <button
+          type="button"
+          className="remove"
+          aria-label={`Remove ${entry.noradId} from the watch list`}
+          onClick={() => void unwatchObject(entry.noradId)}
+        >
+          ×
+        </button>
+      </td>
+    </tr>
+  );
+}
