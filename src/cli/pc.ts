@@ -4,9 +4,10 @@
 // HBR: --hbr-m, else the message's `COMMENT HBR`, else object 1's EXCLUSION_VOLUME_RADIUS.
 // Unreadable files or rejected messages: what could be read is printed, then exit code 2 with a
 // one-line reason (each problem also on stderr).
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseCdm } from '../domain/cdm/parse';
+import { checkInputBytes } from '../domain/limits';
 import { cdmPc } from '../domain/cdm/pc';
 import { numberOption, parseOptions, UsageError } from './args';
 
@@ -27,11 +28,18 @@ export interface PcLine {
 
 export const PC_METHOD = 'FOSTER-1992';
 
+/** A CDM file's text; a file over the input limit for CDMs is refused before it is read. */
+function readCdmFile(path: string): string {
+  const tooLarge = checkInputBytes('cdm', statSync(path).size);
+  if (tooLarge) throw new Error(tooLarge);
+  return readFileSync(path, 'utf8');
+}
+
 /** The probability lines and problems for some files (no printing). */
 export function pcLines(
   files: readonly string[],
   hbrM?: number,
-  read: (path: string) => string = (p) => readFileSync(p, 'utf8'),
+  read: (path: string) => string = readCdmFile,
 ): { lines: PcLine[]; problems: string[] } {
   const lines: PcLine[] = [];
   const problems: string[] = [];
@@ -41,7 +49,9 @@ export function pcLines(
       text = read(file);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      problems.push(`${file}: cannot read (${code ?? String(e)})`);
+      problems.push(
+        code ? `${file}: cannot read (${code})` : `${file}: ${e instanceof Error ? e.message : e}`,
+      );
       continue;
     }
     const { messages, errors } = parseCdm(text);

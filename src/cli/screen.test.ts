@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from './testSupport';
 import { UsageError } from './args';
-import { runScreen } from './screen';
+import { runScreen, toCsv } from './screen';
 
 // Two objects 0.02° apart in mean anomaly (~2.4 km, co-orbiting), catalog numbers above 99,999.
 const CSV = `OBJECT_NAME,OBJECT_ID,EPOCH,MEAN_MOTION,ECCENTRICITY,INCLINATION,RA_OF_ASC_NODE,ARG_OF_PERICENTER,MEAN_ANOMALY,EPHEMERIS_TYPE,CLASSIFICATION_TYPE,NORAD_CAT_ID,ELEMENT_SET_NO,REV_AT_EPOCH,BSTAR,MEAN_MOTION_DOT,MEAN_MOTION_DDOT
@@ -153,5 +153,31 @@ describe('cli screen', () => {
       expect(e, args.join(' ')).toBeInstanceOf(UsageError);
       expect((e as Error).message, args.join(' ')).toMatch(message);
     }
+  });
+});
+
+describe('cli screen CSV', () => {
+  it('neutralises names a spreadsheet would run; numbers stay numbers', () => {
+    const state = { rKm: [7000, -1.5, 0], vKmS: [0, 7.5, -0.25] };
+    const event = {
+      id1: 1,
+      name1: '=HYPERLINK("http://evil","x")',
+      id2: 2,
+      name2: "+cmd|' /C calc'!A0",
+      tca: '2024-11-01T00:00:00.000Z',
+      rangeKm: 1.25,
+      relSpeedKmS: 10,
+      ricKm: [-1.5, 0.5, 0],
+      dse1: 0.5,
+      dse2: 1,
+      state1: state,
+      state2: state,
+    };
+    const csv = toCsv({ events: [event] } as unknown as Parameters<typeof toCsv>[0]);
+    const row = csv.trim().split('\n')[1];
+    expect(row).toBe(
+      `1,"'=HYPERLINK(""http://evil"",""x"")",2,'+cmd|' /C calc'!A0,2024-11-01T00:00:00.000Z,` +
+        '1.25,10,-1.5,0.5,0,0.5,1,7000,-1.5,0,0,7.5,-0.25,7000,-1.5,0,0,7.5,-0.25',
+    );
   });
 });

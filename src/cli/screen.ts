@@ -7,7 +7,15 @@ import type { ScreeningResult, ScreeningVolume } from '../domain/screening/types
 import { chooseStartTime } from '../domain/time/startTime';
 import { formatIsoMs, parseIsoMs } from '../domain/time/iso';
 import { numberOption, parseOptions, UsageError } from './args';
-import { defaultThreadCount, screenWithThreads } from './screeningPool';
+import { csvRow } from '../domain/exportSafety';
+import { readInputFile } from './input';
+import {
+  defaultThreadCount,
+  planThreads,
+  SCREEN_MEMORY_MB,
+  ScreeningMemoryError,
+  screenWithThreads,
+} from './screeningPool';
 
 const OPTIONS = [
   'catalog',
@@ -118,17 +126,13 @@ export async function runScreen(argv: string[]): Promise<void> {
   }
 
   const t0 = performance.now();
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read catalog ${file}: ${(e as NodeJS.ErrnoException).code ?? e}`);
-  }
+  const text = readInputFile(file, 'catalog', 'catalog');
   let catalog;
   try {
     catalog = loadCatalogText(text, file);
   } catch (e) {
-    if (e instanceof CatalogFormatError) throw new UsageError(`catalog ${file}: ${e.message}`);
+    // The message already starts with the file name.
+    if (e instanceof CatalogFormatError) throw new UsageError(`catalog ${e.message}`);
     throw e;
   }
   if (catalog.objects.length === 0) throw new UsageError(`catalog ${file}: no usable element sets`);
@@ -140,6 +144,13 @@ export async function runScreen(argv: string[]): Promise<void> {
     startMs = st.startMs;
     if (st.note) process.stderr.write(`note: ${st.note}\n`);
   }
+  const plan = planThreads(catalog.objects.length, threads);
+  if (!plan) {
+    throw new UsageError(
+      `catalog ${file}: ${catalog.objects.length} objects do not fit one screening thread within ${SCREEN_MEMORY_MB} MB`,
+    );
+  }
+  if (plan.note) process.stderr.write(`note: ${plan.note}\n`);
   const ids = new Set(catalog.objects.map((x) => x.noradCatId));
   const missing = primaries.filter((id) => !ids.has(id));
   if (missing.length > 0) throw new UsageError(`primary not in catalog: ${missing.join(', ')}`);
@@ -147,7 +158,7 @@ export async function runScreen(argv: string[]): Promise<void> {
   process.stderr.write(
     `screening ${catalog.objects.length} objects from ${formatIsoMs(startMs)} for ${hours} h, ` +
       `${volume ? `${volume.shape} ${volume.halfRtnKm.join('/')} km` : `${thresholdKm} km`}` +
-      `${primaries.length ? `, primaries ${primaries.join(',')}` : ', all vs all'}, ${threads} threads\n`,
+      `${primaries.length ? `, primaries ${primaries.join(',')}` : ', all vs all'}, ${plan.threads} threads\n`,
   );
   let lastPct = -1;
   let result: ScreeningResult;
@@ -155,7 +166,7 @@ export async function runScreen(argv: string[]): Promise<void> {
     result = await screenWithThreads(
       catalog.objects,
       { startMs, durationHours: hours, thresholdKm, primaries, volume },
-      threads,
+      plan.threads,
       (p) => {
         const pct = Math.floor((100 * p.chunksDone) / p.chunkCount);
         if (pct !== lastPct) {
@@ -163,9 +174,11 @@ export async function runScreen(argv: string[]): Promise<void> {
           process.stderr.write(`\r${p.chunksDone}/${p.chunkCount} chunks (${pct}%)`);
         }
       },
+      plan,
     );
   } catch (e) {
     if (e instanceof ScreeningInputError) throw new UsageError(e.message);
+    if (e instanceof ScreeningMemoryError) throw new UsageError(`catalog ${file}: ${e.message}`);
     throw e;
   }
   process.stderr.write('\n');
@@ -174,7 +187,7 @@ export async function runScreen(argv: string[]): Promise<void> {
     loadMs: Math.round(tLoad - t0),
     screenMs: Math.round(tEnd - tLoad),
     totalMs: Math.round(tEnd - t0),
-    threads,
+    threads: plan.threads,
   };
   process.stderr.write(
     `${result.events.length} events, ${result.flags.length} objects flagged, ` +
@@ -244,20 +257,16 @@ export function toJson(result: ScreeningResult, timing: Record<string, number>):
   return [...toJsonChunks(result, timing)].join('');
 }
 
-function csvField(s: string): string {
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export function toCsv(result: ScreeningResult): string {
   const head =
     'id1,name1,id2,name2,tca,rangeKm,relSpeedKmS,ricRKm,ricTKm,ricNKm,dse1,dse2,' +
     'x1,y1,z1,vx1,vy1,vz1,x2,y2,z2,vx2,vy2,vz2';
   const rows = result.events.map((e) =>
-    [
+    csvRow([
       e.id1,
-      csvField(e.name1),
+      e.name1,
       e.id2,
-      csvField(e.name2),
+      e.name2,
       e.tca,
       r6(e.rangeKm),
       r6(e.relSpeedKmS),
@@ -268,7 +277,7 @@ export function toCsv(result: ScreeningResult): string {
       ...e.state1.vKmS.map(r6),
       ...e.state2.rKm.map(r6),
       ...e.state2.vKmS.map(r6),
-    ].join(','),
+    ]),
   );
   return `${[head, ...rows].join('\n')}\n`;
 }

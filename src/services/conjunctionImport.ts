@@ -4,6 +4,7 @@
 // are compared with our own SGP4 prediction (and SOCRATES events get states to inspect).
 import type { ElementSet } from '../domain/catalog/types';
 import { parseCdm } from '../domain/cdm/parse';
+import { checkInputBytes, INPUT_LIMITS } from '../domain/limits';
 import { parseSocratesCsv, parseSocratesKeeptrackJson } from '../domain/cdm/socrates';
 import {
   DEFAULT_HBR_M,
@@ -99,7 +100,7 @@ export function importConjunctionTexts(
         report.problems.push(`${file.name}: ${e instanceof Error ? e.message : String(e)}`);
       }
     }
-    out.problems.push(...report.problems);
+    for (const p of report.problems) out.problems.push(p);
   }
   return out;
 }
@@ -118,13 +119,24 @@ export function catalogLookup(): (id: number) => ElementSet | undefined {
  * as the store's alert. Returns the result for callers that want the counts.
  */
 export async function loadConjunctionFiles(files: Iterable<File>): Promise<ImportResult> {
+  // A file over the larger of the CDM and SOCRATES limits is not even read; the parsers apply
+  // their own limit to the rest.
+  const kind = INPUT_LIMITS.cdm.maxBytes >= INPUT_LIMITS.socrates.maxBytes ? 'cdm' : 'socrates';
   const list = [...files];
-  const texts = await Promise.all(list.map(async (f) => ({ name: f.name, text: await f.text() })));
+  const tooLarge = list.flatMap((f) => {
+    const problem = checkInputBytes(kind, f.size);
+    return problem ? [`${f.name}: ${problem}`] : [];
+  });
+  const readable = list.filter((f) => !checkInputBytes(kind, f.size));
+  const texts = await Promise.all(
+    readable.map(async (f) => ({ name: f.name, text: await f.text() })),
+  );
   const store = useConjunctionStore.getState();
   const result = importConjunctionTexts(texts, {
     lookup: catalogLookup(),
     defaultHbrM: store.settings.defaultHbrM,
   });
+  result.problems.unshift(...tooLarge);
   if (result.cdm.length) store.addEvents('cdm', result.cdm);
   if (result.socrates.length) store.addEvents('socrates', result.socrates);
   const loaded = result.cdm.length + result.socrates.length;

@@ -1,6 +1,7 @@
 import { openDB, type IDBPDatabase } from 'idb';
+import { limitUrlSearch } from '../domain/limits';
 import {
-  MAX_NOTIFICATION_FILE_BYTES,
+  checkNotificationFileSize,
   isNotificationText,
   parseNotificationText,
   toNotificationDocument,
@@ -104,10 +105,9 @@ export async function ingestNotificationText(text: string, label: string): Promi
 }
 
 export async function loadNotificationsFile(file: File): Promise<number> {
-  if (file.size > MAX_NOTIFICATION_FILE_BYTES) {
-    alert(
-      `${file.name}: ${(file.size / 1048576).toFixed(1)} MB is too large for a notification file`,
-    );
+  const sizeProblem = checkNotificationFileSize(file.size);
+  if (sizeProblem) {
+    alert(`${file.name}: ${sizeProblem}`);
     return 0;
   }
   return ingestNotificationText(await file.text(), file.name);
@@ -148,6 +148,9 @@ export async function loadNotificationsUrl(
   try {
     const response = await fetchImpl(checked.url);
     if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+    const declared = Number(response.headers?.get('content-length') ?? NaN);
+    const tooLarge = Number.isFinite(declared) ? checkNotificationFileSize(declared) : null;
+    if (tooLarge) throw new Error(tooLarge);
     text = await response.text();
   } catch (error) {
     alert(`Could not fetch ${ref}: ${error instanceof Error ? error.message : String(error)}`);
@@ -182,7 +185,7 @@ export async function restoreNotifications(): Promise<number> {
 /** At startup: what the browser kept, then `?notifications=<url>` when the address has it. */
 export async function bootNotifications(search: string = window.location.search): Promise<void> {
   await restoreNotifications();
-  const ref = new URLSearchParams(search).get('notifications');
+  const ref = limitUrlSearch(search).params?.get('notifications');
   if (ref) await loadNotificationsUrl(ref);
 }
 

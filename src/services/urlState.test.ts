@@ -68,3 +68,23 @@ describe('catalogRef', () => {
     expect(catalogRef({ kind: 'file', label: 'x.tle' })).toBeNull();
   });
 });
+
+describe('readUrlState under the address limits', () => {
+  it('drops an over-long value alone, naming the limit, never echoing the value', () => {
+    const { state, problems } = readUrlState(
+      `?sel=25544&catalog=https://x.org/${'a'.repeat(3000)}`,
+    );
+    expect(state.selectedId).toBe(25544);
+    expect(state.catalog).toBeNull();
+    expect(problems).toEqual([
+      'Ignored catalog=…: 3,014 characters; the limit for one parameter is 2,048',
+    ]);
+  });
+
+  it('ignores an address over 8,192 characters whole', () => {
+    const { state, problems } = readUrlState(`?sel=25544&x=${'%41'.repeat(3000)}`);
+    expect(state.selectedId).toBeNull();
+    expect(problems[0]).toMatch(/^Ignored the address's parameters: 9,0\d\d characters; the limit/);
+    expect(problems.join('').length).toBeLessThan(200);
+  });
+});

@@ -1,3 +1,4 @@
+import { limitUrlSearch } from '../domain/limits';
 import { parseIsoMs } from '../domain/time/iso';
 import {
   formatCameraParam,
@@ -55,11 +56,13 @@ export function readUrlState(
   search: string,
   options: ReadOptions = { mode: 'operator', origin: 'http://localhost' },
 ): { state: UrlState; problems: string[] } {
-  const params = new URLSearchParams(search);
-  const problems: string[] = [];
   const state: UrlState = { catalog: null, timeMs: null, selectedId: null, camera: null };
+  const limited = limitUrlSearch(search);
+  const problems = limited.problems;
+  if (!limited.params) return { state, problems };
+  const params = limited.params;
   for (const key of new Set(params.keys())) {
-    if (!KNOWN_PARAMS.has(key)) problems.push(`Ignored unknown parameter "${key}"`);
+    if (!KNOWN_PARAMS.has(key)) problems.push(`Ignored unknown parameter "${key.slice(0, 40)}"`);
   }
   const mode = params.get('mode');
   if (mode !== null && !['operator', 'briefing', 'public'].includes(mode)) {

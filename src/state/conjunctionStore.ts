@@ -7,6 +7,7 @@
 //    It replaces the previous screening's events (imported CDM/SOCRATES events stay).
 //  • Briefing tour: useConjunctionStore.getState().eventsSortedBy('pc' | 'range') gives the events
 //    highest Pc first / closest first; select(key) shows one (clock, globe, encounter panel).
+import { limitUrlSearch } from '../domain/limits';
 import { create } from 'zustand';
 import {
   byMissAscending,
@@ -72,7 +73,7 @@ interface ConjunctionState {
 
 function initialLink(): string | null {
   if (typeof location === 'undefined') return null;
-  return new URLSearchParams(location.search).get('event');
+  return limitUrlSearch(location.search).params?.get('event') ?? null;
 }
 
 function merge(

@@ -8,6 +8,7 @@ import {
   type ConjunctionRecord,
 } from '../domain/conjunctions';
 import { writeCdmKvn } from '../domain/cdm/writeKvn';
+import { safeFileName } from '../domain/exportSafety';
 import { ENCOUNTER_COLORS } from '../scene/encounterLayer';
 import { catalogLookup } from '../services/conjunctionImport';
 import { useCatalogStore } from '../state/catalogStore';
@@ -99,7 +100,7 @@ function Encounter({ record }: { record: ConjunctionRecord }) {
           objectType: (id) => obj(id)?.type,
         }),
       );
-      download(kvn, `${record.key.replace(/[:@]/g, '_')}.cdm`, 'text/plain');
+      download(kvn, `${safeFileName(record.key, 'conjunction')}.cdm`, 'text/plain');
       setExportProblem(null);
     } catch (e) {
       setExportProblem(e instanceof Error ? e.message : String(e));

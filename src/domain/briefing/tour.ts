@@ -1,5 +1,6 @@
 // The briefing tour: which stops, in what order, and how long each takes. Pure planning; the
 // service in src/services/briefingTour.ts drives the clock and the stores.
+import { limitUrlSearch } from '../limits';
 
 export type TourRanking = 'pc' | 'miss';
 
@@ -104,8 +105,10 @@ export function tourSettingsFromSearch(search: string): {
   settings: TourSettings;
   problems: string[];
 } {
-  const params = new URLSearchParams(search);
+  const limited = limitUrlSearch(search);
+  const params = limited.params ?? new URLSearchParams();
   const settings = { ...DEFAULT_TOUR };
+  // Limit problems are reported once, by readUrlState.
   const problems: string[] = [];
   const tour = params.get('tour');
   if (tour !== null) {

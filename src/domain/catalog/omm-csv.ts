@@ -1,7 +1,7 @@
 // CelesTrak OMM CSV: a header row of OMM keywords (any order, extra columns allowed), one
 // record per row. Rows are numbered from 1 after the header; lines are file lines.
 import Papa from 'papaparse';
-import { CatalogFormatError } from './errors';
+import { CatalogFormatError, checkCatalogRecords } from './errors';
 import {
   collectOmmResults,
   readOmmRecord,
@@ -17,6 +17,7 @@ function isBlankRow(row: string[]): boolean {
 export function parseOmmCsv(text: string): ParsedCatalog {
   const parsed = Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: false });
   const rows = parsed.data;
+  checkCatalogRecords(rows.length - 1);
   // Quoted fields may span lines, so count the line breaks inside each row's fields.
   const breakChar = parsed.meta.linebreak === '\r' ? '\r' : '\n';
   const rowErrors = new Map<number, string>();

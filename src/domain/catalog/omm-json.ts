@@ -1,5 +1,5 @@
 // CelesTrak / Space-Track OMM JSON: an array of flat keyword objects, or a single object.
-import { CatalogFormatError } from './errors';
+import { CatalogFormatError, checkCatalogRecords } from './errors';
 import { collectOmmResults, readOmmRecord, type OmmRecordResult } from './omm';
 import type { ParsedCatalog } from './types';
 
@@ -14,6 +14,7 @@ export function parseOmmJson(text: string): ParsedCatalog {
     throw new CatalogFormatError('JSON is neither an array of OMM records nor one OMM record');
   }
   const items: unknown[] = Array.isArray(data) ? data : [data];
+  checkCatalogRecords(items.length);
   const results = items.map((item, i): OmmRecordResult => {
     const record = i + 1;
     if (item === null || typeof item !== 'object' || Array.isArray(item)) {

@@ -2,7 +2,8 @@
 // <data><meanElements>…<tleParameters>…; a lone <omm> root is accepted too. Each <omm> is
 // one record; keywords are looked up anywhere inside its segment.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { CatalogFormatError } from './errors';
+import { INPUT_LIMITS, xmlProblem } from '../limits';
+import { CatalogFormatError, checkCatalogRecords } from './errors';
 import { collectOmmResults, readOmmRecord, type OmmRecordResult } from './omm';
 import type { ParsedCatalog } from './types';
 
@@ -42,7 +43,16 @@ function lineLocator(text: string): (offset: number) => number {
 }
 
 export function parseOmmXml(text: string): ParsedCatalog {
-  const valid = XMLValidator.validate(text);
+  // DOCTYPE/entities and deep nesting never reach fast-xml-parser (flatten recurses per level).
+  const limits = INPUT_LIMITS.catalog;
+  const unsafe = xmlProblem(text, limits.maxDepth, limits.label);
+  if (unsafe) throw new CatalogFormatError(unsafe);
+  let valid: ReturnType<typeof XMLValidator.validate>;
+  try {
+    valid = XMLValidator.validate(text);
+  } catch (e) {
+    throw new CatalogFormatError(`malformed XML: ${e instanceof Error ? e.message : String(e)}`);
+  }
   if (valid !== true) {
     throw new CatalogFormatError(`malformed XML at line ${valid.err.line}: ${valid.err.msg}`);
   }
@@ -55,12 +65,18 @@ export function parseOmmXml(text: string): ParsedCatalog {
     captureMetaData: true,
     isArray: (name) => name === 'omm',
   });
-  const root = parser.parse(text) as XmlNode;
+  let root: XmlNode;
+  try {
+    root = parser.parse(text) as XmlNode;
+  } catch (e) {
+    throw new CatalogFormatError(`malformed XML: ${e instanceof Error ? e.message : String(e)}`);
+  }
   const ndm = isNode(root.ndm) ? root.ndm : root;
   const omms = Array.isArray(ndm.omm) ? ndm.omm : [];
   if (omms.length === 0) {
     throw new CatalogFormatError('XML has no <omm> element: not an OMM file');
   }
+  checkCatalogRecords(omms.length);
   const lineAt = lineLocator(text);
   const results = omms.map((omm: unknown, i): OmmRecordResult => {
     const record = i + 1;

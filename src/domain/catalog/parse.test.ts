@@ -130,7 +130,7 @@ describe('parseCatalog whole-file failures', () => {
 });
 
 describe('catalog size limit', () => {
-  it('is 150 MB', () => {
+  it('is 150 MB (the INPUT_LIMITS entry for catalogs)', () => {
     expect(MAX_CATALOG_BYTES).toBe(150 * 1024 * 1024);
     expect(checkCatalogSize(4_000_000)).toBeNull();
     expect(checkCatalogSize(MAX_CATALOG_BYTES)).toBeNull();
@@ -139,7 +139,7 @@ describe('catalog size limit', () => {
 
   it('refuses 200 MB with a clear message', () => {
     expect(checkCatalogSize(200 * 1024 * 1024)).toBe(
-      'catalog file is 200.0 MB, over the 150.0 MB limit; load a smaller group or split the file',
+      'file is 200.0 MB; the limit for catalogs is 150 MB',
     );
   });
 
@@ -147,7 +147,7 @@ describe('catalog size limit', () => {
     // Only `length` exists: any parsing would throw a TypeError instead.
     const huge = { length: 200 * 1024 * 1024 } as unknown as string;
     expect(messageOf(() => parseCatalog(huge, { fileName: 'big.csv' }))).toMatch(
-      /^big\.csv: catalog file is 200\.0 MB/,
+      /^big\.csv: file is 200\.0 MB; the limit for catalogs is 150 MB$/,
     );
   });
 });

@@ -1,6 +1,7 @@
 // Format detection and whole-file sanity checks. Detection reads the content, never the file
 // name: CelesTrak serves every format from one URL, and downloads get renamed.
-import { CatalogFormatError, checkCatalogSize } from './errors';
+import { checkInputText } from '../limits';
+import { CatalogFormatError, checkCatalogSize, MAX_CATALOG_BYTES } from './errors';
 import { parseOmmCsv } from './omm-csv';
 import { parseOmmJson } from './omm-json';
 import { parseOmmXml } from './omm-xml';
@@ -67,15 +68,16 @@ export function detectCatalogFormat(text: string): CatalogFormat {
 
 /**
  * Parses a catalog in any supported format (TLE, OMM JSON/CSV/XML). Per-record problems come
- * back in `rejected`, even when every record is rejected; whole-file problems (size, empty,
+ * back in `rejected`, even when every record is rejected; whole-file problems (input limits, empty,
  * binary, HTML, unrecognisable, malformed JSON/XML, CSV header without OMM columns) throw
  * CatalogFormatError.
  */
 export function parseCatalog(text: string, hint: ParseHint = {}): ParsedCatalog {
   const where = hint.fileName ? `${hint.fileName}: ` : '';
   try {
-    // UTF-16 length equals the byte count for ASCII catalogs; the app checks File.size first.
-    const sizeProblem = checkCatalogSize(text.length);
+    // A text over the size limit is refused unread; the other limits after the sniffers, which
+    // look only at the start, so that an HTML error page is called that.
+    const sizeProblem = text.length > MAX_CATALOG_BYTES ? checkCatalogSize(text.length) : null;
     if (sizeProblem) throw new CatalogFormatError(sizeProblem);
     const body = text.replace(/^\uFEFF/, '');
     if (body.trim() === '') throw new CatalogFormatError('empty file, no catalog data');
@@ -88,6 +90,9 @@ export function parseCatalog(text: string, hint: ParseHint = {}): ParsedCatalog 
         'received an HTML page, not catalog data (an error or login page from the server?)',
       );
     }
+    // Lines, line length, nesting and XML declarations, before any parser reads it.
+    const limitProblem = checkInputText('catalog', body);
+    if (limitProblem) throw new CatalogFormatError(limitProblem);
     switch (detectCatalogFormat(body)) {
       case 'OMM-JSON':
         return parseOmmJson(body);

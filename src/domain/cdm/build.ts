@@ -84,9 +84,17 @@ class SectionReader {
         keyword,
         reason: `unit [${e.unit}] for ${keyword} is not ${UNIT_BY_KEYWORD[keyword]}; value taken as ${UNIT_BY_KEYWORD[keyword]}`,
       });
-      return Number(e.value);
+      return this.finite(e, keyword, Number(e.value));
     }
-    return Number(e.value) * factor;
+    return this.finite(e, keyword, Number(e.value) * factor);
+  }
+
+  /** A value that overflows a double (1e309, or 1e308 km in metres) is an error, not Infinity. */
+  private finite(e: CdmEntry, keyword: string, value: number): number {
+    if (!Number.isFinite(value)) {
+      throw new CdmFieldError(e.line, keyword, `value "${e.value}" for ${keyword} is out of range`);
+    }
+    return value;
   }
 
   epoch(keyword: string): [string, number] {
@@ -138,7 +146,8 @@ export function commentValueM(comments: string[], names: string[]): number | und
     if (!names.includes(name)) continue;
     const unit = (m[3] ?? 'm').trim().toLowerCase();
     const factor = unit === 'km' ? 1000 : unit === 'm' || unit === '' ? 1 : NaN;
-    if (Number.isFinite(factor)) return Number(m[2]) * factor;
+    const value = Number(m[2]) * factor;
+    if (Number.isFinite(value)) return value;
   }
   return undefined;
 }

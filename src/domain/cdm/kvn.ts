@@ -1,6 +1,7 @@
 // KVN: one `KEYWORD = value [unit]` per line, COMMENT lines, blank lines. A file may hold several
 // messages; each starts at CCSDS_CDM_VERS. Sections follow from the keywords: header until the
 // first non-header keyword, relative metadata until OBJECT = OBJECT1, then one section per OBJECT.
+import { checkInputRecords } from '../limits';
 import { buildCdm } from './build';
 import { CdmFieldError, type CdmEntry, type RawCdm, type RawSection } from './raw';
 import type { CdmError, CdmMessage, CdmParseResult } from './types';
@@ -76,12 +77,15 @@ function toRaw(chunk: Chunk): RawCdm {
       current = raw.relative;
       current.startLine = pending[0]?.line ?? line;
     }
-    current.entries.push(...pending, entry);
+    // One push per entry: spreading `pending` passes every comment as an argument, and a file of
+    // a million COMMENT lines overflowed the call stack.
+    for (const p of pending) current.entries.push(p);
+    current.entries.push(entry);
     pending = [];
     current.endLine = line;
   }
   // A message that never leaves the header keeps its trailing comments there.
-  raw.header.entries.push(...pending);
+  for (const p of pending) raw.header.entries.push(p);
   return raw;
 }
 
@@ -108,6 +112,8 @@ export function parseCdmKvn(text: string): CdmParseResult {
       reason: 'content before the first CCSDS_CDM_VERS line',
     });
   }
+  const tooMany = checkInputRecords('cdm', chunks.length, 'messages');
+  if (tooMany) return { messages: [], errors: [{ message: 0, line: 1, reason: tooMany }] };
   const messages: CdmMessage[] = [];
   for (const chunk of chunks) {
     // Trailing blank lines belong to no one; a truncated message then ends at its last text line.

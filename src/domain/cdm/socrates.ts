@@ -7,6 +7,22 @@
 // MAX_PROB is SOCRATES's maximum probability (assumed 100/300/100 m RTN sigmas, scaled to the
 // worst case); DSE is days since each element set's epoch.
 import Papa from 'papaparse';
+import { checkInputRecords, checkInputText } from '../limits';
+
+/** A whole-file failure: over the input limits, not JSON, or not an array of events. */
+export class SocratesFormatError extends Error {
+  override readonly name = 'SocratesFormatError';
+}
+
+function checkLimits(text: string, syntax: 'lines' | 'json'): void {
+  const problem = checkInputText('socrates', text, syntax);
+  if (problem) throw new SocratesFormatError(problem);
+}
+
+function checkRecords(count: number): void {
+  const problem = checkInputRecords('socrates', count, 'events');
+  if (problem) throw new SocratesFormatError(problem);
+}
 
 export type SocratesSource = 'SOCRATES-CSV' | 'SOCRATES-KEEPTRACK-JSON';
 
@@ -104,13 +120,27 @@ function collect<T>(rows: T[], map: (row: T) => SocratesEvent): SocratesParseRes
   return { events, rejected };
 }
 
+/**
+ * CelesTrak's CSV; throws SocratesFormatError only for a file over the input limits or a header
+ * that names a column twice (which column would be meant is unknowable).
+ */
 export function parseSocratesCsv(csv: string): SocratesParseResult {
-  const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), {
-    header: true,
+  checkLimits(csv, 'lines');
+  const [head, ...body] = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), {
     skipEmptyLines: 'greedy',
-    transformHeader: (h) => h.trim().toUpperCase(),
+  }).data;
+  const header = (head ?? []).map((h) => h.trim().toUpperCase());
+  const repeated = header.filter((h, i) => h !== '' && header.indexOf(h) !== i);
+  if (repeated.length) {
+    throw new SocratesFormatError(`repeated CSV column ${[...new Set(repeated)].join(', ')}`);
+  }
+  checkRecords(body.length);
+  const rows = body.map((cells) => {
+    const row: Record<string, string | undefined> = {};
+    header.forEach((h, i) => (row[h] = cells[i]));
+    return row;
   });
-  return collect(parsed.data, (r) => ({
+  return collect(rows, (r) => ({
     id1: noradId(r.NORAD_CAT_ID_1, 'NORAD_CAT_ID_1'),
     name1: text(r.OBJECT_NAME_1, 'OBJECT_NAME_1'),
     id2: noradId(r.NORAD_CAT_ID_2, 'NORAD_CAT_ID_2'),
@@ -126,10 +156,20 @@ export function parseSocratesCsv(csv: string): SocratesParseResult {
   }));
 }
 
-/** KeepTrack's SOCRATES.json (an array of events); throws only when the text is not a JSON array. */
+/**
+ * KeepTrack's SOCRATES.json (an array of events); throws SocratesFormatError only when the text
+ * is over the input limits or not a JSON array.
+ */
 export function parseSocratesKeeptrackJson(json: string): SocratesParseResult {
-  const data: unknown = JSON.parse(json);
-  if (!Array.isArray(data)) throw new Error('SOCRATES JSON must be an array');
+  checkLimits(json, 'json');
+  let data: unknown;
+  try {
+    data = JSON.parse(json.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new SocratesFormatError(`malformed JSON: ${(e as Error).message}`);
+  }
+  if (!Array.isArray(data)) throw new SocratesFormatError('SOCRATES JSON must be an array');
+  checkRecords(data.length);
   return collect(data as Record<string, unknown>[], (r) => {
     if (typeof r !== 'object' || r === null) throw new FieldError('record', 'not an object');
     return {

@@ -2,6 +2,7 @@
 // relative data; km, km/s for states; m², m²/s, m²/s² for covariances). Numbers are written in
 // their shortest round-trip form, so parse(write(m)) gives back the same doubles. Comments go at the
 // start of their section, the hard-body radius as `COMMENT HBR = … [m]`.
+import { kvnKeyword, kvnText } from '../exportSafety';
 import { formatCcsdsEpoch } from './time';
 import { COVARIANCE_KEYWORDS, type CdmExtra, type CdmMessage, type CdmObject } from './types';
 import { UNIT_BY_KEYWORD } from './units';
@@ -15,8 +16,12 @@ function num(x: number): string {
 
 export function writeCdmKvn(msg: CdmMessage): string {
   const out: string[] = [];
-  const kv = (keyword: string, value: string, unit = UNIT_BY_KEYWORD[keyword]) =>
-    out.push(`${keyword.padEnd(WIDTH)} = ${value}${unit ? ` [${unit}]` : ''}`);
+  // Names, designators, comments and keywords read from other files never break a line or
+  // start a keyword of their own.
+  const kv = (keyword: string, value: string, unit = UNIT_BY_KEYWORD[keyword]) => {
+    const u = unit ? kvnText(unit).replace(/[[\]]/g, '') : '';
+    out.push(`${kvnKeyword(keyword).padEnd(WIDTH)} = ${kvnText(value)}${u ? ` [${u}]` : ''}`);
+  };
   const n = (keyword: string, value: number | undefined) => {
     if (value !== undefined) kv(keyword, num(value));
   };
@@ -24,7 +29,7 @@ export function writeCdmKvn(msg: CdmMessage): string {
     if (value !== undefined) kv(keyword, value, '');
   };
   const comments = (list: string[]) =>
-    list.forEach((c) => out.push(c ? `COMMENT ${c}` : 'COMMENT'));
+    list.forEach((c) => out.push(kvnText(c) ? `COMMENT ${kvnText(c)}` : 'COMMENT'));
   const extras = (list: CdmExtra[]) => list.forEach((e) => kv(e.keyword, e.value, e.unit ?? ''));
 
   const h = msg.header;

@@ -3,6 +3,7 @@
 // several. Units come from `units=` attributes. fast-xml-parser gives no line numbers, so the
 // opening tags are also located in the text, in document order, to report lines.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { checkInputRecords, INPUT_LIMITS, xmlProblem } from '../limits';
 import { buildCdm } from './build';
 import { toCdmError } from './kvn';
 import type { CdmEntry, RawCdm, RawSection } from './raw';
@@ -107,29 +108,45 @@ function toRaw(cdm: XElement): RawCdm {
 }
 
 /**
- * The element tree of an XML document with each element's line, or why it is not well-formed.
- * Shared with the OEM reader, whose XML has the same NDM shape.
+ * The element tree of an XML document with each element's line, or why it is refused. DOCTYPE,
+ * entities and nesting deeper than the kind's limit are refused before fast-xml-parser sees the
+ * text (the tree walk recurses once per level). Shared with the OEM reader (same NDM shape).
  */
 export function parseXmlTree(
   text: string,
+  kind: 'cdm' | 'oem',
 ): { ok: true; tree: XElement[] } | { ok: false; line: number; reason: string } {
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) return { ok: false, line: valid.err.line, reason: valid.err.msg };
-  return { ok: true, tree: toTree(parser.parse(text) as XNode[], openingTagLines(text), { i: 0 }) };
+  const limits = INPUT_LIMITS[kind];
+  const unsafe = xmlProblem(text, limits.maxDepth, limits.label);
+  if (unsafe) return { ok: false, line: 1, reason: unsafe };
+  try {
+    const valid = XMLValidator.validate(text);
+    if (valid !== true) {
+      return { ok: false, line: valid.err.line, reason: `malformed XML: ${valid.err.msg}` };
+    }
+    const parsed = parser.parse(text) as XNode[];
+    return { ok: true, tree: toTree(parsed, openingTagLines(text), { i: 0 }) };
+  } catch (e) {
+    // The parser's own refusals (entities, its nesting cap) as a file error, not a crash.
+    const reason = `malformed XML: ${e instanceof Error ? e.message : String(e)}`;
+    return { ok: false, line: 1, reason };
+  }
 }
 
+const fileError = (line: number, reason: string): CdmParseResult => ({
+  messages: [],
+  errors: [{ message: 0, line, reason }],
+});
+
 export function parseCdmXml(text: string): CdmParseResult {
-  const parsed = parseXmlTree(text);
-  if (!parsed.ok) {
-    return {
-      messages: [],
-      errors: [{ message: 0, line: parsed.line, reason: `malformed XML: ${parsed.reason}` }],
-    };
-  }
+  const parsed = parseXmlTree(text, 'cdm');
+  if (!parsed.ok) return fileError(parsed.line, parsed.reason);
   const tree = parsed.tree;
   const cdms = tree.flatMap((e) =>
     e.name === 'cdm' ? [e] : e.name === 'ndm' ? e.children.filter((c) => c.name === 'cdm') : [],
   );
+  const tooMany = checkInputRecords('cdm', cdms.length, 'messages');
+  if (tooMany) return fileError(1, tooMany);
   const messages: CdmMessage[] = [];
   const errors = [];
   if (cdms.length === 0)

@@ -1,5 +1,5 @@
 // Pure list logic for the event table: keys for links, filters, sorting, export of rows.
-import Papa from 'papaparse';
+import { csvRow } from '../exportSafety';
 import type { ConjunctionRecord } from './types';
 
 /** ISO 8601 UTC with milliseconds (TCA rounded to the nearest ms). */
@@ -234,13 +234,16 @@ export const EVENT_ROW_COLUMNS: (keyof EventRow)[] = [
   'normalKm',
 ];
 
-/** CSV with a header row, RFC 4180 quoting, empty cells for unknown values. */
+/**
+ * CSV with a header row, RFC 4180 quoting, empty cells for unknown values; names that a
+ * spreadsheet would run as formulas are neutralised (csvCell).
+ */
 export function eventsToCsv(records: readonly ConjunctionRecord[]): string {
   const rows = records.map((r) => {
     const row = eventRow(r);
-    return EVENT_ROW_COLUMNS.map((c) => (row[c] === null ? '' : row[c]));
+    return csvRow(EVENT_ROW_COLUMNS.map((c) => row[c]));
   });
-  return `${Papa.unparse({ fields: EVENT_ROW_COLUMNS, data: rows }, { newline: '\n' })}\n`;
+  return `${[csvRow(EVENT_ROW_COLUMNS), ...rows].join('\n')}\n`;
 }
 
 /** JSON array of rows (the same fields as the CSV, null for unknown values). */

@@ -1,3 +1,4 @@
+import { checkInputBytes, checkInputRecords, checkInputText, INPUT_LIMITS } from '../limits';
 import { csvIssue, csvToJson } from './csv';
 import {
   NOTIFICATION_SCHEMA_VERSION,
@@ -10,8 +11,13 @@ import {
 } from './types';
 import { checkNotification, checkNotifications, notificationItems } from './validate';
 
-/** Largest notification file read (a notification is well under 10 kB). */
-export const MAX_NOTIFICATION_FILE_BYTES = 5 * 1024 * 1024;
+/** Largest notification file read (a notification is well under 10 kB; see INPUT_LIMITS). */
+export const MAX_NOTIFICATION_FILE_BYTES = INPUT_LIMITS.notifications.maxBytes;
+
+/** Why a notification file of `bytes` is not read (check File.size first), or null. */
+export function checkNotificationFileSize(bytes: number): string | null {
+  return checkInputBytes('notifications', bytes);
+}
 
 function looksLikeCsv(text: string): boolean {
   const firstLine =
@@ -40,6 +46,8 @@ export function isNotificationText(head: string): boolean {
  * NotificationFormatError.
  */
 export function parseNotificationText(text: string): ParsedNotifications {
+  const limitProblem = checkInputText('notifications', text);
+  if (limitProblem) throw new NotificationFormatError(limitProblem);
   const t = text.replace(/^\uFEFF/, '').trim();
   if (!t) throw new NotificationFormatError('the file is empty');
   if (t.startsWith('<')) throw new NotificationFormatError('this is HTML or XML, not JSON or CSV');
@@ -52,7 +60,9 @@ export function parseNotificationText(text: string): ParsedNotifications {
         `not valid JSON (${error instanceof Error ? error.message : String(error)})`,
       );
     }
-    return { format: 'JSON', ...checkNotifications(notificationItems(root)) };
+    const items = notificationItems(root);
+    checkNotificationCount(items.length);
+    return { format: 'JSON', ...checkNotifications(items) };
   }
   if (!looksLikeCsv(t)) {
     throw new NotificationFormatError(
@@ -62,7 +72,9 @@ export function parseNotificationText(text: string): ParsedNotifications {
   const notifications: LaunchNotification[] = [];
   const rejected: RejectedNotification[] = [];
   const seen = new Set<string>();
-  for (const row of csvToJson(t)) {
+  const rows = csvToJson(t);
+  checkNotificationCount(rows.length);
+  for (const row of rows) {
     const result = checkNotification(row.json);
     const issues = result.ok ? [] : result.issues.map(csvIssue);
     if (row.rowError) issues.unshift({ field: '(row)', reason: row.rowError });
@@ -78,6 +90,11 @@ export function parseNotificationText(text: string): ParsedNotifications {
     }
   }
   return { format: 'CSV', notifications, rejected };
+}
+
+function checkNotificationCount(count: number): void {
+  const problem = checkInputRecords('notifications', count, 'notifications');
+  if (problem) throw new NotificationFormatError(problem);
 }
 
 const isoUtc = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');

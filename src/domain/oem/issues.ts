@@ -5,6 +5,7 @@ type Values = Record<string, string | number>;
 
 const TEMPLATES = {
   empty: () => 'the file is empty',
+  overLimit: (v) => `${v.reason}`,
   compression: (v) => `the file is ${v.format}-compressed; only gzip is supported`,
   malformedXml: (v) => `malformed XML: ${v.detail}`,
   missingElement: (v) => `<${v.parent}> has no <${v.element}>`,

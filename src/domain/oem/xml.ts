@@ -91,9 +91,15 @@ function segmentTokens(segment: XElement): XmlToken[] {
 }
 
 export function tokenizeXml(text: string): { tokens: XmlToken[] } | { error: OemIssue } {
-  const parsed = parseXmlTree(text);
+  const parsed = parseXmlTree(text, 'oem');
   if (!parsed.ok)
-    return { error: oemIssue('malformedXml', { detail: parsed.reason }, { line: parsed.line }) };
+    return {
+      error: oemIssue(
+        'malformedXml',
+        { detail: parsed.reason.replace(/^malformed XML: /, '') },
+        { line: parsed.line },
+      ),
+    };
   const root = parsed.tree.find((e) => e.name === 'oem');
   if (!root) return { error: oemIssue('notOem') };
   const tokens: XmlToken[] = [keyword(root, 'CCSDS_OEM_VERS', root.attrs.version ?? '')];
