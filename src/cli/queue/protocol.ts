@@ -302,7 +302,9 @@ export function parseJobResult(
   });
   const got = chunks.map((c) => c.chunk).join(',');
   if (got !== job.chunks.join(',')) {
-    throw new ProtocolError(`result.chunks ${got} do not answer the job's ${job.chunks.join(',')}`);
+    throw new ProtocolError(
+      `result.chunks [${got}] do not answer the job's [${job.chunks.join(',')}]`,
+    );
   }
   const decoded = chunks.map((c, k): ChunkResult => {
     const packed = decodePacked(c.packed, `result.chunks[${k}].packed`);
