@@ -117,7 +117,9 @@ export class ScreeningQueue {
         lost,
       ]);
       jobIds.push(...added.map((j) => j.id!));
+      // Each job's wait listens on both (the defaults warn past 10).
       events.setMaxListeners(2 * added.length + 10);
+      queue.setMaxListeners(added.length + 10);
       let done = 0;
       const answers = await Promise.race([
         Promise.all(
