@@ -1,0 +1,41 @@
+import * as Comlink from 'comlink';
+import { lifeLockFreed } from './lifeLock';
+import type { WorkerInstance } from './supervisor';
+
+/** What every supervised worker exposes besides its own calls (see lifeLock.ts). */
+export interface LifeApi {
+  /** Resolves once the worker holds its life lock. */
+  alive(): Promise<void>;
+}
+
+/**
+ * Start a module worker behind comlink, with the two signs of its death: an `error` event (an
+ * uncaught exception or a script that failed to load) and its life lock being freed.
+ */
+export function spawnWorker<Api extends LifeApi>(
+  url: URL,
+  name: string,
+): WorkerInstance<Comlink.Remote<Api>> {
+  // Locks are shared by every tab of the origin: the name must be unique to this worker.
+  const uniqueName = `${name} ${Math.random().toString(36).slice(2, 10)}`;
+  const worker = new Worker(url, { type: 'module', name: uniqueName });
+  const api = Comlink.wrap<Api>(worker);
+  const died = new Promise<string>((resolve) => {
+    worker.addEventListener('error', (e) => {
+      e.preventDefault();
+      resolve(`error: ${e.message || 'the worker script failed'}`);
+    });
+    // Not awaited as a call: a worker that never answers never takes the lock either.
+    void (api.alive() as Promise<void>).then(() =>
+      lifeLockFreed(uniqueName).then(() => resolve('terminated')),
+    );
+  });
+  return {
+    api,
+    died,
+    terminate: () => {
+      api[Comlink.releaseProxy]();
+      worker.terminate();
+    },
+  };
+}
