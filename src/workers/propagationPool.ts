@@ -19,7 +19,14 @@ export type PropagationSpawn = (
 ) => WorkerInstance<Comlink.Remote<PropagationWorkerApi>>;
 
 const spawnPropagationWorker: PropagationSpawn = (name) =>
-  spawnWorker<PropagationWorkerApi>(new URL('./propagation.worker.ts', import.meta.url), name);
+  spawnWorker<PropagationWorkerApi>(
+    (uniqueName) =>
+      new Worker(new URL('./propagation.worker.ts', import.meta.url), {
+        type: 'module',
+        name: uniqueName,
+      }),
+    name,
+  );
 
 /**
  * One worker's share of the catalog as the main thread holds it, so that a replacement worker

@@ -29,7 +29,14 @@ export type ScreeningSpawn = (
 ) => WorkerInstance<Comlink.Remote<ScreeningWorkerRemote>>;
 
 const spawnScreeningWorker: ScreeningSpawn = (name) =>
-  spawnWorker<ScreeningWorkerRemote>(new URL('./screening.worker.ts', import.meta.url), name);
+  spawnWorker<ScreeningWorkerRemote>(
+    (uniqueName) =>
+      new Worker(new URL('./screening.worker.ts', import.meta.url), {
+        type: 'module',
+        name: uniqueName,
+      }),
+    name,
+  );
 
 /**
  * A screening worker that survives a death: the replacement is initialised with the same catalog

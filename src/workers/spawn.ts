@@ -9,16 +9,17 @@ export interface LifeApi {
 }
 
 /**
- * Start a module worker behind comlink, with the two signs of its death: an `error` event (an
- * uncaught exception or a script that failed to load) and its life lock being freed.
+ * Start a worker behind comlink, with the two signs of its death: an `error` event (an uncaught
+ * exception, or a script that failed to load) and its life lock being freed. `create` must say
+ * `new Worker(new URL('…', import.meta.url), …)` itself: that is the form the bundler builds.
  */
 export function spawnWorker<Api extends LifeApi>(
-  url: URL,
+  create: (name: string) => Worker,
   name: string,
 ): WorkerInstance<Comlink.Remote<Api>> {
   // Locks are shared by every tab of the origin: the name must be unique to this worker.
   const uniqueName = `${name} ${Math.random().toString(36).slice(2, 10)}`;
-  const worker = new Worker(url, { type: 'module', name: uniqueName });
+  const worker = create(uniqueName);
   const api = Comlink.wrap<Api>(worker);
   const died = new Promise<string>((resolve) => {
     worker.addEventListener('error', (e) => {
