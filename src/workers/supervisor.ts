@@ -27,7 +27,8 @@ export class WorkerDiedError extends Error {
   constructor(
     readonly workerName: string,
     readonly reason: string,
-    gaveUp: boolean,
+    /** The worker is not replaced any more: every later call fails too. */
+    readonly gaveUp: boolean,
   ) {
     super(
       gaveUp
