@@ -61,9 +61,33 @@ export class SceneController {
   /** performance.now() when the catalog awaiting its first frame arrived. */
   private awaitingFirstDrawSince: number | null = null;
 
-  constructor(container: HTMLElement, profile: RenderProfile, pool: PropagationPool) {
+  /** Set from the moment the WebGL context is lost; this scene never draws again. */
+  private contextLost = false;
+
+  /**
+   * `context` hears of a lost WebGL context and of its restoration, after which the caller builds
+   * a new scene: Cesium keeps no way to re-create its GPU resources, and a new one reads every
+   * store, so it comes back as it was.
+   */
+  constructor(
+    container: HTMLElement,
+    profile: RenderProfile,
+    pool: PropagationPool,
+    context: { lost(): void; restored(): void },
+  ) {
     this.widget = createGlobe(container, profile);
     const { scene } = this.widget;
+    // The canvas's own context (the same object Cesium draws with), to tell a lost one.
+    const gl = scene.canvas.getContext('webgl2') ?? scene.canvas.getContext('webgl');
+    scene.canvas.addEventListener('webglcontextlost', (e) => {
+      // Without preventDefault the browser never restores the context.
+      e.preventDefault();
+      this.contextLost = true;
+      this.widget.useDefaultRenderLoop = false;
+      cancelAnimationFrame(this.rafId);
+      context.lost();
+    });
+    scene.canvas.addEventListener('webglcontextrestored', () => context.restored());
     // A wall display is read from across the room: bigger points and labels.
     const briefingScale =
       useModeStore.getState().mode === 'briefing' ? Math.max(1.5, window.innerWidth / 1280) : 1;
@@ -79,6 +103,8 @@ export class SceneController {
     scene.preUpdate.addEventListener(() => this.beforeFrame());
     scene.postRender.addEventListener(() => this.perf.frameEnd());
     scene.renderError.addEventListener((_scene: unknown, error: unknown) => {
+      // A frame drawn as the context went (before its event): announced as such, not restarted.
+      if (this.contextLost || gl?.isContextLost()) return;
       console.error('render error', error);
       useCatalogStore
         .getState()
@@ -98,6 +124,13 @@ export class SceneController {
       ScreenSpaceEventType.LEFT_CLICK,
     );
     this.subscribe();
+    // A scene built again (after a lost context) starts from what the stores hold.
+    const view = useCameraStore.getState().view;
+    if (view) this.applyCamera(view);
+    if (useCatalogStore.getState().objects.length > 0) {
+      this.catalogChanged();
+      this.awaitingFirstDrawSince = null; // not a load: nothing to time
+    }
     scene.camera.moveEnd.addEventListener(() => this.publishCamera());
     const loop = () => {
       if (this.dirty || useClockStore.getState().playing) scene.requestRender();

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ElementSet } from '../domain/catalog/types';
 import { ISS_2024_10_31 } from '../testing/elements';
 import { createPropagationService } from '../workers/propagationService';
 import type { EcefSample, PropagationPool } from '../workers/propagationPool';
+import { WorkerDiedError } from '../workers/supervisor';
 import { EphemerisStream, packSegment, sampleStepMs, stateInSegment } from './ephemerisStream';
 
 const iss = ISS_2024_10_31;
@@ -91,6 +92,31 @@ describe('EphemerisStream', () => {
     ]);
     expect(stream.segmentAt(t)!.s0).not.toBe(first.s0);
     expect(stream.segmentAt(t + 1)).not.toBeNull();
+  });
+
+  it('stops asking a pool whose worker was given up on, until the next catalog', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    let asked = 0;
+    const pool = {
+      sample: async () => {
+        asked++;
+        throw new WorkerDiedError('sgp4-1', 'terminated', true);
+      },
+    } as unknown as PropagationPool;
+    const stream = new EphemerisStream(pool, () => undefined);
+    stream.reset(true);
+    const t = Date.UTC(2024, 10, 1);
+    for (let frame = 0; frame < 5; frame++) {
+      stream.update(t + frame * 1000, 1);
+      await settle();
+    }
+    expect(asked).toBe(1);
+    expect(error).toHaveBeenCalledTimes(1);
+    stream.reset(true);
+    stream.update(t, 1);
+    await settle();
+    expect(asked).toBe(2);
+    error.mockRestore();
   });
 
   it('drops results that arrive after the catalog was replaced', async () => {

@@ -1,5 +1,6 @@
 import { hermiteBetween } from '../domain/propagation/hermite';
 import type { EcefSample, PropagationPool } from '../workers/propagationPool';
+import { WorkerDiedError } from '../workers/supervisor';
 
 /** Samples kept either side of the current time (memory: 26,834 objects × 24 B per sample). */
 const KEEP_BEHIND = 2;
@@ -110,7 +111,11 @@ export class EphemerisStream {
         keep(samples);
         this.onSamples();
       })
-      .catch((error: unknown) => console.error('SGP4 sampling failed', error))
+      .catch((error: unknown) => {
+        console.error('SGP4 sampling failed', error);
+        // A pool that gave up fails every request: stop asking, each frame, until the next load.
+        if (error instanceof WorkerDiedError && error.gaveUp) this.enabled = false;
+      })
       .finally(() => {
         this.inFlight = false;
       });

@@ -1,13 +1,17 @@
 import * as Comlink from 'comlink';
 import type { CatalogWorkerApi } from '../workers/catalog.worker';
-import { PropagationPool } from '../workers/propagationPool';
+import { useRecoveryStore } from '../state/recoveryStore';
+import { defaultPoolSize, PropagationPool } from '../workers/propagationPool';
 
 /** The app's workers, created once: the SGP4 pool and the catalog parser. */
 let pool: PropagationPool | null = null;
 let parser: Comlink.Remote<CatalogWorkerApi> | null = null;
 
 export function propagationPool(): PropagationPool {
-  pool ??= new PropagationPool();
+  pool ??= new PropagationPool(defaultPoolSize(), {
+    onDeath: (death) =>
+      useRecoveryStore.getState().report({ kind: 'worker-died', pool: 'propagation', ...death }),
+  });
   return pool;
 }
 

@@ -1,7 +1,13 @@
 import { useCatalogStore } from '../state/catalogStore';
 import { useConjunctionStore } from '../state/conjunctionStore';
 import { useScreeningStore, type ScreeningRequest } from '../state/screeningStore';
-import { ScreeningCancelled, screenInBrowser } from '../workers/screeningPool';
+import { useRecoveryStore } from '../state/recoveryStore';
+import {
+  defaultScreeningPoolSize,
+  ScreeningCancelled,
+  screenInBrowser,
+} from '../workers/screeningPool';
+import { WorkerDiedError } from '../workers/supervisor';
 
 let controller: AbortController | null = null;
 
@@ -34,6 +40,11 @@ export async function runScreening(request: ScreeningRequest, label?: string): P
       (p) =>
         useScreeningStore.getState().set({ chunksDone: p.chunksDone, chunkCount: p.chunkCount }),
       controller.signal,
+      defaultScreeningPoolSize(),
+      {
+        onDeath: (death) =>
+          useRecoveryStore.getState().report({ kind: 'worker-died', pool: 'screening', ...death }),
+      },
     );
     const screenedMs = performance.now() - started;
     const when = new Date(request.startMs).toISOString().slice(0, 16).replace('T', ' ');
@@ -60,7 +71,9 @@ export async function runScreening(request: ScreeningRequest, label?: string): P
     const message =
       error instanceof ScreeningCancelled
         ? 'Screening cancelled'
-        : `Screening failed: ${error instanceof Error ? error.message : String(error)}`;
+        : error instanceof WorkerDiedError
+          ? `Screening failed: ${error.message}; the event list is unchanged`
+          : `Screening failed: ${error instanceof Error ? error.message : String(error)}`;
     useScreeningStore.getState().set({ error: message });
     return false;
   } finally {

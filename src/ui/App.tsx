@@ -5,6 +5,7 @@ import { dropNotificationsOr } from '../services/notifications';
 import { canEdit, useModeStore } from '../state/modeStore';
 import { BriefingHud } from './BriefingHud';
 import { Alerts } from './Alerts';
+import { RecoveryNotice } from './RecoveryNotice';
 import { CatalogControls } from './CatalogControls';
 import { ConjunctionList } from './ConjunctionList';
 import { EncounterPanel } from './EncounterPanel';
@@ -63,6 +64,7 @@ export function App() {
       {briefing && <BriefingHud />}
       <SyncBadge />
       <Alerts />
+      <RecoveryNotice />
       <NotificationsAlert />
       {!briefing && <StartNote />}
       <aside className="left">

@@ -1,9 +1,10 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { SceneController } from '../scene/SceneController';
 import type { RenderProfile } from '../scene/renderProfile';
 import { propagationPool } from '../services/engine';
 import { useCatalogStore } from '../state/catalogStore';
 import { useClockStore } from '../state/clockStore';
+import { useRecoveryStore } from '../state/recoveryStore';
 
 declare global {
   interface Window {
@@ -19,8 +20,17 @@ declare global {
 
 export function GlobeView({ profile }: { profile: RenderProfile }) {
   const container = useRef<HTMLDivElement>(null);
+  // Bumped when a lost WebGL context is restored: the scene is built again from the stores.
+  const [build, setBuild] = useState(0);
   useEffect(() => {
-    const scene = new SceneController(container.current!, profile, propagationPool());
+    const report = useRecoveryStore.getState().report;
+    const scene = new SceneController(container.current!, profile, propagationPool(), {
+      lost: () => report({ kind: 'context-lost' }),
+      restored: () => {
+        report({ kind: 'context-restored' });
+        setBuild((n) => n + 1);
+      },
+    });
     window.orbitalWatch = {
       scene,
       seek: (timeMs) => useClockStore.getState().setTime(timeMs),
@@ -31,6 +41,6 @@ export function GlobeView({ profile }: { profile: RenderProfile }) {
       scene.destroy();
       delete window.orbitalWatch;
     };
-  }, [profile]);
+  }, [profile, build]);
   return <div ref={container} className="globe" data-render-profile={profile} />;
 }

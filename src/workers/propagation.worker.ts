@@ -1,9 +1,12 @@
 import * as Comlink from 'comlink';
+import { holdLifeLock } from './lifeLock';
 import { createPropagationService, type PropagationService } from './propagationService';
 
 const service = createPropagationService();
+const alive = holdLifeLock();
 
 const api = {
+  alive: () => alive,
   prepare: service.prepare,
   commit: service.commit,
   discard: service.discard,

@@ -1,8 +1,9 @@
-import * as Comlink from 'comlink';
+import type * as Comlink from 'comlink';
 import type { ElementSet } from '../domain/catalog/types';
 import type { PropagationWorkerApi } from './propagation.worker';
 import type { InitFailure } from './propagationService';
-
+import { spawnWorker } from './spawn';
+import { SupervisedWorker, type SupervisorOptions, type WorkerInstance } from './supervisor';
 /** One worker per core but one, at least two: the main thread renders, SGP4 runs beside it. */
 export function defaultPoolSize(): number {
   const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
@@ -12,27 +13,66 @@ export function defaultPoolSize(): number {
 /** Earth-fixed states of the whole catalog at one time: [object][x, y, z, vx, vy, vz], km and km/s. */
 export type EcefSample = Float32Array;
 
+/** Makes one propagation worker; tests pass fakes. */
+export type PropagationSpawn = (
+  name: string,
+) => WorkerInstance<Comlink.Remote<PropagationWorkerApi>>;
+
+const spawnPropagationWorker: PropagationSpawn = (name) =>
+  spawnWorker<PropagationWorkerApi>(
+    (uniqueName) =>
+      new Worker(new URL('./propagation.worker.ts', import.meta.url), {
+        type: 'module',
+        name: uniqueName,
+      }),
+    name,
+  );
+
+/**
+ * One worker's share of the catalog as the main thread holds it, so that a replacement worker
+ * can be brought to the same state: the committed share, and a prepared one awaiting commit.
+ */
+class Slot {
+  committed: ElementSet[] = [];
+  pending: ElementSet[] | null = null;
+  readonly worker: SupervisedWorker<Comlink.Remote<PropagationWorkerApi>>;
+
+  constructor(name: string, spawn: PropagationSpawn, options: SupervisorOptions) {
+    this.worker = new SupervisedWorker(
+      name,
+      () => spawn(name),
+      (api) => this.restore(api),
+      options,
+    );
+  }
+
+  private async restore(api: Comlink.Remote<PropagationWorkerApi>): Promise<void> {
+    if (this.committed.length > 0) {
+      await api.prepare(this.committed);
+      await api.commit();
+    }
+    if (this.pending) await api.prepare(this.pending);
+  }
+}
+
 /**
  * A pool of propagation workers, each holding a contiguous share of the catalog. Results are
- * merged back into catalog order, so callers never see the partition.
+ * merged back into catalog order, so callers never see the partition. A worker that dies is
+ * replaced and its share re-prepared (see SupervisedWorker); sampling carries on.
  */
 export class PropagationPool {
-  private readonly workers: Worker[] = [];
-  private readonly apis: Comlink.Remote<PropagationWorkerApi>[] = [];
+  private readonly slots: Slot[] = [];
 
-  constructor(size = defaultPoolSize()) {
-    for (let i = 0; i < size; i++) {
-      const worker = new Worker(new URL('./propagation.worker.ts', import.meta.url), {
-        type: 'module',
-        name: `sgp4-${i}`,
-      });
-      this.workers.push(worker);
-      this.apis.push(Comlink.wrap<PropagationWorkerApi>(worker));
-    }
+  constructor(
+    size = defaultPoolSize(),
+    options: SupervisorOptions = {},
+    spawn: PropagationSpawn = spawnPropagationWorker,
+  ) {
+    for (let i = 0; i < size; i++) this.slots.push(new Slot(`sgp4-${i}`, spawn, options));
   }
 
   get size(): number {
-    return this.workers.length;
+    return this.slots.length;
   }
 
   /**
@@ -40,11 +80,16 @@ export class PropagationPool {
    * whose initialisation failed (catalog indices). Follow with `commit` or `discard`.
    */
   async prepare(elements: ElementSet[]): Promise<InitFailure[]> {
-    const n = this.apis.length;
+    const n = this.slots.length;
     const per = Math.ceil(elements.length / n);
-    const starts = this.apis.map((_, w) => Math.min(w * per, elements.length));
+    const starts = this.slots.map((_, w) => Math.min(w * per, elements.length));
     const results = await Promise.all(
-      this.apis.map((api, w) => api.prepare(elements.slice(starts[w], starts[w] + per))),
+      this.slots.map((slot, w) => {
+        const share = elements.slice(starts[w], starts[w] + per);
+        // Recorded first: a replacement made while the call runs prepares it too.
+        slot.pending = share;
+        return slot.worker.call((api) => api.prepare(share));
+      }),
     );
     return results.flatMap((failures, w) =>
       failures.map((f) => ({ index: starts[w] + f.index, reason: f.reason })),
@@ -52,16 +97,29 @@ export class PropagationPool {
   }
 
   async commit(): Promise<void> {
-    await Promise.all(this.apis.map((api) => api.commit()));
+    await Promise.all(
+      this.slots.map((slot) => {
+        slot.committed = slot.pending ?? slot.committed;
+        slot.pending = null;
+        return slot.worker.apply((api) => api.commit());
+      }),
+    );
   }
 
   async discard(): Promise<void> {
-    await Promise.all(this.apis.map((api) => api.discard()));
+    await Promise.all(
+      this.slots.map((slot) => {
+        slot.pending = null;
+        return slot.worker.apply((api) => api.discard());
+      }),
+    );
   }
 
   /** States of every loaded object at t0Ms + k·stepMs, k < count, in catalog order. */
   async sample(t0Ms: number, stepMs: number, count: number): Promise<EcefSample[]> {
-    const blocks = await Promise.all(this.apis.map((api) => api.sample(t0Ms, stepMs, count)));
+    const blocks = await Promise.all(
+      this.slots.map((slot) => slot.worker.call((api) => api.sample(t0Ms, stepMs, count))),
+    );
     // Sized from the blocks themselves: a commit may land while a request is in flight.
     const total = blocks.reduce((sum, block) => sum + block.objectCount, 0);
     const samples: EcefSample[] = [];
@@ -79,7 +137,6 @@ export class PropagationPool {
   }
 
   dispose(): void {
-    for (const api of this.apis) api[Comlink.releaseProxy]();
-    for (const worker of this.workers) worker.terminate();
+    for (const slot of this.slots) slot.worker.dispose();
   }
 }

@@ -1,10 +1,13 @@
 // Web Worker adapter for conjunction screening: the same core as the CLI's worker threads.
 import * as Comlink from 'comlink';
 import { createScreeningWorker } from '../domain/screening/screen';
+import { holdLifeLock } from './lifeLock';
 
 const core = createScreeningWorker();
+const alive = holdLifeLock();
 
 const api = {
+  alive: () => alive,
   init: core.init,
   /** Transfers the packed events instead of copying them. */
   async runChunk(chunk: number) {

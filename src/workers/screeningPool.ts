@@ -1,4 +1,4 @@
-import * as Comlink from 'comlink';
+import type * as Comlink from 'comlink';
 import type { ElementSet } from '../domain/catalog/types';
 import {
   screenOnPool,
@@ -7,6 +7,8 @@ import {
 } from '../domain/screening/screen';
 import type { ScreeningOptions, ScreeningResult } from '../domain/screening/types';
 import type { ScreeningWorkerRemote } from './screening.worker';
+import { spawnWorker } from './spawn';
+import { SupervisedWorker, type SupervisorOptions, type WorkerInstance } from './supervisor';
 
 /** One worker per core but one (the main thread renders), at least two: screening is the heavy job. */
 export function defaultScreeningPoolSize(): number {
@@ -21,9 +23,55 @@ export class ScreeningCancelled extends Error {
   }
 }
 
+/** Makes one screening worker; tests pass fakes. */
+export type ScreeningSpawn = (
+  name: string,
+) => WorkerInstance<Comlink.Remote<ScreeningWorkerRemote>>;
+
+const spawnScreeningWorker: ScreeningSpawn = (name) =>
+  spawnWorker<ScreeningWorkerRemote>(
+    (uniqueName) =>
+      new Worker(new URL('./screening.worker.ts', import.meta.url), {
+        type: 'module',
+        name: uniqueName,
+      }),
+    name,
+  );
+
+/**
+ * A screening worker that survives a death: the replacement is initialised with the same catalog
+ * and options, and the chunk that was running is screened again on it.
+ */
+export function supervisedScreeningWorker(
+  name: string,
+  spawn: ScreeningSpawn,
+  options: SupervisorOptions,
+): { api: ScreeningWorkerApi; dispose(): void } {
+  let initArgs: Parameters<ScreeningWorkerApi['init']> | null = null;
+  const worker = new SupervisedWorker(
+    name,
+    () => spawn(name),
+    async (api) => {
+      if (initArgs) await api.init(...initArgs);
+    },
+    options,
+  );
+  return {
+    api: {
+      init: (elements, screeningOptions) => {
+        initArgs = [elements, screeningOptions];
+        return worker.call((api) => api.init(elements, screeningOptions));
+      },
+      runChunk: (chunk) => worker.call((api) => api.runChunk(chunk)),
+    },
+    dispose: () => worker.dispose(),
+  };
+}
+
 /**
  * Browser screening on a pool of Web Workers. Chunks of the window go to whichever worker is
- * free; the merged result does not depend on the pool size.
+ * free; the merged result does not depend on the pool size. A worker that dies is replaced and
+ * its chunk screened again; one that keeps dying fails the run with a WorkerDiedError.
  */
 export async function screenInBrowser(
   elements: ElementSet[],
@@ -31,8 +79,10 @@ export async function screenInBrowser(
   onProgress?: (p: ScreeningProgress) => void,
   signal?: AbortSignal,
   size = defaultScreeningPoolSize(),
+  supervision: SupervisorOptions = {},
+  spawn: ScreeningSpawn = spawnScreeningWorker,
 ): Promise<ScreeningResult> {
-  const workers: Worker[] = [];
+  const workers: ReturnType<typeof supervisedScreeningWorker>[] = [];
   // Cancelling terminates the workers at once; their pending calls would never settle, so the
   // run's promise is raced against the abort.
   let onAbort = () => undefined as void;
@@ -42,18 +92,13 @@ export async function screenInBrowser(
     signal?.addEventListener('abort', onAbort, { once: true });
   });
   try {
-    const apis: ScreeningWorkerApi[] = [];
     for (let i = 0; i < size; i++) {
-      const w = new Worker(new URL('./screening.worker.ts', import.meta.url), {
-        type: 'module',
-        name: `screening-${i}`,
-      });
-      workers.push(w);
-      apis.push(Comlink.wrap<ScreeningWorkerRemote>(w) as unknown as ScreeningWorkerApi);
+      workers.push(supervisedScreeningWorker(`screening-${i}`, spawn, supervision));
     }
+    const apis = workers.map((w) => w.api);
     return await Promise.race([screenOnPool(apis, elements, options, onProgress), aborted]);
   } finally {
     signal?.removeEventListener('abort', onAbort);
-    for (const w of workers) w.terminate();
+    for (const w of workers) w.dispose();
   }
 }
