@@ -2,11 +2,11 @@ import {
   Cartesian2,
   Cartesian3,
   Color,
-  EllipsoidSurfaceAppearance,
   GeometryInstance,
   LabelCollection,
   LabelStyle,
   Material,
+  MaterialAppearance,
   PointPrimitiveCollection,
   PolygonGeometry,
   PolygonHierarchy,
@@ -14,6 +14,7 @@ import {
   Primitive,
   VerticalOrigin,
   type CesiumWidget,
+  type Geometry,
   type Label,
   type PointPrimitive,
   type Polyline,
@@ -21,6 +22,7 @@ import {
 } from 'cesium';
 import {
   CORRIDOR_RANGE_KM,
+  corridorOutline,
   corridorRing,
   destinationPoint,
   normalizeDeg,
@@ -33,8 +35,6 @@ import { useNotificationStore } from '../state/notificationStore';
 const CORRIDOR_HEIGHT_M = 4_000;
 const HAZARD_HEIGHT_M = 2_500;
 const LABEL_HEIGHT_M = 6_000;
-/** Radial edges of the fan are sampled this often so they follow the surface. */
-const EDGE_STEP_KM = 100;
 const FLY_WEST_OFFSET_KM = 900;
 
 // Crimson: unlike every catalog colour (Okabe–Ito), so a corridor never reads as objects.
@@ -56,46 +56,38 @@ interface Drawn {
   text: string;
 }
 
-function fillPrimitive(ring: LonLat[], heightM: number, color: Color, alpha: number): Primitive {
-  const open = ring.slice(0, -1).flat();
-  return new Primitive({
-    geometryInstances: new GeometryInstance({
-      geometry: new PolygonGeometry({
-        polygonHierarchy: new PolygonHierarchy(Cartesian3.fromDegreesArray(open)),
-        height: heightM,
-        vertexFormat: EllipsoidSurfaceAppearance.VERTEX_FORMAT,
-      }),
+/**
+ * A ring's fill as triangles, built now rather than inside a frame so that a ring Cesium cannot
+ * triangulate is found here. Flat shading without texture coordinates: Cesium's texture
+ * coordinates for a polygon with a vertex at a pole fail ("normalized result is not a number").
+ */
+export function fillGeometry(ring: readonly LonLat[], heightM: number): Geometry {
+  const geometry = PolygonGeometry.createGeometry(
+    new PolygonGeometry({
+      polygonHierarchy: new PolygonHierarchy(Cartesian3.fromDegreesArray(ring.slice(0, -1).flat())),
+      height: heightM,
+      vertexFormat: MaterialAppearance.MaterialSupport.BASIC.vertexFormat,
     }),
-    appearance: new EllipsoidSurfaceAppearance({
+  );
+  if (!geometry) throw new Error('the polygon has no area');
+  if (!((geometry.attributes.position?.values ?? []) as Float64Array).every(Number.isFinite)) {
+    throw new Error('the polygon has a vertex that is not a number');
+  }
+  return geometry;
+}
+
+function fillPrimitive(ring: LonLat[], heightM: number, color: Color, alpha: number): Primitive {
+  return new Primitive({
+    geometryInstances: new GeometryInstance({ geometry: fillGeometry(ring, heightM) }),
+    appearance: new MaterialAppearance({
       material: Material.fromType('Color', { color: color.withAlpha(alpha) }),
-      aboveGround: true,
+      materialSupport: MaterialAppearance.MaterialSupport.BASIC,
+      flat: true,
       translucent: true,
     }),
     asynchronous: false,
     show: false,
   });
-}
-
-/** The fan's outline: out along the first bearing, round the arc, back along the last. */
-function corridorOutline(n: LaunchNotification, ring: LonLat[]): number[] {
-  const { latDeg, lonDeg } = n.site;
-  const { minDeg, maxDeg } = n.azimuth;
-  const single = minDeg === maxDeg;
-  const first = single ? minDeg - 2 : minDeg;
-  const last = single ? maxDeg + 2 : maxDeg;
-  const edge = (bearing: number) => {
-    const out: number[] = [];
-    for (let d = EDGE_STEP_KM; d < CORRIDOR_RANGE_KM; d += EDGE_STEP_KM) {
-      const p = destinationPoint(latDeg, lonDeg, normalizeDeg(bearing), d);
-      out.push(p.lonDeg, p.latDeg);
-    }
-    return out;
-  };
-  const arc = ring.slice(1, -1).flat();
-  const back = edge(last);
-  const backPairs: number[] = [];
-  for (let i = back.length - 2; i >= 0; i -= 2) backPairs.push(back[i], back[i + 1]);
-  return [lonDeg, latDeg, ...edge(first), ...arc, ...backPairs, lonDeg, latDeg];
 }
 
 /**
@@ -184,7 +176,12 @@ export class NotificationLayer {
         {
           line: this.lines.add({
             positions: Cartesian3.fromDegreesArrayHeights(
-              corridorOutline(n, ring).flatMap((v, i) => (i % 2 ? [v, CORRIDOR_HEIGHT_M] : [v])),
+              corridorOutline(
+                n.site.latDeg,
+                n.site.lonDeg,
+                n.azimuth.minDeg,
+                n.azimuth.maxDeg,
+              ).flatMap(([lon, lat]) => [lon, lat, CORRIDOR_HEIGHT_M]),
             ),
             width: 2,
             show: false,
