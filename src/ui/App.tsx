@@ -14,6 +14,7 @@ import { InfoPanel } from './InfoPanel';
 import { Legend } from './Legend';
 import { NotificationsAlert } from './NotificationsAlert';
 import { NotificationsPanel } from './NotificationsPanel';
+import { SceneFaults } from './SceneFaults';
 import { ScreeningPanel } from './ScreeningPanel';
 import { SearchBox } from './SearchBox';
 import { ShareBar } from './ShareBar';
@@ -63,6 +64,7 @@ export function App() {
       {briefing && <BriefingHud />}
       <SyncBadge />
       <Alerts />
+      <SceneFaults />
       <NotificationsAlert />
       {!briefing && <StartNote />}
       <aside className="left">
