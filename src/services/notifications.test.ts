@@ -3,8 +3,12 @@ import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useNotificationStore } from '../state/notificationStore';
+import { useSafeModeStore } from '../state/safeModeStore';
+import { isSafeSearch } from './safeMode';
 import {
   addNotification,
+  bootNotifications,
+  countStoredNotifications,
   clearPersistedNotifications,
   clearSetAsideNotifications,
   dropNotificationsOr,
@@ -257,5 +261,32 @@ describe('the notification store upgrade (version 1 → 2 adds the set-aside sto
       globalThis.indexedDB = previous;
       vi.resetModules();
     }
+  });
+});
+
+describe('safe mode (?safe=1)', () => {
+  it('reads nothing from the store at start and writes nothing to it', async () => {
+    await ingestNotificationText(JSON.stringify([notification('stored')]), 'a.json');
+    useNotificationStore.setState({ notifications: [], alert: null });
+    useSafeModeStore.getState().start();
+    try {
+      await bootNotifications('?safe=1');
+      expect(ids()).toEqual([]);
+      expect(await addNotification(notification('session-only'))).toEqual([]);
+      expect(ids()).toEqual(['session-only']);
+      await removeNotification('session-only');
+      expect((await readPersistedNotifications()).map((n) => n.id)).toEqual(['stored']);
+      expect(await countStoredNotifications()).toEqual({ stored: 1, setAside: 0 });
+    } finally {
+      useSafeModeStore.setState({ active: false });
+    }
+  });
+
+  it('is asked for by safe=1 only', () => {
+    expect(isSafeSearch('?safe=1')).toBe(true);
+    expect(isSafeSearch('?mode=public&safe=1')).toBe(true);
+    expect(isSafeSearch('?safe=0')).toBe(false);
+    expect(isSafeSearch('?safe=true')).toBe(false);
+    expect(isSafeSearch('')).toBe(false);
   });
 });

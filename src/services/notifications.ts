@@ -16,6 +16,7 @@ import {
 } from '../domain/notifications/types';
 import { checkNotification, describeRejection } from '../domain/notifications/validate';
 import { useNotificationStore } from '../state/notificationStore';
+import { storageEnabled } from '../state/safeModeStore';
 
 /**
  * Launch notifications in and out: files (open, drop), a same-origin URL (?notifications=),
@@ -46,6 +47,7 @@ export async function readPersistedNotifications(): Promise<LaunchNotificationJs
 }
 
 async function persist(list: readonly LaunchNotification[]): Promise<void> {
+  if (!storageEnabled()) return;
   const tx = (await notificationDb()).transaction(STORE, 'readwrite');
   await Promise.all([...list.map((n) => tx.store.put(toNotificationJson(n))), tx.done]);
 }
@@ -260,9 +262,18 @@ export async function clearSetAsideNotifications(): Promise<void> {
   await (await notificationDb()).clear(SET_ASIDE);
 }
 
-/** At startup: what the browser kept, then `?notifications=<url>` when the address has it. */
+/** How many notifications the browser keeps, and how many it has set aside. */
+export async function countStoredNotifications(): Promise<{ stored: number; setAside: number }> {
+  const database = await notificationDb();
+  return { stored: await database.count(STORE), setAside: await database.count(SET_ASIDE) };
+}
+
+/**
+ * At startup: what the browser kept (not in safe mode), then `?notifications=<url>` when the
+ * address has it.
+ */
 export async function bootNotifications(search: string = window.location.search): Promise<void> {
-  await restoreNotifications();
+  if (storageEnabled()) await restoreNotifications();
   const ref = limitUrlSearch(search).params?.get('notifications');
   if (ref) await loadNotificationsUrl(ref);
 }
@@ -281,6 +292,7 @@ export async function addNotification(json: unknown): Promise<NotificationIssue[
 
 export async function removeNotification(id: string): Promise<void> {
   useNotificationStore.getState().remove(id);
+  if (!storageEnabled()) return;
   try {
     await (await notificationDb()).delete(STORE, id);
   } catch (error) {

@@ -14,6 +14,7 @@ import { InfoPanel } from './InfoPanel';
 import { Legend } from './Legend';
 import { NotificationsAlert } from './NotificationsAlert';
 import { NotificationsPanel } from './NotificationsPanel';
+import { SafeModeNote } from './SafeModeNote';
 import { SceneFaults } from './SceneFaults';
 import { ScreeningPanel } from './ScreeningPanel';
 import { SearchBox } from './SearchBox';
@@ -65,6 +66,7 @@ export function App() {
       <SyncBadge />
       <Alerts />
       <SceneFaults />
+      <SafeModeNote />
       <NotificationsAlert />
       {!briefing && <StartNote />}
       <aside className="left">
