@@ -17,6 +17,7 @@ import { useCatalogStore } from '../state/catalogStore';
 import { errorMessage } from '../state/sceneFaultStore';
 import { simNowMs, useClockStore } from '../state/clockStore';
 import { useModeStore } from '../state/modeStore';
+import { useNotificationStore } from '../state/notificationStore';
 import { useSelectionStore } from '../state/selectionStore';
 import { publishSelectedState, useSelectedStateStore } from '../state/selectedStateStore';
 import { useViewStore } from '../state/viewStore';
@@ -152,6 +153,10 @@ export class SceneController {
           this.points.setColors(objectColors(useCatalogStore.getState().objects, s.colorBy));
         }
         this.dirty = true;
+      }),
+      // A changed list is a new item for the notification layer's own guard.
+      useNotificationStore.subscribe((s, prev) => {
+        if (s.version !== prev.version) this.notificationsGuard.rearm('all notifications');
       }),
       useWatchListStore.subscribe((s, prev) => {
         if (s.ids !== prev.ids) this.watchedChanged();
