@@ -14,8 +14,10 @@ import {
 } from 'cesium';
 import { useCameraStore, type CameraView } from '../state/cameraStore';
 import { useCatalogStore } from '../state/catalogStore';
+import { errorMessage } from '../state/sceneFaultStore';
 import { simNowMs, useClockStore } from '../state/clockStore';
 import { useModeStore } from '../state/modeStore';
+import { useNotificationStore } from '../state/notificationStore';
 import { useSelectionStore } from '../state/selectionStore';
 import { publishSelectedState, useSelectedStateStore } from '../state/selectedStateStore';
 import { useViewStore } from '../state/viewStore';
@@ -27,9 +29,13 @@ import { EncounterLayer } from './encounterLayer';
 import { EphemerisStream, packSegment, stateInSegment, type Segment } from './ephemerisStream';
 import { objectColors } from './palette';
 import { FramePerf } from './framePerf';
+import { GuardedCollection } from './layerGuard';
 import { NotificationLayer } from './notificationLayer';
 import type { RenderProfile } from './renderProfile';
 import { SelectionLayer } from './selectionLayer';
+
+/** A render error this soon after a restart stops the view rather than restarting it again. */
+const RESTART_QUIET_MS = 60_000;
 
 /**
  * The Cesium scene as its own layer: it reads the stores and draws. Per frame it does little:
@@ -39,6 +45,18 @@ export class SceneController {
   readonly widget: CesiumWidget;
   readonly perf = new FramePerf();
   private readonly points = new CatalogPointsPrimitive();
+  private readonly pointsGuard = new GuardedCollection('catalog points', 'the catalog');
+  private readonly selectionGuard = new GuardedCollection('selection', 'no selection');
+  private readonly pathsGuard = new GuardedCollection('orbit paths', 'no selection');
+  private readonly encounterGuard = new GuardedCollection('encounter', 'no event');
+  /** The notification layer's own per-frame work (each notification also has its guard). */
+  private readonly notificationsGuard = new GuardedCollection('notifications', 'all notifications');
+  private readonly guards = [
+    this.pointsGuard,
+    this.pathsGuard,
+    this.selectionGuard,
+    this.encounterGuard,
+  ];
   private readonly stream: EphemerisStream;
   private readonly selection: SelectionLayer;
   private readonly notifications: NotificationLayer;
@@ -58,11 +76,14 @@ export class SceneController {
   private seekDataPending = false;
   /** A fly-to asked for before the selected object's position was known (deep link, fresh load). */
   private flyPending = false;
+  /** performance.now() of the last restart after a render error. */
+  private lastRestartMs = -Infinity;
   /** performance.now() when the catalog awaiting its first frame arrived. */
   private awaitingFirstDrawSince: number | null = null;
 
   /** Set from the moment the WebGL context is lost; this scene never draws again. */
   private contextLost = false;
+  private readonly gl: WebGLRenderingContext | WebGL2RenderingContext | null;
 
   /**
    * `context` hears of a lost WebGL context and of its restoration, after which the caller builds
@@ -78,7 +99,7 @@ export class SceneController {
     this.widget = createGlobe(container, profile);
     const { scene } = this.widget;
     // The canvas's own context (the same object Cesium draws with), to tell a lost one.
-    const gl = scene.canvas.getContext('webgl2') ?? scene.canvas.getContext('webgl');
+    this.gl = scene.canvas.getContext('webgl2') ?? scene.canvas.getContext('webgl');
     scene.canvas.addEventListener('webglcontextlost', (e) => {
       // Without preventDefault the browser never restores the context.
       e.preventDefault();
@@ -95,25 +116,18 @@ export class SceneController {
       4,
       Math.round(3.5 * window.devicePixelRatio * briefingScale),
     );
-    scene.primitives.add(this.points);
-    this.selection = new SelectionLayer(scene, briefingScale);
+    // Each layer draws under its own guard: a fault drops that layer's item, not the view.
+    this.pointsGuard.primitives.add(this.points);
+    for (const g of this.guards) scene.primitives.add(g);
+    this.selection = new SelectionLayer(this.selectionGuard, this.pathsGuard, briefingScale);
     this.notifications = new NotificationLayer(this.widget);
-    this.encounter = new EncounterLayer(this.widget);
+    this.encounter = new EncounterLayer(this.widget, this.encounterGuard);
     this.stream = new EphemerisStream(pool, () => this.samplesArrived());
     scene.preUpdate.addEventListener(() => this.beforeFrame());
     scene.postRender.addEventListener(() => this.perf.frameEnd());
-    scene.renderError.addEventListener((_scene: unknown, error: unknown) => {
-      // A frame drawn as the context went (before its event): announced as such, not restarted.
-      if (this.contextLost || gl?.isContextLost()) return;
-      console.error('render error', error);
-      useCatalogStore
-        .getState()
-        .failed(
-          `The 3D view hit an error and was restarted: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      // Cesium stops its loop on an error; one bad frame must not freeze the view.
-      this.widget.useDefaultRenderLoop = true;
-    });
+    scene.renderError.addEventListener((_scene: unknown, error: unknown) =>
+      this.renderFailed(error),
+    );
     this.handler = new ScreenSpaceEventHandler(scene.canvas);
     this.handler.setInputAction(
       (e: { endPosition: Cartesian2 }) => (this.pendingHover = Cartesian2.clone(e.endPosition)),
@@ -142,6 +156,29 @@ export class SceneController {
     this.rafId = requestAnimationFrame(loop);
   }
 
+  /**
+   * An error no layer caught stops Cesium's loop. One is restarted; another within a minute of
+   * that restart leaves the view stopped with a message, so a fault can never loop.
+   */
+  private renderFailed(error: unknown): void {
+    // A frame drawn as the context went (before its event): announced as such, not restarted.
+    if (this.contextLost || this.gl?.isContextLost()) return;
+    console.error('render error', error);
+    const now = performance.now();
+    const message = errorMessage(error);
+    if (now - this.lastRestartMs < RESTART_QUIET_MS) {
+      useCatalogStore
+        .getState()
+        .failed(
+          `The 3D view stopped after repeated errors (${message}); the panels still work. Reload, or open the page with ?safe=1 to start without stored data`,
+        );
+      return;
+    }
+    this.lastRestartMs = now;
+    useCatalogStore.getState().failed(`The 3D view hit an error and was restarted: ${message}`);
+    this.widget.useDefaultRenderLoop = true;
+  }
+
   private subscribe(): void {
     this.unsubscribers.push(
       useCatalogStore.subscribe((s, prev) => {
@@ -152,6 +189,10 @@ export class SceneController {
           this.points.setColors(objectColors(useCatalogStore.getState().objects, s.colorBy));
         }
         this.dirty = true;
+      }),
+      // A changed list is a new item for the notification layer's own guard.
+      useNotificationStore.subscribe((s, prev) => {
+        if (s.version !== prev.version) this.notificationsGuard.rearm('all notifications');
       }),
       useWatchListStore.subscribe((s, prev) => {
         if (s.ids !== prev.ids) this.watchedChanged();
@@ -179,6 +220,7 @@ export class SceneController {
   private catalogChanged(): void {
     const { objects, report } = useCatalogStore.getState();
     this.awaitingFirstDrawSince = report?.arrivedAtWallMs ?? null;
+    this.pointsGuard.rearm(`the catalog (${objects.length.toLocaleString('en-US')} objects)`);
     const maxRadiusKm = objects.reduce((m, o) => Math.max(m, o.apogeeKm + 6378.137), 0);
     this.points.setObjects(
       objects.length,
@@ -255,7 +297,7 @@ export class SceneController {
     else if (this.shownSegment)
       this.points.setTau(timeMs < this.shownSegment.k * this.shownSegment.stepMs ? 0 : 1);
     this.updateSelection(timeMs, segment, !clock.playing);
-    this.notifications.update(timeMs);
+    this.notificationsGuard.run(() => this.notifications.update(timeMs));
     this.encounter.update(timeMs);
     if (this.flyPending && segment) this.flyToSelection();
     if (this.pendingHover) this.hoverAt(this.pendingHover);
@@ -357,7 +399,7 @@ export class SceneController {
     cancelAnimationFrame(this.rafId);
     for (const off of this.unsubscribers) off();
     this.handler.destroy();
-    this.selection.destroy(this.widget.scene);
+    this.selection.destroy();
     this.notifications.destroy();
     this.encounter.destroy();
     this.widget.destroy();

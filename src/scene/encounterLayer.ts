@@ -21,6 +21,7 @@ import { gmstRad } from '../domain/time/julian';
 import { useCatalogStore } from '../state/catalogStore';
 import { simNowMs } from '../state/clockStore';
 import { selectedConjunction, useConjunctionStore } from '../state/conjunctionStore';
+import type { GuardedCollection } from './layerGuard';
 
 /** Orbit arcs drawn either side of TCA, and their sampling. */
 const ARC_HALF_SPAN_MS = 30 * 60_000;
@@ -69,11 +70,14 @@ export class EncounterLayer {
   private readonly scratch = new Cartesian3();
   private readonly unsubscribe: () => void;
 
-  constructor(private readonly widget: CesiumWidget) {
-    const { scene } = widget;
-    scene.primitives.add(this.arcs);
-    scene.primitives.add(this.points);
-    scene.primitives.add(this.labels);
+  /** Everything draws in `guard`'s collection: a fault drops the event shown, nothing else. */
+  constructor(
+    private readonly widget: CesiumWidget,
+    private readonly guard: GuardedCollection,
+  ) {
+    guard.primitives.add(this.arcs);
+    guard.primitives.add(this.points);
+    guard.primitives.add(this.labels);
     const colors = [ENCOUNTER_COLORS.object1, ENCOUNTER_COLORS.object2, ENCOUNTER_COLORS.miss].map(
       (c) => Color.fromCssColorString(c),
     );
@@ -101,7 +105,9 @@ export class EncounterLayer {
     this.unsubscribe = useConjunctionStore.subscribe((s, prev) => {
       if (s.selectedKey !== prev.selectedKey || s.version !== prev.version) {
         const record = selectedConjunction(s) ?? null;
-        if (record !== this.record) this.show(record, s.selectedKey !== prev.selectedKey);
+        if (record === this.record) return;
+        guard.rearm(record ? `the event ${record.name1} – ${record.name2}` : 'no event');
+        guard.run(() => this.show(record, s.selectedKey !== prev.selectedKey));
       }
     });
   }
@@ -156,6 +162,10 @@ export class EncounterLayer {
 
   /** Per frame: place both objects at the clock's time and turn the arcs with the Earth. */
   update(timeMs: number): void {
+    if (this.record && this.trajectories) this.guard.run(() => this.place(timeMs));
+  }
+
+  private place(timeMs: number): void {
     if (!this.record || !this.trajectories) return;
     const theta = gmstRad(timeMs);
     Matrix3.fromRotationZ(-theta, this.rotation);
@@ -201,7 +211,6 @@ export class EncounterLayer {
 
   destroy(): void {
     this.unsubscribe();
-    const { scene } = this.widget;
-    for (const p of [this.arcs, this.points, this.labels]) scene.primitives.remove(p);
+    this.guard.primitives.removeAll();
   }
 }

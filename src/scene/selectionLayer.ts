@@ -11,10 +11,10 @@ import {
   type Label,
   type PointPrimitive,
   type Polyline,
-  type Scene,
 } from 'cesium';
 import type { CatalogObject } from '../domain/catalog/types';
 import { gmstRad } from '../domain/time/julian';
+import type { GuardedCollection } from './layerGuard';
 import { computeOrbitPaths, type OrbitPaths } from './orbitPaths';
 
 const GROUND_TRACK_HEIGHT_M = 15_000;
@@ -25,22 +25,30 @@ export class SelectionLayer {
   private readonly labels = new LabelCollection();
   private readonly orbit = new PolylineCollection();
   private readonly track = new PolylineCollection();
-  private readonly marker: PointPrimitive;
+  private readonly ring: PointPrimitive;
   private readonly label: Label;
   private orbitLine: Polyline | null = null;
   private trackLine: Polyline | null = null;
-  private paths: OrbitPaths | null = null;
+  private orbitPaths: OrbitPaths | null = null;
   private object: CatalogObject | null = null;
   private readonly position = new Cartesian3();
   private readonly rotation = new Matrix3();
 
-  /** `scale` enlarges the marker and label for wall displays. */
-  constructor(scene: Scene, scale = 1) {
-    scene.primitives.add(this.orbit);
-    scene.primitives.add(this.track);
-    scene.primitives.add(this.points);
-    scene.primitives.add(this.labels);
-    this.marker = this.points.add({
+  /**
+   * The marker and label draw in `marker`'s collection, the orbit and ground track in
+   * `paths`'s: a fault in either drops only that part. `scale` enlarges the marker and label
+   * for wall displays.
+   */
+  constructor(
+    private readonly marker: GuardedCollection,
+    private readonly paths: GuardedCollection,
+    scale = 1,
+  ) {
+    paths.primitives.add(this.orbit);
+    paths.primitives.add(this.track);
+    marker.primitives.add(this.points);
+    marker.primitives.add(this.labels);
+    this.ring = this.points.add({
       pixelSize: Math.round(14 * scale),
       color: Color.TRANSPARENT,
       outlineColor: Color.WHITE,
@@ -61,8 +69,11 @@ export class SelectionLayer {
 
   select(object: CatalogObject | null): void {
     this.object = object;
-    this.paths = null;
-    this.marker.show = false;
+    this.orbitPaths = null;
+    const item = object ? `${object.objectName} (${object.noradCatId})` : 'no selection';
+    this.marker.rearm(`the selection marker of ${item}`);
+    this.paths.rearm(`the orbit and ground track of ${item}`);
+    this.ring.show = false;
     this.label.show = false;
     this.label.text = object ? `${object.objectName} (${object.noradCatId})` : '';
     this.orbit.removeAll();
@@ -83,29 +94,41 @@ export class SelectionLayer {
   ): void {
     const object = this.object;
     if (!object) return;
-    if (ecefKm) {
-      Cartesian3.fromElements(ecefKm[0] * 1000, ecefKm[1] * 1000, ecefKm[2] * 1000, this.position);
-      this.marker.position = this.position;
-      this.label.position = this.position;
-    }
-    this.marker.show = ecefKm !== null;
-    this.label.show = ecefKm !== null;
-    if (!this.paths || Math.abs(timeMs - this.paths.centreMs) > this.paths.periodMs / 4) {
-      this.rebuildPaths(object, timeMs);
-    }
-    this.orbit.show = showOrbit;
-    this.track.show = showTrack;
-    // r_ecef = R3(θ)·r_teme; Cesium's rotation about Z by −θ is R3(θ).
-    Matrix3.fromRotationZ(-gmstRad(timeMs), this.rotation);
-    Matrix4.fromRotationTranslation(this.rotation, Cartesian3.ZERO, this.orbit.modelMatrix);
+    this.marker.run(() => {
+      if (ecefKm) {
+        Cartesian3.fromElements(
+          ecefKm[0] * 1000,
+          ecefKm[1] * 1000,
+          ecefKm[2] * 1000,
+          this.position,
+        );
+        this.ring.position = this.position;
+        this.label.position = this.position;
+      }
+      this.ring.show = ecefKm !== null;
+      this.label.show = ecefKm !== null;
+    });
+    this.paths.run(() => {
+      if (
+        !this.orbitPaths ||
+        Math.abs(timeMs - this.orbitPaths.centreMs) > this.orbitPaths.periodMs / 4
+      ) {
+        this.rebuildPaths(object, timeMs);
+      }
+      this.orbit.show = showOrbit;
+      this.track.show = showTrack;
+      // r_ecef = R3(θ)·r_teme; Cesium's rotation about Z by −θ is R3(θ).
+      Matrix3.fromRotationZ(-gmstRad(timeMs), this.rotation);
+      Matrix4.fromRotationTranslation(this.rotation, Cartesian3.ZERO, this.orbit.modelMatrix);
+    });
   }
 
   private rebuildPaths(object: CatalogObject, timeMs: number): void {
-    this.paths = computeOrbitPaths(object, timeMs);
+    this.orbitPaths = computeOrbitPaths(object, timeMs);
     this.orbit.removeAll();
     this.track.removeAll();
-    if (!this.paths) return;
-    const { orbitTemeKm, groundTrackRad } = this.paths;
+    if (!this.orbitPaths) return;
+    const { orbitTemeKm, groundTrackRad } = this.orbitPaths;
     this.orbitLine = this.orbit.add({
       positions: Cartesian3.unpackArray(orbitTemeKm.map((v) => v * 1000)),
       width: 2,
@@ -120,7 +143,8 @@ export class SelectionLayer {
     this.trackLine.material.uniforms.color = Color.fromCssColorString('#F0E442').withAlpha(0.9);
   }
 
-  destroy(scene: Scene): void {
-    for (const p of [this.orbit, this.track, this.points, this.labels]) scene.primitives.remove(p);
+  destroy(): void {
+    this.paths.primitives.removeAll();
+    this.marker.primitives.removeAll();
   }
 }

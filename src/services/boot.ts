@@ -13,16 +13,21 @@ import { bootNotifications } from './notifications';
 import { readUrlState, startUrlSync } from './urlState';
 import { startCatalogRefresh } from './catalogRefresh';
 import { restoreWatchList, startWatchListHbrSync } from './watchList';
+import { startSafeModeIfAsked } from './safeMode';
+import { useWatchListStore } from '../state/watchListStore';
 import { startWatchRescreen } from './watchRescreen';
 
 /** Load the catalog the address names (else the snapshot, else CelesTrak active), then the view. */
 export async function boot(): Promise<void> {
+  // ?safe=1 first: nothing below may read the browser's stores then.
+  const safe = startSafeModeIfAsked(window.location.search);
   void bootNotifications(window.location.search);
   const mode = useModeStore.getState().mode;
   // The watch list is the operator's (a briefing ranks by it); a public page has none.
   if (mode !== 'public') {
     startWatchListHbrSync();
-    void restoreWatchList();
+    if (safe) useWatchListStore.getState().setRestored();
+    else void restoreWatchList();
   }
   if (mode === 'operator') {
     startWatchRescreen();

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { CELESTRAK_MIN_REFETCH_MS, fetchGroup, gpUrl } from './celestrak';
 
@@ -63,5 +64,17 @@ describe('CelesTrak GP groups', () => {
     await expect(fetchGroup('analyst', Date.UTC(2026, 2, 1), impl, bases)).rejects.toThrow(
       /analyst.*HTTP 503.*relay\/celestrak.*offline/,
     );
+  });
+
+  it('a cached record without the cache shape counts as not cached: the group is fetched again', async () => {
+    const database = await openDB('orbital-watch', 1);
+    const t0 = Date.UTC(2026, 3, 1);
+    // fresh by its time, but its text is not text
+    await database.put('celestrak-gp', { group: 'visual', text: 42, fetchedAtMs: t0 });
+    database.close();
+    const { impl, calls } = fakeFetch(['[{"fresh":1}]']);
+    const result = await fetchGroup('visual', t0 + 60_000, impl, bases);
+    expect(result).toMatchObject({ text: '[{"fresh":1}]', fromCache: false });
+    expect(calls).toHaveLength(1);
   });
 });

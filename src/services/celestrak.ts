@@ -43,8 +43,17 @@ function cacheDb(): Promise<IDBPDatabase> {
   return db;
 }
 
+/**
+ * A cached group, when the stored record has the cache's shape; anything else is treated as
+ * not cached (the group is fetched again and the record replaced: it is a copy of CelesTrak's).
+ * The text itself is parsed and checked like any catalog file.
+ */
 export async function readCachedGroup(group: string): Promise<CachedGroup | undefined> {
-  return (await cacheDb()).get('celestrak-gp', group) as Promise<CachedGroup | undefined>;
+  const record: unknown = await (await cacheDb()).get('celestrak-gp', group);
+  const r = record as Partial<CachedGroup> | undefined;
+  return r?.group === group && typeof r.text === 'string' && Number.isFinite(r.fetchedAtMs)
+    ? (r as CachedGroup)
+    : undefined;
 }
 
 async function writeCachedGroup(entry: CachedGroup): Promise<void> {

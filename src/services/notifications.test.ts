@@ -1,14 +1,22 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { IDBFactory } from 'fake-indexeddb';
+import { openDB } from 'idb';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useNotificationStore } from '../state/notificationStore';
+import { useSafeModeStore } from '../state/safeModeStore';
+import { isSafeSearch } from './safeMode';
 import {
   addNotification,
+  bootNotifications,
+  countStoredNotifications,
   clearPersistedNotifications,
+  clearSetAsideNotifications,
   dropNotificationsOr,
   exportNotificationsJson,
   ingestNotificationText,
   loadNotificationsUrl,
   readPersistedNotifications,
+  readSetAsideNotifications,
   removeNotification,
   restoreNotifications,
   sameOriginUrl,
@@ -175,5 +183,110 @@ describe('dropped files', () => {
     await dropNotificationsOr(new File(['OBJECT_NAME,OBJECT_ID,EPOCH\n'], 'omm.csv'), otherwise);
     expect(ids()).toEqual(['c', 'd']); // same window start: by id
     expect(toCatalog).toEqual(['omm.json', 'omm.csv']);
+  });
+});
+
+describe('stored notifications are checked like a file', () => {
+  /** Write records straight into the store, as an older build or a tampered profile might. */
+  async function seed(...records: object[]): Promise<void> {
+    const database = await openDB('orbital-watch-notifications');
+    for (const r of records) await database.put('notifications', r);
+    database.close();
+  }
+
+  it('loads the good ones, sets the bad ones aside with the reason, and names them', async () => {
+    await seed(
+      notification('good'),
+      { ...notification('nan-azimuth'), azimuthDeg: { min: Number.NaN, max: 10 } },
+      { id: 'not-a-notification', hello: 1 },
+      { ...notification('pole'), site: { latDeg: 90, lonDeg: 180 }, azimuthDeg: 0 },
+    );
+    expect(await restoreNotifications()).toBe(2);
+    expect(ids().sort()).toEqual(['good', 'pole']);
+    expect(store().alert).toMatch(
+      /^2 stored notifications not loaded, kept aside in the browser: /,
+    );
+    expect(store().alert).toContain(
+      'stored notification "nan-azimuth": azimuthDeg.min: expected a number, got NaN',
+    );
+    expect(store().alert).toContain(
+      'stored notification "not-a-notification": hello: unknown field',
+    );
+    // nothing destroyed: the bad records are in the set-aside store, out of the main one
+    const aside = await readSetAsideNotifications();
+    expect(aside.map((a) => (a.record as { id: string }).id).sort()).toEqual([
+      'nan-azimuth',
+      'not-a-notification',
+    ]);
+    expect(aside.every((a) => a.reason.length > 0 && Number.isFinite(a.atMs))).toBe(true);
+    expect((await readPersistedNotifications()).map((n) => n.id).sort()).toEqual(['good', 'pole']);
+    // the next start is clean
+    useNotificationStore.setState({ notifications: [], alert: null });
+    expect(await restoreNotifications()).toBe(2);
+    expect(store().alert).toBeNull();
+    await clearSetAsideNotifications();
+    expect(await readSetAsideNotifications()).toEqual([]);
+  });
+
+  it('a record too large for a notification file is set aside, not parsed', async () => {
+    await seed({ ...notification('huge'), remarks: 'x'.repeat(6 * 1024 * 1024) });
+    expect(await restoreNotifications()).toBe(0);
+    expect(store().alert).toMatch(
+      /stored notification "huge": file is 6\.0 MB; the limit for notification files is 5 MB/,
+    );
+    await clearSetAsideNotifications();
+  });
+});
+
+describe('the notification store upgrade (version 1 → 2 adds the set-aside store)', () => {
+  it('keeps the records a version-1 store holds', async () => {
+    const previous = globalThis.indexedDB;
+    globalThis.indexedDB = new IDBFactory();
+    try {
+      const v1 = await openDB('orbital-watch-notifications', 1, {
+        upgrade: (database) => database.createObjectStore('notifications', { keyPath: 'id' }),
+      });
+      await v1.put('notifications', notification('from-v1'));
+      await v1.put('notifications', { id: 'broken-v1' });
+      v1.close();
+      vi.resetModules();
+      const fresh = await import('./notifications');
+      const { useNotificationStore: freshStore } = await import('../state/notificationStore');
+      expect(await fresh.restoreNotifications()).toBe(1);
+      expect(freshStore.getState().notifications.map((n) => n.id)).toEqual(['from-v1']);
+      expect((await fresh.readSetAsideNotifications()).map((a) => a.reason)[0]).toMatch(
+        /party: is required/,
+      );
+    } finally {
+      globalThis.indexedDB = previous;
+      vi.resetModules();
+    }
+  });
+});
+
+describe('safe mode (?safe=1)', () => {
+  it('reads nothing from the store at start and writes nothing to it', async () => {
+    await ingestNotificationText(JSON.stringify([notification('stored')]), 'a.json');
+    useNotificationStore.setState({ notifications: [], alert: null });
+    useSafeModeStore.getState().start();
+    try {
+      await bootNotifications('?safe=1');
+      expect(ids()).toEqual([]);
+      expect(await addNotification(notification('session-only'))).toEqual([]);
+      expect(ids()).toEqual(['session-only']);
+      await removeNotification('session-only');
+      expect((await readPersistedNotifications()).map((n) => n.id)).toEqual(['stored']);
+      expect(await countStoredNotifications()).toEqual({ stored: 1, setAside: 0 });
+    } finally {
+      useSafeModeStore.setState({ active: false });
+    }
+  });
+
+  it('is asked for by safe=1 only', () => {
+    expect(isSafeSearch('?safe=1')).toBe(true);
+    expect(isSafeSearch('?mode=public&safe=1')).toBe(true);
+    expect(isSafeSearch('?safe=0')).toBe(false);
+    expect(isSafeSearch('?safe=true')).toBe(false);
+    expect(isSafeSearch('')).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { openDB, type IDBPDatabase } from 'idb';
-import { limitUrlSearch } from '../domain/limits';
+import { checkInputRecords, limitUrlSearch, utf8Length } from '../domain/limits';
 import {
   checkNotificationFileSize,
   isNotificationText,
@@ -16,6 +16,7 @@ import {
 } from '../domain/notifications/types';
 import { checkNotification, describeRejection } from '../domain/notifications/validate';
 import { useNotificationStore } from '../state/notificationStore';
+import { storageEnabled } from '../state/safeModeStore';
 
 /**
  * Launch notifications in and out: files (open, drop), a same-origin URL (?notifications=),
@@ -25,14 +26,17 @@ import { useNotificationStore } from '../state/notificationStore';
 
 const DB_NAME = 'orbital-watch-notifications';
 const STORE = 'notifications';
+/** Stored records that no longer pass the checks, kept with the reason rather than deleted. */
+const SET_ASIDE = 'set-aside';
 /** How many rejections an alert spells out before it summarises the rest. */
 const MAX_LISTED_REJECTIONS = 4;
 
 let db: Promise<IDBPDatabase> | null = null;
 function notificationDb(): Promise<IDBPDatabase> {
-  db ??= openDB(DB_NAME, 1, {
-    upgrade(database) {
-      database.createObjectStore(STORE, { keyPath: 'id' });
+  db ??= openDB(DB_NAME, 2, {
+    upgrade(database, oldVersion) {
+      if (oldVersion < 1) database.createObjectStore(STORE, { keyPath: 'id' });
+      if (oldVersion < 2) database.createObjectStore(SET_ASIDE, { autoIncrement: true });
     },
   });
   return db;
@@ -43,6 +47,7 @@ export async function readPersistedNotifications(): Promise<LaunchNotificationJs
 }
 
 async function persist(list: readonly LaunchNotification[]): Promise<void> {
+  if (!storageEnabled()) return;
   const tx = (await notificationDb()).transaction(STORE, 'readwrite');
   await Promise.all([...list.map((n) => tx.store.put(toNotificationJson(n))), tx.done]);
 }
@@ -159,11 +164,53 @@ export async function loadNotificationsUrl(
   return ingestNotificationText(text, ref);
 }
 
-/** The notifications kept in the browser, checked again (the built-in sites may have changed). */
-export async function restoreNotifications(): Promise<number> {
-  let stored: LaunchNotificationJson[];
+/** A stored record that failed the checks, as kept in the set-aside store. */
+export interface SetAsideNotification {
+  record: unknown;
+  reason: string;
+  atMs: number;
+}
+
+/** Why one stored record cannot be loaded, or the checked notification. */
+function checkStored(record: unknown): LaunchNotification | string {
+  let size: number;
   try {
-    stored = await readPersistedNotifications();
+    size = utf8Length(JSON.stringify(record) ?? '');
+  } catch (error) {
+    return `cannot be read (${error instanceof Error ? error.message : String(error)})`;
+  }
+  const tooLarge = checkNotificationFileSize(size);
+  if (tooLarge) return tooLarge;
+  const result = checkNotification(record);
+  return result.ok
+    ? result.notification
+    : result.issues.map((i) => `${i.field}: ${i.reason}`).join('; ');
+}
+
+/** A stored record's name in a message: its id when it has one. */
+function storedName(key: IDBValidKey, record: unknown): string {
+  const id = (record as { id?: unknown } | null)?.id;
+  return `stored notification ${JSON.stringify(typeof id === 'string' ? id : key).slice(0, 70)}`;
+}
+
+/**
+ * The notifications kept in the browser, checked again like a file (the built-in sites may have
+ * changed, and anything may have written the store). A record that fails is moved to the
+ * set-aside store with its reason, not loaded and not deleted; the alert names it.
+ */
+export async function restoreNotifications(): Promise<number> {
+  let keys: IDBValidKey[];
+  let stored: unknown[];
+  try {
+    const database = await notificationDb();
+    const count = await database.count(STORE);
+    const tooMany = checkInputRecords('notifications', count, 'stored notifications');
+    if (tooMany) {
+      alert(`Stored notifications not loaded: ${tooMany}; remove them with ?safe=1`);
+      return 0;
+    }
+    const tx = database.transaction(STORE);
+    [keys, stored] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll()]);
   } catch (error) {
     alert(
       `Stored notifications could not be read: ${error instanceof Error ? error.message : String(error)}`,
@@ -171,20 +218,62 @@ export async function restoreNotifications(): Promise<number> {
     return 0;
   }
   const good: LaunchNotification[] = [];
-  const bad: string[] = [];
-  for (const json of stored) {
-    const result = checkNotification(json);
-    if (result.ok) good.push(result.notification);
-    else bad.push(`${json.id}: ${result.issues.map((i) => `${i.field}: ${i.reason}`).join('; ')}`);
-  }
+  const bad: { key: IDBValidKey; record: unknown; reason: string }[] = [];
+  stored.forEach((record, i) => {
+    const checked = checkStored(record);
+    if (typeof checked === 'string') bad.push({ key: keys[i], record, reason: checked });
+    else good.push(checked);
+  });
   if (good.length) useNotificationStore.getState().upsert(good);
-  if (bad.length) alert(`Stored notifications no longer valid, not shown: ${bad.join(' · ')}`);
+  if (!bad.length) return good.length;
+  const listed = bad
+    .slice(0, MAX_LISTED_REJECTIONS)
+    .map((b) => `${storedName(b.key, b.record)}: ${b.reason}`);
+  const more = bad.length - listed.length;
+  let where = 'kept aside in the browser';
+  try {
+    const tx = (await notificationDb()).transaction([STORE, SET_ASIDE], 'readwrite');
+    const atMs = Date.now();
+    await Promise.all([
+      ...bad.map((b) =>
+        tx.objectStore(SET_ASIDE).add({ record: b.record, reason: b.reason, atMs }),
+      ),
+      ...bad.map((b) => tx.objectStore(STORE).delete(b.key)),
+      tx.done,
+    ]);
+  } catch (error) {
+    where = `left in the store (could not be set aside: ${error instanceof Error ? error.message : String(error)})`;
+  }
+  alert(
+    `${bad.length} stored notification${bad.length > 1 ? 's' : ''} not loaded, ${where}: ` +
+      listed.join(' · ') +
+      (more > 0 ? ` · and ${more} more` : ''),
+  );
   return good.length;
 }
 
-/** At startup: what the browser kept, then `?notifications=<url>` when the address has it. */
+/** The records set aside so far (oldest first), for support and for the ?safe=1 view. */
+export async function readSetAsideNotifications(): Promise<SetAsideNotification[]> {
+  return (await notificationDb()).getAll(SET_ASIDE) as Promise<SetAsideNotification[]>;
+}
+
+/** Forget the records set aside. */
+export async function clearSetAsideNotifications(): Promise<void> {
+  await (await notificationDb()).clear(SET_ASIDE);
+}
+
+/** How many notifications the browser keeps, and how many it has set aside. */
+export async function countStoredNotifications(): Promise<{ stored: number; setAside: number }> {
+  const database = await notificationDb();
+  return { stored: await database.count(STORE), setAside: await database.count(SET_ASIDE) };
+}
+
+/**
+ * At startup: what the browser kept (not in safe mode), then `?notifications=<url>` when the
+ * address has it.
+ */
 export async function bootNotifications(search: string = window.location.search): Promise<void> {
-  await restoreNotifications();
+  if (storageEnabled()) await restoreNotifications();
   const ref = limitUrlSearch(search).params?.get('notifications');
   if (ref) await loadNotificationsUrl(ref);
 }
@@ -203,6 +292,7 @@ export async function addNotification(json: unknown): Promise<NotificationIssue[
 
 export async function removeNotification(id: string): Promise<void> {
   useNotificationStore.getState().remove(id);
+  if (!storageEnabled()) return;
   try {
     await (await notificationDb()).delete(STORE, id);
   } catch (error) {

@@ -30,6 +30,11 @@ describe('readUrlState', () => {
     expect(problems[2]).toMatch(/sel=ISS/);
   });
 
+  it('knows safe=1 and reports any other value of safe', () => {
+    expect(readUrlState('?safe=1').problems).toEqual([]);
+    expect(readUrlState('?safe=yes').problems).toEqual(['Ignored safe=yes: expected 1']);
+  });
+
   it('reports unknown parameters and bad modes, and reads a camera', () => {
     const { state, problems } = readUrlState('?zoom=3&mode=kiosk&cam=10.5,-20,1500,90,-45');
     expect(problems).toEqual([

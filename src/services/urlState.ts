@@ -30,6 +30,8 @@ const KNOWN_PARAMS = new Set([
   'render',
   'event',
   'notifications',
+  // Recovery: start without the browser's stored data (services/safeMode.ts).
+  'safe',
   // Briefing tour (see domain/briefing/tour.ts).
   'tour',
   'top',
@@ -68,6 +70,8 @@ export function readUrlState(
   if (mode !== null && !['operator', 'briefing', 'public'].includes(mode)) {
     problems.push(`Ignored mode=${mode}: expected briefing or public`);
   }
+  const safe = params.get('safe');
+  if (safe !== null && safe !== '1') problems.push(`Ignored safe=${safe.slice(0, 40)}: expected 1`);
   const catalog = params.get('catalog');
   if (catalog !== null) {
     const isUrl = /^https?:\/\//i.test(catalog);

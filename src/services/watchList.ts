@@ -12,6 +12,7 @@ import {
   type WatchEntry,
 } from '../domain/watchlist';
 import { useConjunctionStore } from '../state/conjunctionStore';
+import { storageEnabled } from '../state/safeModeStore';
 import { useWatchListStore } from '../state/watchListStore';
 
 /**
@@ -42,6 +43,8 @@ const store = () => useWatchListStore.getState();
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 async function persist(entries: readonly WatchEntry[]): Promise<void> {
+  // In safe mode the list is this session's only: the stored one is left as it is.
+  if (!storageEnabled()) return;
   const tx = (await watchDb()).transaction(STORE, 'readwrite');
   await Promise.all([tx.store.clear(), ...entries.map((e) => tx.store.put(e)), tx.done]);
 }
@@ -192,7 +195,18 @@ export function exportWatchListCsv(): string {
   return watchListToCsv(store().entries);
 }
 
-/** Forget the stored list (tests). */
+/** Forget the stored list (tests, and "remove stored data" in safe mode). */
 export async function clearPersistedWatchList(): Promise<void> {
   await (await watchDb()).clear(STORE);
+}
+
+/** How many entries the browser keeps, and how many records it has set aside. */
+export async function countStoredWatchList(): Promise<{ stored: number; setAside: number }> {
+  const database = await watchDb();
+  return { stored: await database.count(STORE), setAside: await database.count(SET_ASIDE) };
+}
+
+/** Forget the records set aside. */
+export async function clearSetAsideWatchList(): Promise<void> {
+  await (await watchDb()).clear(SET_ASIDE);
 }

@@ -15,6 +15,8 @@ import { InfoPanel } from './InfoPanel';
 import { Legend } from './Legend';
 import { NotificationsAlert } from './NotificationsAlert';
 import { NotificationsPanel } from './NotificationsPanel';
+import { SafeModeNote } from './SafeModeNote';
+import { SceneFaults } from './SceneFaults';
 import { ScreeningPanel } from './ScreeningPanel';
 import { SearchBox } from './SearchBox';
 import { ShareBar } from './ShareBar';
@@ -65,6 +67,8 @@ export function App() {
       <SyncBadge />
       <Alerts />
       <RecoveryNotice />
+      <SceneFaults />
+      <SafeModeNote />
       <NotificationsAlert />
       {!briefing && <StartNote />}
       <aside className="left">

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   azimuthsForInclination,
+  corridorBearings,
+  corridorOutline,
   corridorRing,
   destinationPoint,
   inclinationFromAzimuth,
@@ -121,5 +123,88 @@ describe('corridor ring', () => {
     const wrap = corridorRing(62.93, 40.58, 350, 10);
     expect(wrap.length).toBe(2 + 11);
     wrap.slice(1, -1).forEach((p) => expect(p[1]).toBeGreaterThan(75)); // all northward
+  });
+});
+
+/** Great-circle distance on a sphere of the Earth's mean radius (km): a check within 1 %. */
+function sphereKm([lon1, lat1]: [number, number], [lon2, lat2]: [number, number]): number {
+  const r = Math.PI / 180;
+  const h =
+    Math.sin(((lat2 - lat1) * r) / 2) ** 2 +
+    Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
+  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+describe('corridor geometry at the edges (poles, antimeridian, degenerate ranges)', () => {
+  const cases: [string, number, number, number, number][] = [
+    ['North Pole, 359–1°', 90, 180, 359, 1],
+    ['North Pole, single azimuth 0', 90, 180, 0, 0],
+    ['South Pole, 350–10°', -90, -180, 350, 10],
+    ['South Pole, single azimuth 180', -90, 0, 180, 180],
+    ['near the pole', 89.999999, 180, 359, 1],
+    ['across the antimeridian', -39.26, 179.9, 60, 120],
+    ['on the antimeridian, west', 0, -180, 260, 280],
+    ['nearly a full circle', 45, 10, 0.5, 0],
+    ['a full turn less a hair, at the pole', 90, 0, 0, 359.999],
+  ];
+  it.each(cases)('%s: every point finite, on the globe, 1,500 km out', (_, lat, lon, min, max) => {
+    const ring = corridorRing(lat, lon, min, max);
+    const outline = corridorOutline(lat, lon, min, max);
+    for (const [pLon, pLat] of [...ring, ...outline]) {
+      expect(Number.isFinite(pLon) && Number.isFinite(pLat)).toBe(true);
+      expect(pLat).toBeGreaterThanOrEqual(-90);
+      expect(pLat).toBeLessThanOrEqual(90);
+      expect(pLon).toBeGreaterThanOrEqual(-180);
+      expect(pLon).toBeLessThanOrEqual(180);
+    }
+    expect(ring[0]).toEqual([lon, lat]);
+    expect(ring.at(-1)).toEqual([lon, lat]);
+    expect(outline[0]).toEqual([lon, lat]);
+    expect(outline.at(-1)).toEqual([lon, lat]);
+    const arc = ring.slice(1, -1);
+    expect(arc.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(arc.map((p) => p.join())).size).toBe(arc.length); // a fan, not a sliver
+    for (const p of arc) expect(Math.abs(sphereKm([lon, lat], p) - 1500)).toBeLessThan(15);
+  });
+
+  it('at the North Pole a bearing is read from the site meridian: 0° leaves down lon + 180°', () => {
+    const north = destinationPoint(90, 180, 0, 1500);
+    expect(north.lonDeg).toBeCloseTo(0, 6);
+    expect(north.latDeg).toBeCloseTo(76.568, 2);
+    expect(destinationPoint(90, 30, 90, 1500).lonDeg).toBeCloseTo(120, 6);
+    // and it is the limit of a site just off the pole on that meridian
+    const near = destinationPoint(89.9999999, 30, 90, 1500);
+    expect(near.lonDeg).toBeCloseTo(120, 3);
+    expect(near.latDeg).toBeCloseTo(destinationPoint(90, 30, 90, 1500).latDeg, 3);
+  });
+
+  it('at the South Pole bearing 180° leaves down lon + 180°', () => {
+    const p = destinationPoint(-90, 20, 180, 1500);
+    expect(p.lonDeg).toBeCloseTo(-160, 6);
+    expect(p.latDeg).toBeCloseTo(-76.568, 2);
+  });
+
+  it('359–1° at the pole is a narrow fan about the meridian opposite the site', () => {
+    const arc = corridorRing(90, 180, 359, 1).slice(1, -1);
+    expect(arc.map(([pLon]) => pLon)).toEqual([
+      expect.closeTo(1, 6),
+      expect.closeTo(0, 6),
+      expect.closeTo(-1, 6),
+    ]);
+  });
+
+  it('a range across the antimeridian keeps its arc contiguous (no 360° jumps on the ground)', () => {
+    const arc = corridorRing(-39.26, 179.9, 60, 120).slice(1, -1);
+    for (let i = 1; i < arc.length; i++) {
+      expect(sphereKm(arc[i - 1], arc[i])).toBeLessThan(60); // 2° of arc at 1,500 km ≈ 52 km
+    }
+    expect(arc.some(([pLon]) => pLon < 0)).toBe(true);
+  });
+
+  it('degenerate ranges: one azimuth widens to ±2°, 359–1 spans 2°, 0.5–0 spans 359.5°', () => {
+    expect(corridorBearings(0, 0)).toEqual({ fromDeg: 358, spanDeg: 4 });
+    expect(corridorBearings(359, 1)).toEqual({ fromDeg: 359, spanDeg: 2 });
+    expect(corridorBearings(0.5, 0)).toEqual({ fromDeg: 0.5, spanDeg: 359.5 });
+    expect(corridorRing(45, 10, 0.5, 0).length).toBe(2 + 181);
   });
 });

@@ -7,6 +7,7 @@
  * notified corridor, not for trajectory design.
  */
 import { WGS84_A_KM, WGS84_F } from '../frames/geodetic';
+import type { LonLat } from './types';
 
 const RAD = Math.PI / 180;
 const DEG = 180 / Math.PI;
@@ -66,6 +67,11 @@ export function azimuthsForInclination(latDeg: number, incDeg: number): AzimuthS
 /**
  * The geodesic destination from a point along an initial bearing on the WGS 84 ellipsoid
  * (Vincenty's direct formula; converges for every input). Degrees and kilometres.
+ *
+ * At a pole every direction is south, so a bearing there is read as the limit of approaching
+ * the pole along the meridian `lonDeg`: from the North Pole bearing 0° leaves down the meridian
+ * `lonDeg` + 180°, bearing 90° down `lonDeg` + 90°; from the South Pole bearing 180° leaves
+ * down `lonDeg` + 180°. The formula gives this limit itself (tan 90° is finite in floating point).
  */
 export function destinationPoint(
   latDeg: number,
@@ -135,10 +141,47 @@ export const CORRIDOR_RANGE_KM = 1500;
 /** A single azimuth is drawn as a narrow fan this many degrees either side. */
 export const SINGLE_AZIMUTH_HALF_WIDTH_DEG = 2;
 
+/** The bearings a corridor covers: from `fromDeg` clockwise through `spanDeg` (never 0). */
+export function corridorBearings(
+  minDeg: number,
+  maxDeg: number,
+): { fromDeg: number; spanDeg: number } {
+  const lo = normalizeDeg(minDeg);
+  const span = normalizeDeg(maxDeg - lo);
+  return span === 0
+    ? {
+        fromDeg: normalizeDeg(lo - SINGLE_AZIMUTH_HALF_WIDTH_DEG),
+        spanDeg: 2 * SINGLE_AZIMUTH_HALF_WIDTH_DEG,
+      }
+    : { fromDeg: lo, spanDeg: span };
+}
+
+/** The far arc of a corridor: points `rangeKm` out, bearings every `stepDeg` or less (≥ 3 points). */
+function corridorArc(
+  latDeg: number,
+  lonDeg: number,
+  minDeg: number,
+  maxDeg: number,
+  rangeKm: number,
+  stepDeg: number,
+): LonLat[] {
+  const { fromDeg, spanDeg } = corridorBearings(minDeg, maxDeg);
+  // At least three points, so that even a 1° range (359–1°) is a fan, not a sliver.
+  const n = Math.max(2, Math.ceil(spanDeg / stepDeg));
+  const arc: LonLat[] = [];
+  for (let k = 0; k <= n; k++) {
+    const p = destinationPoint(latDeg, lonDeg, normalizeDeg(fromDeg + (spanDeg * k) / n), rangeKm);
+    arc.push([p.lonDeg, p.latDeg]);
+  }
+  return arc;
+}
+
 /**
  * The azimuth corridor as a closed ring of [lon, lat] degree pairs: the site, then points
  * `rangeKm` downrange along bearings from `minDeg` clockwise to `maxDeg` every `stepDeg` or
- * less, then the site again. A single azimuth (min = max) is widened to ±2°.
+ * less, then the site again. A single azimuth (min = max) is widened to ±2°. Sites at a pole
+ * follow `destinationPoint`'s convention; longitudes stay in [−180°, 180°) across the
+ * antimeridian (draw edges as geodesics, not in longitude).
  */
 export function corridorRing(
   latDeg: number,
@@ -147,19 +190,39 @@ export function corridorRing(
   maxDeg: number,
   rangeKm = CORRIDOR_RANGE_KM,
   stepDeg = 2,
-): [number, number][] {
-  let lo = normalizeDeg(minDeg);
-  let span = normalizeDeg(maxDeg - lo);
-  if (span === 0) {
-    lo = lo - SINGLE_AZIMUTH_HALF_WIDTH_DEG;
-    span = 2 * SINGLE_AZIMUTH_HALF_WIDTH_DEG;
-  }
-  const n = Math.max(1, Math.ceil(span / stepDeg));
-  const ring: [number, number][] = [[lonDeg, latDeg]];
-  for (let k = 0; k <= n; k++) {
-    const p = destinationPoint(latDeg, lonDeg, lo + (span * k) / n, rangeKm);
-    ring.push([p.lonDeg, p.latDeg]);
-  }
-  ring.push([lonDeg, latDeg]);
-  return ring;
+): LonLat[] {
+  const site: LonLat = [lonDeg, latDeg];
+  return [site, ...corridorArc(latDeg, lonDeg, minDeg, maxDeg, rangeKm, stepDeg), site];
+}
+
+/**
+ * The corridor's outline for drawing as a line: out from the site along the first bearing
+ * (a point every `edgeStepKm`, so the edge follows the surface), round the far arc, back along
+ * the last bearing to the site.
+ */
+export function corridorOutline(
+  latDeg: number,
+  lonDeg: number,
+  minDeg: number,
+  maxDeg: number,
+  rangeKm = CORRIDOR_RANGE_KM,
+  edgeStepKm = 100,
+): LonLat[] {
+  const { fromDeg, spanDeg } = corridorBearings(minDeg, maxDeg);
+  const edge = (bearingDeg: number): LonLat[] => {
+    const out: LonLat[] = [];
+    for (let d = edgeStepKm; d < rangeKm; d += edgeStepKm) {
+      const p = destinationPoint(latDeg, lonDeg, normalizeDeg(bearingDeg), d);
+      out.push([p.lonDeg, p.latDeg]);
+    }
+    return out;
+  };
+  const site: LonLat = [lonDeg, latDeg];
+  return [
+    site,
+    ...edge(fromDeg),
+    ...corridorArc(latDeg, lonDeg, minDeg, maxDeg, rangeKm, 2),
+    ...edge(fromDeg + spanDeg).reverse(),
+    site,
+  ];
 }
