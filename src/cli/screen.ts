@@ -9,6 +9,7 @@ import { formatIsoMs, parseIsoMs } from '../domain/time/iso';
 import { numberOption, parseOptions, UsageError } from './args';
 import { csvRow } from '../domain/exportSafety';
 import { readInputFile } from './input';
+import { readEphemerides, takeRepeated } from './ephemerides';
 import {
   defaultThreadCount,
   planThreads,
@@ -31,7 +32,8 @@ const OPTIONS = [
 ] as const;
 
 export const SCREEN_HELP = `usage: cli screen --catalog <file> [--start <ISO>] [--hours <h>] [--threshold-km <km>]
-  [--primary <id,id,...> | --primary-file <watchlist.csv>] [--format json|csv] [--box-km r,t,n | --ellipsoid-km r,t,n] [--threads <n>]`;
+  [--primary <id,id,...> | --primary-file <watchlist.csv>] [--format json|csv] [--box-km r,t,n | --ellipsoid-km r,t,n] [--threads <n>]
+  [--ephemeris <file.oem> ...] (OEM objects; the primaries unless --primary/--primary-file is given)`;
 
 function parseVolume(name: string, text: string, shape: ScreeningVolume['shape']): ScreeningVolume {
   const parts = text.split(',');
@@ -78,7 +80,8 @@ export async function runScreen(argv: string[]): Promise<void> {
     process.stdout.write(`${SCREEN_HELP}\n`);
     return;
   }
-  const o = parseOptions(argv, OPTIONS);
+  const ephemerisArgs = takeRepeated(argv, 'ephemeris');
+  const o = parseOptions(ephemerisArgs.rest, OPTIONS);
   const file = o.get('catalog');
   if (!file) throw new UsageError(`--catalog is required\n${SCREEN_HELP}`);
   const hours = o.has('hours') ? numberOption('hours', o.get('hours')!, 0, MAX_HOURS) : 24;
@@ -136,6 +139,10 @@ export async function runScreen(argv: string[]): Promise<void> {
     throw e;
   }
   if (catalog.objects.length === 0) throw new UsageError(`catalog ${file}: no usable element sets`);
+  const ephemerides = await readEphemerides(ephemerisArgs.values, catalog.objects);
+  if (ephemerides.length > 0 && !o.has('primary') && !o.has('primary-file')) {
+    primaries = ephemerides.map((e) => e.id);
+  }
   if (startMs === undefined) {
     const st = chooseStartTime(
       catalog.objects.map((x) => x.epochMs),
@@ -151,7 +158,10 @@ export async function runScreen(argv: string[]): Promise<void> {
     );
   }
   if (plan.note) process.stderr.write(`note: ${plan.note}\n`);
-  const ids = new Set(catalog.objects.map((x) => x.noradCatId));
+  const ids = new Set([
+    ...catalog.objects.map((x) => x.noradCatId),
+    ...ephemerides.map((e) => e.id),
+  ]);
   const missing = primaries.filter((id) => !ids.has(id));
   if (missing.length > 0) throw new UsageError(`primary not in catalog: ${missing.join(', ')}`);
   const tLoad = performance.now();
@@ -165,7 +175,7 @@ export async function runScreen(argv: string[]): Promise<void> {
   try {
     result = await screenWithThreads(
       catalog.objects,
-      { startMs, durationHours: hours, thresholdKm, primaries, volume },
+      { startMs, durationHours: hours, thresholdKm, primaries, volume, ephemerides },
       plan.threads,
       (p) => {
         const pct = Math.floor((100 * p.chunksDone) / p.chunkCount);
@@ -182,6 +192,7 @@ export async function runScreen(argv: string[]): Promise<void> {
     throw e;
   }
   process.stderr.write('\n');
+  for (const line of coverageLines(result)) process.stderr.write(`${line}\n`);
   const tEnd = performance.now();
   const timing = {
     loadMs: Math.round(tLoad - t0),
@@ -200,6 +211,25 @@ export async function runScreen(argv: string[]): Promise<void> {
 
 const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
+/** One stderr line per ephemeris: where it was screened, and what stood in for the rest. */
+function coverageLines(result: ScreeningResult): string[] {
+  return (result.ephemerides ?? []).map((c) => {
+    const spans = c.screenedMs.map(([a, b]) => `${formatIsoMs(a)}/${formatIsoMs(b)}`);
+    const rest = c.standsIn ? "catalog object's SGP4" : 'not screened';
+    return `ephemeris ${c.label} as ${c.id}: ${spans.length ? spans.join(', ') : 'no part of the window'}; elsewhere ${rest}`;
+  });
+}
+
+function coverageJson(result: ScreeningResult) {
+  return (result.ephemerides ?? []).map((c) => ({
+    id: c.id,
+    name: c.name,
+    label: c.label,
+    standsIn: c.standsIn,
+    screened: c.screenedMs.map(([a, b]) => [formatIsoMs(a), formatIsoMs(b)]),
+  }));
+}
+
 function eventJson(e: ScreeningResult['events'][number]): string {
   return JSON.stringify({
     id1: e.id1,
@@ -212,6 +242,8 @@ function eventJson(e: ScreeningResult['events'][number]): string {
     ricKm: e.ricKm.map(r6),
     dse1: r6(e.dse1),
     dse2: r6(e.dse2),
+    source1: e.source1 ?? 'sgp4',
+    source2: e.source2 ?? 'sgp4',
     state1: { rKm: e.state1.rKm.map(r6), vKmS: e.state1.vKmS.map(r6) },
     state2: { rKm: e.state2.rKm.map(r6), vKmS: e.state2.vKmS.map(r6) },
   });
@@ -219,7 +251,7 @@ function eventJson(e: ScreeningResult['events'][number]): string {
 
 /**
  * The JSON document, in pieces (a week of events is ~100 MB of text: never one string).
- * Keys: start, end, objects, events, flags, stats, timing.
+ * Keys: start, end, objects, ephemerides (where each was screened), events, flags, stats, timing.
  */
 export function* toJsonChunks(
   result: ScreeningResult,
@@ -229,6 +261,7 @@ export function* toJsonChunks(
     start: formatIsoMs(result.startMs),
     end: formatIsoMs(result.endMs),
     objects: result.objects,
+    ephemerides: coverageJson(result),
   });
   yield `${head.slice(0, -1)},"events":[`;
   const n = result.events.length;
@@ -260,7 +293,7 @@ export function toJson(result: ScreeningResult, timing: Record<string, number>):
 export function toCsv(result: ScreeningResult): string {
   const head =
     'id1,name1,id2,name2,tca,rangeKm,relSpeedKmS,ricRKm,ricTKm,ricNKm,dse1,dse2,' +
-    'x1,y1,z1,vx1,vy1,vz1,x2,y2,z2,vx2,vy2,vz2';
+    'x1,y1,z1,vx1,vy1,vz1,x2,y2,z2,vx2,vy2,vz2,source1,source2';
   const rows = result.events.map((e) =>
     csvRow([
       e.id1,
@@ -277,6 +310,8 @@ export function toCsv(result: ScreeningResult): string {
       ...e.state1.vKmS.map(r6),
       ...e.state2.rKm.map(r6),
       ...e.state2.vKmS.map(r6),
+      e.source1 ?? 'sgp4',
+      e.source2 ?? 'sgp4',
     ]),
   );
   return `${[head, ...rows].join('\n')}\n`;
