@@ -10,6 +10,9 @@ import { numberOption, parseOptions, UsageError } from './args';
 import { csvRow } from '../domain/exportSafety';
 import { readInputFile } from './input';
 import { readEphemerides, takeRepeated } from './ephemerides';
+import { DEFAULT_HBR_M } from '../domain/conjunctions/records';
+import { ephemerisEventPc, type EventPc } from '../domain/screening/ephemerisPc';
+import type { ConjunctionEvent } from '../domain/screening/types';
 import {
   defaultThreadCount,
   planThreads,
@@ -29,11 +32,13 @@ const OPTIONS = [
   'box-km',
   'ellipsoid-km',
   'threads',
+  'hbr-m',
 ] as const;
 
 export const SCREEN_HELP = `usage: cli screen --catalog <file> [--start <ISO>] [--hours <h>] [--threshold-km <km>]
   [--primary <id,id,...> | --primary-file <watchlist.csv>] [--format json|csv] [--box-km r,t,n | --ellipsoid-km r,t,n] [--threads <n>]
-  [--ephemeris <file.oem> ...] (OEM objects; the primaries unless --primary/--primary-file is given)`;
+  [--ephemeris <file.oem> ...] (OEM objects; the primaries unless --primary/--primary-file is given)
+  [--hbr-m <m>] (hard-body radius of the Pc of events with OEM covariance; default ${DEFAULT_HBR_M})`;
 
 function parseVolume(name: string, text: string, shape: ScreeningVolume['shape']): ScreeningVolume {
   const parts = text.split(',');
@@ -117,6 +122,7 @@ export async function runScreen(argv: string[]): Promise<void> {
     : o.has('ellipsoid-km')
       ? parseVolume('ellipsoid-km', o.get('ellipsoid-km')!, 'ellipsoid')
       : undefined;
+  const hbrM = o.has('hbr-m') ? numberOption('hbr-m', o.get('hbr-m')!, 0, 1000) : DEFAULT_HBR_M;
   const threads = o.has('threads')
     ? Math.round(numberOption('threads', o.get('threads')!, 0, 256))
     : defaultThreadCount();
@@ -204,9 +210,10 @@ export async function runScreen(argv: string[]): Promise<void> {
     `${result.events.length} events, ${result.flags.length} objects flagged, ` +
       `${(timing.totalMs / 1000).toFixed(1)} s\n`,
   );
+  const pcOf = (e: ConjunctionEvent) => ephemerisEventPc(e, ephemerides, hbrM);
   if (format === 'json') {
-    for (const piece of toJsonChunks(result, timing)) await write(piece);
-  } else await write(toCsv(result));
+    for (const piece of toJsonChunks(result, timing, pcOf)) await write(piece);
+  } else await write(toCsv(result, pcOf));
 }
 
 const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
@@ -230,7 +237,27 @@ function coverageJson(result: ScreeningResult) {
   }));
 }
 
-function eventJson(e: ScreeningResult['events'][number]): string {
+/** The Pc of an event with OEM covariance (see domain/screening/ephemerisPc), or null. */
+type PcOf = (e: ConjunctionEvent) => EventPc | null;
+
+function pcJson(pc: EventPc) {
+  const source = (c: EventPc['covariance1']) =>
+    c.kind === 'model'
+      ? c
+      : { kind: c.kind, rule: c.rule, epoch: formatIsoMs(c.epochMs), offsetS: r6(c.offsetS) };
+  return {
+    value: pc.pc,
+    method: pc.method,
+    max: pc.pcMax,
+    hbrM: pc.hbrM,
+    covariance1: source(pc.covariance1),
+    covariance2: source(pc.covariance2),
+    label: pc.label,
+  };
+}
+
+function eventJson(e: ConjunctionEvent, pcOf: PcOf): string {
+  const pc = pcOf(e);
   return JSON.stringify({
     id1: e.id1,
     name1: e.name1,
@@ -246,6 +273,7 @@ function eventJson(e: ScreeningResult['events'][number]): string {
     source2: e.source2 ?? 'sgp4',
     state1: { rKm: e.state1.rKm.map(r6), vKmS: e.state1.vKmS.map(r6) },
     state2: { rKm: e.state2.rKm.map(r6), vKmS: e.state2.vKmS.map(r6) },
+    ...(pc ? { pc: pcJson(pc) } : {}),
   });
 }
 
@@ -256,6 +284,7 @@ function eventJson(e: ScreeningResult['events'][number]): string {
 export function* toJsonChunks(
   result: ScreeningResult,
   timing: Record<string, number>,
+  pcOf: PcOf = () => null,
 ): Generator<string> {
   const head = JSON.stringify({
     start: formatIsoMs(result.startMs),
@@ -268,7 +297,7 @@ export function* toJsonChunks(
   for (let k = 0; k < n; k += 1000) {
     const part = result.events
       .slice(k, k + 1000)
-      .map(eventJson)
+      .map((e) => eventJson(e, pcOf))
       .join(',');
     yield k === 0 ? part : `,${part}`;
   }
@@ -290,12 +319,13 @@ export function toJson(result: ScreeningResult, timing: Record<string, number>):
   return [...toJsonChunks(result, timing)].join('');
 }
 
-export function toCsv(result: ScreeningResult): string {
+export function toCsv(result: ScreeningResult, pcOf: PcOf = () => null): string {
   const head =
     'id1,name1,id2,name2,tca,rangeKm,relSpeedKmS,ricRKm,ricTKm,ricNKm,dse1,dse2,' +
-    'x1,y1,z1,vx1,vy1,vz1,x2,y2,z2,vx2,vy2,vz2,source1,source2';
-  const rows = result.events.map((e) =>
-    csvRow([
+    'x1,y1,z1,vx1,vy1,vz1,x2,y2,z2,vx2,vy2,vz2,source1,source2,pc,pcMax,pcLabel';
+  const rows = result.events.map((e) => {
+    const pc = pcOf(e);
+    return csvRow([
       e.id1,
       e.name1,
       e.id2,
@@ -312,7 +342,10 @@ export function toCsv(result: ScreeningResult): string {
       ...e.state2.vKmS.map(r6),
       e.source1 ?? 'sgp4',
       e.source2 ?? 'sgp4',
-    ]),
-  );
+      pc?.pc ?? '',
+      pc?.pcMax ?? '',
+      pc?.label ?? '',
+    ]);
+  });
   return `${[head, ...rows].join('\n')}\n`;
 }

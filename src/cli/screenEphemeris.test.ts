@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { elementSetToOem } from '../domain/oem/sample';
+import { elementSetToOem, sampleElementSetEme2000 } from '../domain/oem/sample';
+import { writeOemKvn } from '../domain/oem/write';
 import { loadCatalogText } from '../domain/screening/adapter';
 import { FIRST_EPHEMERIS_ONLY_ID } from '../domain/screening/fromOem';
 import { cli } from './testSupport';
@@ -129,5 +130,64 @@ describe('cli screen --ephemeris', () => {
     const r = cli(...args, '--ephemeris', oem, '--ephemeris', oem);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/same object as a\.oem \(2024-999A\) \(200001\)/);
+  });
+
+  it('gives the Pc from the OEM covariance nearest TCA and the element-set model, with the maximum beside it', () => {
+    const sampled = sampleElementSetEme2000(a, {
+      startMs: START,
+      stopMs: START + 2 * 3_600_000,
+      stepMs: 60_000,
+    });
+    if (!sampled.ok) throw new Error(sampled.reason);
+    // RTN 1σ 20 m / 80 m / 20 m (km²), velocity terms small: one covariance every 10 minutes.
+    const matrix = new Float64Array(36);
+    [0.02, 0.08, 0.02, 1e-5, 1e-5, 1e-5].forEach((sd, k) => (matrix[k * 7] = sd * sd));
+    const covariances = sampled.states
+      .filter((_, k) => k % 10 === 0)
+      .map((st) => ({ epochMs: st.epochMs, frame: 'RTN' as const, matrix, line: 0 }));
+    const file = join(dir, 'a-cov.oem');
+    writeFileSync(
+      file,
+      writeOemKvn({
+        objectName: 'TEST A',
+        objectId: '2024-999A',
+        originator: 'TEST',
+        creationDateMs: START,
+        segments: [
+          {
+            states: sampled.states,
+            interpolation: 'LAGRANGE',
+            interpolationDegree: 7,
+            covariances,
+          },
+        ],
+      }),
+    );
+    const r = cli(...args, '--hours', '2', '--ephemeris', file, '--hbr-m', '20', '--threads', '1');
+    expect(r.code).toBe(0);
+    const events = JSON.parse(r.out).events;
+    expect(events).toHaveLength(3);
+    for (const e of events) {
+      const offset = e.pc.covariance1.offsetS;
+      expect(Math.abs(offset)).toBeLessThanOrEqual(300);
+      expect(e.pc).toEqual({
+        value: expect.any(Number),
+        method: 'FOSTER-1992',
+        max: expect.any(Number),
+        hbrM: 20,
+        covariance1: {
+          kind: 'ephemeris',
+          rule: 'nearest',
+          epoch: expect.stringMatching(/^2024-11-01T0[01]:[0-5]0:00\.000Z$/),
+          offsetS: offset,
+        },
+        covariance2: { kind: 'model', model: 'SOCRATES 100/300/100 m RTN' },
+        label: expect.stringMatching(
+          /^FOSTER-1992, object 1: OEM covariance \(nearest, [+-]\d+ s\), object 2: element-set model SOCRATES 100\/300\/100 m RTN$/,
+        ),
+      });
+      expect(e.pc.value).toBeGreaterThan(0);
+      expect(e.pc.max).toBeGreaterThanOrEqual(e.pc.value);
+    }
   });
 });
