@@ -95,13 +95,14 @@ describe('cli screen --ephemeris', () => {
     );
     expect(r.code).toBe(0);
     const lines = r.out.trim().split('\n');
-    expect(lines[0]).toMatch(/,source1,source2$/);
+    expect(lines[0]).toMatch(/,source1,source2,pc,pcMax,pcLabel$/);
     // Node crossings with B every half revolution while the ephemeris lasts (to 03:00), none after.
     expect(lines.length - 1).toBe(4);
+    // No OEM covariance: the Pc columns stay empty.
     for (const line of lines.slice(1)) {
       expect(line).toMatch(
         new RegExp(
-          `^${FIRST_EPHEMERIS_ONLY_ID},TEST A,270001,TEST B,2024-11-01T0[0-2]:.*,ephemeris,sgp4$`,
+          `^${FIRST_EPHEMERIS_ONLY_ID},TEST A,270001,TEST B,2024-11-01T0[0-2]:.*,ephemeris,sgp4,,,$`,
         ),
       );
     }
