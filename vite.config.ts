@@ -4,6 +4,8 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { viteStaticCopy } from 'vite-plugin-static-copy';
+import { securityHeaders } from './deploy/securityHeaders.ts';
+import { securityHeadersPlugin } from './deploy/securityHeadersPlugin.ts';
 import { onOrbitSnapshotCsv } from './src/testing/sharedData.ts';
 
 const cesiumBuild = 'node_modules/cesium/Build/Cesium';
@@ -56,13 +58,21 @@ export default defineConfig({
       })),
     }),
     snapshotPlugin(),
+    securityHeadersPlugin(),
   ],
+  resolve: {
+    // The app uses only Cesium's engine (CesiumWidget). The 'cesium' package also bundles its
+    // widgets and their knockout, which evaluates a string at start ((0,eval)('this')) and so
+    // would need 'unsafe-eval' in the CSP (deploy/securityHeaders.ts). Sub-paths
+    // (cesium/Build/…) still resolve to the full package.
+    alias: [{ find: /^cesium$/, replacement: '@cesium/engine' }],
+  },
   worker: { format: 'es' },
   server: { proxy: celestrakRelay },
-  preview: { proxy: celestrakRelay },
+  preview: { proxy: celestrakRelay, headers: securityHeaders },
   build: { chunkSizeWarningLimit: 6000 },
   test: {
-    include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'bench/**/*.test.ts', 'deploy/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
     pool: 'forks',

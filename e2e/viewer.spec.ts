@@ -163,14 +163,15 @@ test('hovering a point names it and clicking selects it (GPU picking)', async ({
   await waitForCatalog(page, SNAPSHOT_OBJECTS - 50);
   await page.getByRole('button', { name: 'Pause' }).click();
   await page.waitForTimeout(1500);
-  // An object drawn in the open middle of the globe, away from the panels.
+  // An object drawn where no panel covers the globe.
   const target = await page.evaluate(() => {
     const scene = window.orbitalWatch!.scene;
     for (const id of [
       25544, 20580, 43013, 5, 11, 12, 16, 20, 22, 29, 45, 46, 47, 50, 53, 58, 59, 60, 62, 63,
     ]) {
       const p = scene.windowPositionOf(id);
-      if (p && p.x > 320 && p.x < 960 && p.y > 120 && p.y < 640) return { id, ...p };
+      // Not under a panel: the pointer must reach the globe's canvas there.
+      if (p && document.elementFromPoint(p.x, p.y)?.tagName === 'CANVAS') return { id, ...p };
     }
     return null;
   });

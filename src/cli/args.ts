@@ -27,6 +27,22 @@ export function parseOptions(argv: string[], known: readonly string[]): Map<stri
   return out;
 }
 
+/** Positional file names and the `--name value` options around them (for commands taking files). */
+export function parseFilesAndOptions(
+  argv: string[],
+  known: readonly string[],
+): { files: string[]; options: Map<string, string> } {
+  const files: string[] = [];
+  const rest: string[] = [];
+  for (let k = 0; k < argv.length; k++) {
+    if (argv[k].startsWith('--')) {
+      rest.push(argv[k]);
+      if (!argv[k].includes('=') && k + 1 < argv.length) rest.push(argv[++k]);
+    } else files.push(argv[k]);
+  }
+  return { files, options: parseOptions(rest, known) };
+}
+
 /** A finite number in (min, max]; names the option when it is not. */
 export function numberOption(name: string, text: string, min: number, max: number): number {
   const v = Number(text);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCdmSeries } from '../testing/cdmSeries';
 import { sharedDataPath, skipWithoutSharedData } from '../testing/sharedData';
-import { historyEvents } from './history';
+import { historyCsv, historyEvents } from './history';
 import { pcLines } from './pc';
 import { cli } from './testSupport';
 
@@ -218,5 +218,31 @@ describe('cli history', () => {
       ['SOCRATES_20240818-0600.csv', '2024-08-18T06:00:00.000Z', 900],
       ['sort-minRange.csv', '2024-08-18T18:00:00.000Z', 400],
     ]);
+  });
+
+  it('CSV: a file name or designator a spreadsheet would run is written as text', () => {
+    const csv = historyCsv([
+      {
+        id1: '=HYPERLINK("http://evil","x")',
+        id2: 25544,
+        tca: '2024-08-18T06:00:00.000Z',
+        status: 'new',
+        updates: [
+          {
+            source: 'cdm',
+            file: "+cmd|' /C calc'!A0.cdm",
+            created: '2024-08-17T06:00:00.000Z',
+            tca: '2024-08-18T06:00:00.000Z',
+            missM: -0.5,
+            pc: null,
+            method: null,
+          },
+        ],
+      },
+    ]);
+    const row = csv.split('\n')[1];
+    expect(row).toBe(
+      `"'=HYPERLINK(""http://evil"",""x"")",25544,2024-08-18T06:00:00.000Z,new,cdm,'+cmd|' /C calc'!A0.cdm,2024-08-17T06:00:00.000Z,2024-08-18T06:00:00.000Z,-0.5,,`,
+    );
   });
 });

@@ -29,7 +29,8 @@ import {
 } from '../domain/history';
 import type { ConjunctionEvent } from '../domain/screening/types';
 import { parseIsoMs } from '../domain/time/iso';
-import { parseOptions, UsageError } from './args';
+import { csvRow } from '../domain/exportSafety';
+import { parseFilesAndOptions, UsageError } from './args';
 
 export const HISTORY_HELP = `usage: cli history <file> [...] [--format json|csv] [--now <ISO>]
   Groups CDMs (KVN or XML), SOCRATES lists (CSV or KeepTrack JSON) and \`cli screen\` JSON outputs
@@ -237,12 +238,10 @@ export function historyEvents(
   return { events, problems };
 }
 
-const csvField = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
 export function historyCsv(events: readonly HistoryEventJson[]): string {
   const rows = events.flatMap((e) =>
     e.updates.map((u) =>
-      [
+      csvRow([
         e.id1,
         e.id2,
         e.tca,
@@ -252,11 +251,9 @@ export function historyCsv(events: readonly HistoryEventJson[]): string {
         u.created,
         u.tca,
         u.missM,
-        u.pc ?? '',
-        u.method ?? '',
-      ]
-        .map((x) => csvField(String(x)))
-        .join(','),
+        u.pc,
+        u.method,
+      ]),
     ),
   );
   return `id1,id2,eventTca,status,source,file,created,tca,missM,pc,method\n${rows.map((r) => `${r}\n`).join('')}`;
@@ -267,15 +264,7 @@ export function runHistory(argv: string[]): Promise<void> {
     process.stdout.write(`${HISTORY_HELP}\n`);
     return Promise.resolve();
   }
-  const files: string[] = [];
-  const rest: string[] = [];
-  for (let k = 0; k < argv.length; k++) {
-    if (argv[k].startsWith('--')) {
-      rest.push(argv[k]);
-      if (!argv[k].includes('=') && k + 1 < argv.length) rest.push(argv[++k]);
-    } else files.push(argv[k]);
-  }
-  const options = parseOptions(rest, ['format', 'now']);
+  const { files, options } = parseFilesAndOptions(argv, ['format', 'now']);
   const format = options.get('format') ?? 'json';
   if (format !== 'json' && format !== 'csv') {
     throw new UsageError(`--format must be json or csv (got "${format}")`);

@@ -3,6 +3,7 @@
 import { UsageError } from './args';
 import { runHistory } from './history';
 import { runPc } from './pc';
+import { runWorker } from './queue/worker';
 import { runScreen } from './screen';
 
 type Command = (argv: string[]) => Promise<void>;
@@ -13,6 +14,10 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
     help: 'conjunction screening of a catalog (all vs all or a watch list)',
   },
   pc: { run: runPc, help: 'collision probability of CCSDS CDM files (KVN or XML)' },
+  worker: {
+    run: runWorker,
+    help: 'run screening jobs of `screen --queue` from a Redis queue (BullMQ)',
+  },
   history: {
     run: runHistory,
     help: 'conjunction events over time from CDMs, SOCRATES lists and screen outputs',

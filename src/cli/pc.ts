@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { parseCdm } from '../domain/cdm/parse';
 import { checkInputBytes } from '../domain/limits';
 import { cdmPc } from '../domain/cdm/pc';
-import { numberOption, parseOptions, UsageError } from './args';
+import { numberOption, parseFilesAndOptions, UsageError } from './args';
 
 export const PC_HELP = `usage: cli pc <file.cdm> [...] [--hbr-m <m>] [--format json|text]
   2D collision probability (Foster 1992) of every message in CCSDS CDM files (KVN or XML).
@@ -86,15 +86,7 @@ export function runPc(argv: string[]): Promise<void> {
     process.stdout.write(`${PC_HELP}\n`);
     return Promise.resolve();
   }
-  const files: string[] = [];
-  const rest: string[] = [];
-  for (let k = 0; k < argv.length; k++) {
-    if (argv[k].startsWith('--')) {
-      rest.push(argv[k]);
-      if (!argv[k].includes('=') && k + 1 < argv.length) rest.push(argv[++k]);
-    } else files.push(argv[k]);
-  }
-  const options = parseOptions(rest, ['hbr-m', 'format']);
+  const { files, options } = parseFilesAndOptions(argv, ['hbr-m', 'format']);
   const format = options.get('format') ?? 'json';
   if (format !== 'json' && format !== 'text') {
     throw new UsageError(`--format must be json or text (got "${format}")`);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { CatalogFormatError } from '../domain/catalog/errors';
 import { loadCatalogText } from '../domain/screening/adapter';
 import { describeIssue, MAX_WATCH_FILE_BYTES, parseWatchListCsv } from '../domain/watchlist';
@@ -13,6 +14,9 @@ import { readEphemerides, takeRepeated } from './ephemerides';
 import { DEFAULT_HBR_M } from '../domain/conjunctions/records';
 import { ephemerisEventPc, type EventPc } from '../domain/screening/ephemerisPc';
 import type { ConjunctionEvent } from '../domain/screening/types';
+import { parseRedisUrl, redisLabel } from './queue/redis';
+import { ScreeningQueue } from './queue/submit';
+import type { ScreeningProgress } from '../domain/screening/screen';
 import {
   defaultThreadCount,
   planThreads,
@@ -33,12 +37,14 @@ const OPTIONS = [
   'ellipsoid-km',
   'threads',
   'hbr-m',
+  'queue',
 ] as const;
 
 export const SCREEN_HELP = `usage: cli screen --catalog <file> [--start <ISO>] [--hours <h>] [--threshold-km <km>]
-  [--primary <id,id,...> | --primary-file <watchlist.csv>] [--format json|csv] [--box-km r,t,n | --ellipsoid-km r,t,n] [--threads <n>]
+  [--primary <id,id,...> | --primary-file <watchlist.csv>] [--format json|csv] [--box-km r,t,n | --ellipsoid-km r,t,n] [--threads <n> | --queue <redis-url>]
   [--ephemeris <file.oem> ...] (OEM objects; the primaries unless --primary/--primary-file is given)
-  [--hbr-m <m>] (hard-body radius of the Pc of events with OEM covariance; default ${DEFAULT_HBR_M})`;
+  [--hbr-m <m>] (hard-body radius of the Pc of events with OEM covariance; default ${DEFAULT_HBR_M})
+  --queue  screen on the workers of a Redis queue (\`cli worker --queue <redis-url>\`)`;
 
 function parseVolume(name: string, text: string, shape: ScreeningVolume['shape']): ScreeningVolume {
   const parts = text.split(',');
@@ -70,6 +76,18 @@ function readWatchListFile(file: string): number[] {
   if (parsed.entries.length === 0)
     throw new UsageError(`--primary-file ${file}: no objects listed`);
   return parsed.entries.map((e) => e.noradId);
+}
+
+/** "n/m chunks (p%)" on stderr, rewritten in place as chunks finish. */
+function progressLine(): (p: ScreeningProgress) => void {
+  let lastPct = -1;
+  return (p) => {
+    const pct = Math.floor((100 * p.chunksDone) / p.chunkCount);
+    if (pct !== lastPct) {
+      lastPct = pct;
+      process.stderr.write(`\r${p.chunksDone}/${p.chunkCount} chunks (${pct}%)`);
+    }
+  };
 }
 
 /** stdout write that waits for the pipe to drain (large results). */
@@ -123,6 +141,13 @@ export async function runScreen(argv: string[]): Promise<void> {
       ? parseVolume('ellipsoid-km', o.get('ellipsoid-km')!, 'ellipsoid')
       : undefined;
   const hbrM = o.has('hbr-m') ? numberOption('hbr-m', o.get('hbr-m')!, 0, 1000) : DEFAULT_HBR_M;
+  if (o.has('threads') && o.has('queue')) {
+    throw new UsageError('give --threads or --queue, not both (workers choose their threads)');
+  }
+  const queueUrl = o.has('queue') ? parseRedisUrl(o.get('queue')!, 'queue') : null;
+  if (ephemerisArgs.values.length > 0 && o.has('queue')) {
+    throw new UsageError('--ephemeris runs on local threads: the queue does not carry ephemerides');
+  }
   const threads = o.has('threads')
     ? Math.round(numberOption('threads', o.get('threads')!, 0, 256))
     : defaultThreadCount();
@@ -133,7 +158,58 @@ export async function runScreen(argv: string[]): Promise<void> {
       throw new UsageError(`--start is not an ISO 8601 UTC time: "${o.get('start')}"`);
     startMs = t;
   }
+  const request: ScreenRequest = {
+    file,
+    hours,
+    thresholdKm,
+    format,
+    primaries,
+    volume,
+    startMs,
+    ephemerisFiles: ephemerisArgs.values,
+    primariesGiven: o.has('primary') || o.has('primary-file'),
+    hbrM,
+  };
+  if (!queueUrl) return screenAndPrint(request, { threads });
+  // Connect first: an unreachable Redis fails before the catalog is read.
+  const queue = await ScreeningQueue.connect(queueUrl);
+  try {
+    await screenAndPrint(request, { queue, label: redisLabel(queueUrl) });
+  } finally {
+    await queue.close();
+  }
+}
 
+interface ScreenRequest {
+  file: string;
+  hours: number;
+  thresholdKm: number;
+  format: 'json' | 'csv';
+  primaries: number[];
+  volume: ScreeningVolume | undefined;
+  startMs: number | undefined;
+  /** OEM files; their objects are the primaries unless primariesGiven. */
+  ephemerisFiles: string[];
+  primariesGiven: boolean;
+  hbrM: number;
+}
+
+/** Read the catalog, screen on local threads or on the queue, print the result. */
+async function screenAndPrint(
+  {
+    file,
+    hours,
+    thresholdKm,
+    format,
+    primaries,
+    volume,
+    startMs,
+    ephemerisFiles,
+    primariesGiven,
+    hbrM,
+  }: ScreenRequest,
+  where: { threads: number } | { queue: ScreeningQueue; label: string },
+): Promise<void> {
   const t0 = performance.now();
   const text = readInputFile(file, 'catalog', 'catalog');
   let catalog;
@@ -145,8 +221,8 @@ export async function runScreen(argv: string[]): Promise<void> {
     throw e;
   }
   if (catalog.objects.length === 0) throw new UsageError(`catalog ${file}: no usable element sets`);
-  const ephemerides = await readEphemerides(ephemerisArgs.values, catalog.objects);
-  if (ephemerides.length > 0 && !o.has('primary') && !o.has('primary-file')) {
+  const ephemerides = await readEphemerides(ephemerisFiles, catalog.objects);
+  if (ephemerides.length > 0 && !primariesGiven) {
     primaries = ephemerides.map((e) => e.id);
   }
   if (startMs === undefined) {
@@ -157,41 +233,52 @@ export async function runScreen(argv: string[]): Promise<void> {
     startMs = st.startMs;
     if (st.note) process.stderr.write(`note: ${st.note}\n`);
   }
-  const plan = planThreads(catalog.objects.length, threads);
-  if (!plan) {
-    throw new UsageError(
-      `catalog ${file}: ${catalog.objects.length} objects do not fit one screening thread within ${SCREEN_MEMORY_MB} MB`,
-    );
-  }
-  if (plan.note) process.stderr.write(`note: ${plan.note}\n`);
   const ids = new Set([
     ...catalog.objects.map((x) => x.noradCatId),
     ...ephemerides.map((e) => e.id),
   ]);
   const missing = primaries.filter((id) => !ids.has(id));
   if (missing.length > 0) throw new UsageError(`primary not in catalog: ${missing.join(', ')}`);
+  const options = { startMs, durationHours: hours, thresholdKm, primaries, volume, ephemerides };
+  const onProgress = progressLine();
+  // How to screen: local threads (after their memory plan) or the queue's workers.
+  let how: string;
+  let screen: () => Promise<{ result: ScreeningResult; done: Record<string, number> }>;
+  if ('queue' in where) {
+    how = `queue ${where.label}`;
+    screen = async () => {
+      const run = await where.queue.screen(
+        { text, fileName: basename(file) },
+        catalog.objects,
+        options,
+        onProgress,
+      );
+      return { result: run.result, done: { jobs: run.jobs, workers: run.workers } };
+    };
+  } else {
+    const plan = planThreads(catalog.objects.length, where.threads);
+    if (!plan) {
+      throw new UsageError(
+        `catalog ${file}: ${catalog.objects.length} objects do not fit one screening thread within ${SCREEN_MEMORY_MB} MB`,
+      );
+    }
+    if (plan.note) process.stderr.write(`note: ${plan.note}\n`);
+    how = `${plan.threads} threads`;
+    screen = async () => ({
+      result: await screenWithThreads(catalog.objects, options, plan.threads, onProgress, plan),
+      done: { threads: plan.threads },
+    });
+  }
   const tLoad = performance.now();
   process.stderr.write(
     `screening ${catalog.objects.length} objects from ${formatIsoMs(startMs)} for ${hours} h, ` +
       `${volume ? `${volume.shape} ${volume.halfRtnKm.join('/')} km` : `${thresholdKm} km`}` +
-      `${primaries.length ? `, primaries ${primaries.join(',')}` : ', all vs all'}, ${plan.threads} threads\n`,
+      `${primaries.length ? `, primaries ${primaries.join(',')}` : ', all vs all'}, ${how}\n`,
   );
-  let lastPct = -1;
   let result: ScreeningResult;
+  let done: Record<string, number>;
   try {
-    result = await screenWithThreads(
-      catalog.objects,
-      { startMs, durationHours: hours, thresholdKm, primaries, volume, ephemerides },
-      plan.threads,
-      (p) => {
-        const pct = Math.floor((100 * p.chunksDone) / p.chunkCount);
-        if (pct !== lastPct) {
-          lastPct = pct;
-          process.stderr.write(`\r${p.chunksDone}/${p.chunkCount} chunks (${pct}%)`);
-        }
-      },
-      plan,
-    );
+    ({ result, done } = await screen());
   } catch (e) {
     if (e instanceof ScreeningInputError) throw new UsageError(e.message);
     if (e instanceof ScreeningMemoryError) throw new UsageError(`catalog ${file}: ${e.message}`);
@@ -204,7 +291,7 @@ export async function runScreen(argv: string[]): Promise<void> {
     loadMs: Math.round(tLoad - t0),
     screenMs: Math.round(tEnd - tLoad),
     totalMs: Math.round(tEnd - t0),
-    threads: plan.threads,
+    ...done,
   };
   process.stderr.write(
     `${result.events.length} events, ${result.flags.length} objects flagged, ` +

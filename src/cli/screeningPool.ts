@@ -47,8 +47,8 @@ export class ScreeningMemoryError extends Error {
   override readonly name = 'ScreeningMemoryError';
 }
 
-/** One worker thread speaking the ScreeningWorkerApi by messages. */
-class ThreadWorker implements ScreeningWorkerApi {
+/** One worker thread speaking the ScreeningWorkerApi by messages (heap capped at heapMb). */
+export class ThreadWorker implements ScreeningWorkerApi {
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;

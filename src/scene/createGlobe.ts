@@ -9,6 +9,17 @@ import {
 import 'cesium/Build/Cesium/Widgets/widgets.css';
 import type { RenderProfile } from './renderProfile';
 
+declare global {
+  interface Window {
+    CESIUM_BASE_URL?: string;
+  }
+}
+
+// Cesium loads its workers and assets from here, relative to the page so that the build works
+// under any sub-path. Set here rather than in an inline script, which the page's CSP forbids;
+// Cesium reads it on first use (the globe below), not at import.
+window.CESIUM_BASE_URL = new URL('cesium/', document.baseURI).href;
+
 /**
  * The globe, fully offline: Natural Earth II imagery shipped inside the cesium package, an
  * ellipsoid for terrain, no ion token. Nothing here requests another host.

@@ -1,5 +1,5 @@
 import type { ElementSet } from '../catalog/types';
-import { attachBulkSampler, prepareScreening } from './context';
+import { attachBulkSampler, prepareScreening, type ScreeningContext } from './context';
 import { screenChunk } from './engine';
 import { mergeChunks } from './merge';
 import type { ChunkResult, ScreeningFlag, ScreeningOptions, ScreeningResult } from './types';
@@ -75,11 +75,6 @@ export async function screenOnPool(
   const ctx = prepareScreening(elements, options, { deferSgp4: true });
   const chunkCount = ctx.opts.chunkCount;
   const summaries = await Promise.all(workers.map((w) => w.init(elements, options)));
-  if (summaries.length > 0) {
-    ctx.initFlags = summaries[0].initFlags;
-    ctx.screened = summaries[0].screened;
-    ctx.pairsApogeePerigee = summaries[0].pairsApogeePerigee;
-  }
   const results: ChunkResult[] = [];
   let next = 0;
   const loop = async (w: ScreeningWorkerApi): Promise<void> => {
@@ -90,5 +85,23 @@ export async function screenOnPool(
     }
   };
   await Promise.all(workers.map(loop));
+  return summaries.length > 0
+    ? mergeWorkerResults(ctx, summaries[0], results)
+    : mergeChunks(ctx, results);
+}
+
+/**
+ * The coordinator's merge of chunks screened elsewhere (worker threads, queue workers): `ctx`
+ * is its deferred context (prepareScreening with deferSgp4), `summary` what a worker reported
+ * after init (the facts that need every object's SGP4).
+ */
+export function mergeWorkerResults(
+  ctx: ScreeningContext,
+  summary: WorkerSummary,
+  results: ChunkResult[],
+): ScreeningResult {
+  ctx.initFlags = summary.initFlags;
+  ctx.screened = summary.screened;
+  ctx.pairsApogeePerigee = summary.pairsApogeePerigee;
   return mergeChunks(ctx, results);
 }
