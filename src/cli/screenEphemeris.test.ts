@@ -127,6 +127,14 @@ describe('cli screen --ephemeris', () => {
     );
   });
 
+  it('refuses --ephemeris with --queue before connecting (the queue does not carry ephemerides)', () => {
+    const r = cli(...args, '--ephemeris', oem, '--queue', 'redis://127.0.0.1:1');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(
+      /--ephemeris runs on local threads: the queue does not carry ephemerides/,
+    );
+  });
+
   it('refuses two ephemerides of one object', () => {
     const r = cli(...args, '--ephemeris', oem, '--ephemeris', oem);
     expect(r.code).toBe(2);
