@@ -10,6 +10,10 @@ import { formatIsoMs, parseIsoMs } from '../domain/time/iso';
 import { numberOption, parseOptions, UsageError } from './args';
 import { csvRow } from '../domain/exportSafety';
 import { readInputFile } from './input';
+import { readEphemerides, takeRepeated } from './ephemerides';
+import { DEFAULT_HBR_M } from '../domain/conjunctions/records';
+import { ephemerisEventPc, type EventPc } from '../domain/screening/ephemerisPc';
+import type { ConjunctionEvent } from '../domain/screening/types';
 import { parseRedisUrl, redisLabel } from './queue/redis';
 import { ScreeningQueue } from './queue/submit';
 import type { ScreeningProgress } from '../domain/screening/screen';
@@ -32,11 +36,14 @@ const OPTIONS = [
   'box-km',
   'ellipsoid-km',
   'threads',
+  'hbr-m',
   'queue',
 ] as const;
 
 export const SCREEN_HELP = `usage: cli screen --catalog <file> [--start <ISO>] [--hours <h>] [--threshold-km <km>]
   [--primary <id,id,...> | --primary-file <watchlist.csv>] [--format json|csv] [--box-km r,t,n | --ellipsoid-km r,t,n] [--threads <n> | --queue <redis-url>]
+  [--ephemeris <file.oem> ...] (OEM objects; the primaries unless --primary/--primary-file is given)
+  [--hbr-m <m>] (hard-body radius of the Pc of events with OEM covariance; default ${DEFAULT_HBR_M})
   --queue  screen on the workers of a Redis queue (\`cli worker --queue <redis-url>\`)`;
 
 function parseVolume(name: string, text: string, shape: ScreeningVolume['shape']): ScreeningVolume {
@@ -96,7 +103,8 @@ export async function runScreen(argv: string[]): Promise<void> {
     process.stdout.write(`${SCREEN_HELP}\n`);
     return;
   }
-  const o = parseOptions(argv, OPTIONS);
+  const ephemerisArgs = takeRepeated(argv, 'ephemeris');
+  const o = parseOptions(ephemerisArgs.rest, OPTIONS);
   const file = o.get('catalog');
   if (!file) throw new UsageError(`--catalog is required\n${SCREEN_HELP}`);
   const hours = o.has('hours') ? numberOption('hours', o.get('hours')!, 0, MAX_HOURS) : 24;
@@ -132,10 +140,14 @@ export async function runScreen(argv: string[]): Promise<void> {
     : o.has('ellipsoid-km')
       ? parseVolume('ellipsoid-km', o.get('ellipsoid-km')!, 'ellipsoid')
       : undefined;
+  const hbrM = o.has('hbr-m') ? numberOption('hbr-m', o.get('hbr-m')!, 0, 1000) : DEFAULT_HBR_M;
   if (o.has('threads') && o.has('queue')) {
     throw new UsageError('give --threads or --queue, not both (workers choose their threads)');
   }
   const queueUrl = o.has('queue') ? parseRedisUrl(o.get('queue')!, 'queue') : null;
+  if (ephemerisArgs.values.length > 0 && o.has('queue')) {
+    throw new UsageError('--ephemeris runs on local threads: the queue does not carry ephemerides');
+  }
   const threads = o.has('threads')
     ? Math.round(numberOption('threads', o.get('threads')!, 0, 256))
     : defaultThreadCount();
@@ -154,6 +166,9 @@ export async function runScreen(argv: string[]): Promise<void> {
     primaries,
     volume,
     startMs,
+    ephemerisFiles: ephemerisArgs.values,
+    primariesGiven: o.has('primary') || o.has('primary-file'),
+    hbrM,
   };
   if (!queueUrl) return screenAndPrint(request, { threads });
   // Connect first: an unreachable Redis fails before the catalog is read.
@@ -173,11 +188,26 @@ interface ScreenRequest {
   primaries: number[];
   volume: ScreeningVolume | undefined;
   startMs: number | undefined;
+  /** OEM files; their objects are the primaries unless primariesGiven. */
+  ephemerisFiles: string[];
+  primariesGiven: boolean;
+  hbrM: number;
 }
 
 /** Read the catalog, screen on local threads or on the queue, print the result. */
 async function screenAndPrint(
-  { file, hours, thresholdKm, format, primaries, volume, startMs }: ScreenRequest,
+  {
+    file,
+    hours,
+    thresholdKm,
+    format,
+    primaries,
+    volume,
+    startMs,
+    ephemerisFiles,
+    primariesGiven,
+    hbrM,
+  }: ScreenRequest,
   where: { threads: number } | { queue: ScreeningQueue; label: string },
 ): Promise<void> {
   const t0 = performance.now();
@@ -191,6 +221,10 @@ async function screenAndPrint(
     throw e;
   }
   if (catalog.objects.length === 0) throw new UsageError(`catalog ${file}: no usable element sets`);
+  const ephemerides = await readEphemerides(ephemerisFiles, catalog.objects);
+  if (ephemerides.length > 0 && !primariesGiven) {
+    primaries = ephemerides.map((e) => e.id);
+  }
   if (startMs === undefined) {
     const st = chooseStartTime(
       catalog.objects.map((x) => x.epochMs),
@@ -199,10 +233,13 @@ async function screenAndPrint(
     startMs = st.startMs;
     if (st.note) process.stderr.write(`note: ${st.note}\n`);
   }
-  const ids = new Set(catalog.objects.map((x) => x.noradCatId));
+  const ids = new Set([
+    ...catalog.objects.map((x) => x.noradCatId),
+    ...ephemerides.map((e) => e.id),
+  ]);
   const missing = primaries.filter((id) => !ids.has(id));
   if (missing.length > 0) throw new UsageError(`primary not in catalog: ${missing.join(', ')}`);
-  const options = { startMs, durationHours: hours, thresholdKm, primaries, volume };
+  const options = { startMs, durationHours: hours, thresholdKm, primaries, volume, ephemerides };
   const onProgress = progressLine();
   // How to screen: local threads (after their memory plan) or the queue's workers.
   let how: string;
@@ -248,6 +285,7 @@ async function screenAndPrint(
     throw e;
   }
   process.stderr.write('\n');
+  for (const line of coverageLines(result)) process.stderr.write(`${line}\n`);
   const tEnd = performance.now();
   const timing = {
     loadMs: Math.round(tLoad - t0),
@@ -259,14 +297,54 @@ async function screenAndPrint(
     `${result.events.length} events, ${result.flags.length} objects flagged, ` +
       `${(timing.totalMs / 1000).toFixed(1)} s\n`,
   );
+  const pcOf = (e: ConjunctionEvent) => ephemerisEventPc(e, ephemerides, hbrM);
   if (format === 'json') {
-    for (const piece of toJsonChunks(result, timing)) await write(piece);
-  } else await write(toCsv(result));
+    for (const piece of toJsonChunks(result, timing, pcOf)) await write(piece);
+  } else await write(toCsv(result, pcOf));
 }
 
 const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
-function eventJson(e: ScreeningResult['events'][number]): string {
+/** One stderr line per ephemeris: where it was screened, and what stood in for the rest. */
+function coverageLines(result: ScreeningResult): string[] {
+  return (result.ephemerides ?? []).map((c) => {
+    const spans = c.screenedMs.map(([a, b]) => `${formatIsoMs(a)}/${formatIsoMs(b)}`);
+    const rest = c.standsIn ? "catalog object's SGP4" : 'not screened';
+    return `ephemeris ${c.label} as ${c.id}: ${spans.length ? spans.join(', ') : 'no part of the window'}; elsewhere ${rest}`;
+  });
+}
+
+function coverageJson(result: ScreeningResult) {
+  return (result.ephemerides ?? []).map((c) => ({
+    id: c.id,
+    name: c.name,
+    label: c.label,
+    standsIn: c.standsIn,
+    screened: c.screenedMs.map(([a, b]) => [formatIsoMs(a), formatIsoMs(b)]),
+  }));
+}
+
+/** The Pc of an event with OEM covariance (see domain/screening/ephemerisPc), or null. */
+type PcOf = (e: ConjunctionEvent) => EventPc | null;
+
+function pcJson(pc: EventPc) {
+  const source = (c: EventPc['covariance1']) =>
+    c.kind === 'model'
+      ? c
+      : { kind: c.kind, rule: c.rule, epoch: formatIsoMs(c.epochMs), offsetS: r6(c.offsetS) };
+  return {
+    value: pc.pc,
+    method: pc.method,
+    max: pc.pcMax,
+    hbrM: pc.hbrM,
+    covariance1: source(pc.covariance1),
+    covariance2: source(pc.covariance2),
+    label: pc.label,
+  };
+}
+
+function eventJson(e: ConjunctionEvent, pcOf: PcOf): string {
+  const pc = pcOf(e);
   return JSON.stringify({
     id1: e.id1,
     name1: e.name1,
@@ -278,30 +356,35 @@ function eventJson(e: ScreeningResult['events'][number]): string {
     ricKm: e.ricKm.map(r6),
     dse1: r6(e.dse1),
     dse2: r6(e.dse2),
+    source1: e.source1 ?? 'sgp4',
+    source2: e.source2 ?? 'sgp4',
     state1: { rKm: e.state1.rKm.map(r6), vKmS: e.state1.vKmS.map(r6) },
     state2: { rKm: e.state2.rKm.map(r6), vKmS: e.state2.vKmS.map(r6) },
+    ...(pc ? { pc: pcJson(pc) } : {}),
   });
 }
 
 /**
  * The JSON document, in pieces (a week of events is ~100 MB of text: never one string).
- * Keys: start, end, objects, events, flags, stats, timing.
+ * Keys: start, end, objects, ephemerides (where each was screened), events, flags, stats, timing.
  */
 export function* toJsonChunks(
   result: ScreeningResult,
   timing: Record<string, number>,
+  pcOf: PcOf = () => null,
 ): Generator<string> {
   const head = JSON.stringify({
     start: formatIsoMs(result.startMs),
     end: formatIsoMs(result.endMs),
     objects: result.objects,
+    ephemerides: coverageJson(result),
   });
   yield `${head.slice(0, -1)},"events":[`;
   const n = result.events.length;
   for (let k = 0; k < n; k += 1000) {
     const part = result.events
       .slice(k, k + 1000)
-      .map(eventJson)
+      .map((e) => eventJson(e, pcOf))
       .join(',');
     yield k === 0 ? part : `,${part}`;
   }
@@ -323,12 +406,13 @@ export function toJson(result: ScreeningResult, timing: Record<string, number>):
   return [...toJsonChunks(result, timing)].join('');
 }
 
-export function toCsv(result: ScreeningResult): string {
+export function toCsv(result: ScreeningResult, pcOf: PcOf = () => null): string {
   const head =
     'id1,name1,id2,name2,tca,rangeKm,relSpeedKmS,ricRKm,ricTKm,ricNKm,dse1,dse2,' +
-    'x1,y1,z1,vx1,vy1,vz1,x2,y2,z2,vx2,vy2,vz2';
-  const rows = result.events.map((e) =>
-    csvRow([
+    'x1,y1,z1,vx1,vy1,vz1,x2,y2,z2,vx2,vy2,vz2,source1,source2,pc,pcMax,pcLabel';
+  const rows = result.events.map((e) => {
+    const pc = pcOf(e);
+    return csvRow([
       e.id1,
       e.name1,
       e.id2,
@@ -343,7 +427,12 @@ export function toCsv(result: ScreeningResult): string {
       ...e.state1.vKmS.map(r6),
       ...e.state2.rKm.map(r6),
       ...e.state2.vKmS.map(r6),
-    ]),
-  );
+      e.source1 ?? 'sgp4',
+      e.source2 ?? 'sgp4',
+      pc?.pc ?? '',
+      pc?.pcMax ?? '',
+      pc?.label ?? '',
+    ]);
+  });
   return `${[head, ...rows].join('\n')}\n`;
 }

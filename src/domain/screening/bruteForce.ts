@@ -1,6 +1,6 @@
 import type { ElementSet } from '../catalog/types';
-import { propagateInto } from './adapter';
-import { prepareScreening } from './context';
+import { prepareScreening, stateInto } from './context';
+import { NOT_COVERED } from './ephemeris';
 import { finalizeEvents } from './merge';
 import { PairEvaluator, refineEvent } from './refine';
 import type { ConjunctionEvent, ScreeningOptions } from './types';
@@ -24,22 +24,17 @@ export function bruteForceScreen(
   const n = ctx.n;
   const steps = Math.ceil((endMs - startMs) / (stepS * 1000)) + 1;
   const live: number[] = [];
-  for (let i = 0; i < n; i++) if (ctx.satrecs[i]) live.push(i);
+  for (let i = 0; i < n; i++) if (ctx.satrecs[i] || ctx.tracks[i]) live.push(i);
   // States [object][step][6]; NaN after a failure.
   const S = new Float64Array(n * steps * 6).fill(NaN);
   let calls = 0;
   for (const i of live) {
     for (let k = 0; k < steps; k++) {
       calls++;
-      if (
-        propagateInto(
-          ctx.satrecs[i]!,
-          ctx.epochMs[i],
-          startMs + k * stepS * 1000,
-          S,
-          (i * steps + k) * 6,
-        ) !== 0
-      ) {
+      const err = stateInto(ctx, i, startMs + k * stepS * 1000, S, (i * steps + k) * 6);
+      // An ephemeris-only object has gaps; any other failure ends the object.
+      if (err === NOT_COVERED) S.fill(NaN, (i * steps + k) * 6, (i * steps + k + 1) * 6);
+      else if (err !== 0) {
         S.fill(NaN, (i * steps + k) * 6, (i + 1) * steps * 6);
         break;
       }

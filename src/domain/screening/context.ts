@@ -1,5 +1,6 @@
 import type { ElementSet } from '../catalog/types';
 import {
+  formatIsoMs,
   createBulkSampler,
   createSatrec,
   MU_KM3_S2,
@@ -7,7 +8,23 @@ import {
   type BulkSampler,
   type Satrec,
 } from './adapter';
-import type { ResolvedOptions, ScreeningFlag, ScreeningOptions } from './types';
+import {
+  buildTrack,
+  coverageOf,
+  NOT_COVERED,
+  stepCount,
+  stepOf,
+  trackStateInto,
+  type EphemerisTrack,
+} from './ephemeris';
+import { propagateInto } from './adapter';
+import type {
+  EphemerisCoverage,
+  ResolvedOptions,
+  ScreeningEphemeris,
+  ScreeningFlag,
+  ScreeningOptions,
+} from './types';
 
 export const MAX_HOURS = 168;
 
@@ -66,8 +83,22 @@ export function resolveOptions(o: ScreeningOptions): ResolvedOptions {
 export interface ScreeningContext {
   opts: ResolvedOptions;
   n: number;
-  /** Element sets sorted by catalog number (index order = pair orientation). */
-  els: ElementSet[];
+  /** Catalog number and name per object, sorted by number (index order = pair orientation). */
+  ids: number[];
+  names: string[];
+  /** Element set per object; null for an ephemeris object without a catalog counterpart. */
+  els: (ElementSet | null)[];
+  /** Ephemeris per object, or null. */
+  tracks: (EphemerisTrack | null)[];
+  /** Indices of the objects with an ephemeris. */
+  trackIndex: number[];
+  /** Sample steps in the window (EphemerisTrack.covered is indexed by them). */
+  steps: number;
+  coverage: EphemerisCoverage[];
+  /** Eccentricity per object (from the elements, or from an ephemeris's radii). */
+  eccentricity: Float64Array;
+  /** 1 when the object has SGP4 to fall back on (started, or deferred). */
+  sgp4: Uint8Array;
   satrecs: (Satrec | null)[];
   /** Element epoch per object (SGP4 counts time from it). */
   epochMs: Float64Array;
@@ -124,8 +155,11 @@ export function prepareScreening(
   { deferSgp4 = false }: { deferSgp4?: boolean } = {},
 ): ScreeningContext {
   const opts = resolveOptions(options);
-  const els = elements.slice().sort((a, b) => a.noradCatId - b.noradCatId);
-  const n = els.length;
+  const objects = mergeEphemerides(elements, options.ephemerides ?? []);
+  const n = objects.length;
+  const els = objects.map((o) => o.el);
+  const steps = stepCount(opts);
+  const tracks = objects.map((o) => (o.eph ? buildTrack(o.eph, opts) : null));
   const satrecs: (Satrec | null)[] = new Array(n).fill(null);
   const epochMs = new Float64Array(n);
   const primary = new Uint8Array(n);
@@ -134,37 +168,51 @@ export function prepareScreening(
   const errKm = new Float64Array(n);
   const perigeeKm = new Float64Array(n);
   const apogeeKm = new Float64Array(n);
+  const eccentricity = new Float64Array(n);
+  const sgp4 = new Uint8Array(n);
   const initFlags: ScreeningFlag[] = [];
   const wanted = new Set(opts.primaries);
   const found = new Set<number>();
   const H = opts.sampleStepS;
   for (let i = 0; i < n; i++) {
-    const el = els[i];
-    epochMs[i] = el.epochMs;
-    if (wanted.size === 0 || wanted.has(el.noradCatId)) {
+    const { id, name, el } = objects[i];
+    const track = tracks[i];
+    if (wanted.size === 0 || wanted.has(id)) {
       primary[i] = 1;
-      found.add(el.noradCatId);
+      found.add(id);
     }
-    if (!deferSgp4) {
-      const res = createSatrec(el);
-      if (!res.ok) {
-        initFlags.push({
-          id: el.noradCatId,
-          name: el.objectName,
-          kind: 'init',
-          reason: res.reason,
-        });
-        continue;
-      }
-      satrecs[i] = res.satrec;
+    let rp = Infinity;
+    let ra = 0;
+    let vp = 0;
+    if (el) {
+      epochMs[i] = el.epochMs;
+      if (!deferSgp4) {
+        const res = createSatrec(el);
+        if (res.ok) {
+          satrecs[i] = res.satrec;
+          sgp4[i] = 1;
+        } else {
+          initFlags.push({ id, name, kind: 'init', reason: res.reason });
+          // A stand-in whose SGP4 fails is still screened where its ephemeris covers the window.
+          if (!track) continue;
+        }
+      } else sgp4[i] = 1;
+      [rp, ra] = perigeeApogeeKm(el);
+      const e = Math.min(Math.max(el.eccentricity, 0), 0.999);
+      eccentricity[i] = e;
+      vp = Math.sqrt((MU_KM3_S2 * (1 + e)) / Math.max(rp, 6000));
     }
-    const [rp, ra] = perigeeApogeeKm(el);
+    if (track) {
+      // Both sources may be used: bounds that hold for either.
+      rp = Math.min(rp, track.minRadiusKm);
+      ra = Math.max(ra, track.maxRadiusKm);
+      vp = Math.max(vp, track.maxSpeedKmS);
+      if (!el) eccentricity[i] = (ra - rp) / (ra + rp);
+    }
     perigeeKm[i] = rp;
     apogeeKm[i] = ra;
-    const e = Math.min(Math.max(el.eccentricity, 0), 0.999);
-    const vp = Math.sqrt((MU_KM3_S2 * (1 + e)) / Math.max(rp, 6000));
     vmax[i] = vp + 0.05;
-    // Cubic Hermite error ≈ H⁴·|r''''|/384 with |r''''| ≈ v⁴/r³ at perigee; ×3 for safety.
+    // Cubic Hermite error ≈ H⁴·|r|/384 with |r| ≈ v⁴/r³ at perigee; ×3 for safety.
     errKm[i] = (3 * H ** 4 * vp ** 4) / (384 * Math.max(rp, 6000) ** 3) + 0.005;
     active[i] = 1;
   }
@@ -217,10 +265,29 @@ export function prepareScreening(
     if (!keep[i]) active[i] = 0;
     screened += active[i];
   }
+  const trackIndex: number[] = [];
+  const coverage: EphemerisCoverage[] = [];
+  for (let i = 0; i < n; i++) {
+    const track = tracks[i];
+    if (!track) continue;
+    trackIndex.push(i);
+    const c = coverageOf(track, opts, els[i] !== null);
+    coverage.push(c);
+    const gap = gapFlag(c, opts);
+    if (!sgp4[i] && gap) initFlags.push(gap);
+  }
   return {
     opts,
     n,
+    ids: objects.map((o) => o.id),
+    names: objects.map((o) => o.name),
     els,
+    tracks,
+    trackIndex,
+    steps,
+    coverage,
+    eccentricity,
+    sgp4,
     satrecs,
     epochMs,
     primary,
@@ -239,8 +306,96 @@ export function prepareScreening(
 export function satrecAt(ctx: ScreeningContext, i: number): Satrec | null {
   const s = ctx.satrecs[i];
   if (s) return s;
-  const res = createSatrec(ctx.els[i]);
+  const el = ctx.els[i];
+  if (!el) return null;
+  const res = createSatrec(el);
   if (!res.ok) return null;
   ctx.satrecs[i] = res.satrec;
   return res.satrec;
+}
+
+/** True when object i's states come from its ephemeris in sample step k. */
+export function usesEphemeris(ctx: ScreeningContext, i: number, k: number): boolean {
+  return ctx.tracks[i]?.covered[k] === 1;
+}
+
+/**
+ * Object i's TEME state at tMs into out[off..off+5], from the source of the sample step holding
+ * tMs. Returns 0, an SGP4 failure code, or NOT_COVERED.
+ */
+export function stateInto(
+  ctx: ScreeningContext,
+  i: number,
+  tMs: number,
+  out: Float64Array,
+  off: number,
+): number {
+  const track = ctx.tracks[i];
+  if (track && track.covered[stepOf(ctx.opts, ctx.steps, tMs)]) {
+    return trackStateInto(track, tMs, out, off);
+  }
+  const satrec = ctx.satrecs[i] ?? satrecAt(ctx, i);
+  if (!satrec) return NOT_COVERED;
+  return propagateInto(satrec, ctx.epochMs[i], tMs, out, off);
+}
+
+interface ScreenedObject {
+  id: number;
+  name: string;
+  el: ElementSet | null;
+  eph: ScreeningEphemeris | null;
+}
+
+/**
+ * Catalog objects and ephemeris objects in catalog-number order: an ephemeris with a catalog
+ * object's number joins that object (it stands in for it), the others are objects of their own.
+ */
+function mergeEphemerides(
+  elements: ElementSet[],
+  ephemerides: ScreeningEphemeris[],
+): ScreenedObject[] {
+  const objects: ScreenedObject[] = elements.map((el) => ({
+    id: el.noradCatId,
+    name: el.objectName,
+    el,
+    eph: null,
+  }));
+  const byId = new Map<number, ScreenedObject>();
+  for (const o of objects) if (!byId.has(o.id)) byId.set(o.id, o);
+  const seen = new Map<number, string>();
+  for (const eph of ephemerides) {
+    const before = seen.get(eph.id);
+    if (before !== undefined) {
+      throw new ScreeningInputError(
+        `two ephemerides for object ${eph.id}: ${before} and ${eph.label}`,
+      );
+    }
+    seen.set(eph.id, eph.label);
+    if (eph.segments.length === 0) {
+      throw new ScreeningInputError(`ephemeris ${eph.label}: no segments`);
+    }
+    const twin = byId.get(eph.id);
+    if (twin) twin.eph = eph;
+    else objects.push({ id: eph.id, name: eph.name, el: null, eph });
+  }
+  return objects.sort((a, b) => a.id - b.id);
+}
+
+/** The flag of an ephemeris-only object that does not cover the whole window, or null. */
+function gapFlag(c: EphemerisCoverage, opts: ResolvedOptions): ScreeningFlag | null {
+  const whole =
+    c.screenedMs.length === 1 &&
+    c.screenedMs[0][0] === opts.startMs &&
+    c.screenedMs[0][1] === opts.endMs;
+  if (whole) return null;
+  const spans = c.screenedMs.map(([a, b]) => `${formatIsoMs(a)}/${formatIsoMs(b)}`);
+  return {
+    id: c.id,
+    name: c.name,
+    kind: 'ephemeris-gap',
+    reason:
+      spans.length === 0
+        ? `${c.label}: its usable span covers no whole ${opts.sampleStepS} s step of the window: not screened`
+        : `${c.label}: screened only within ${spans.join(', ')} (whole ${opts.sampleStepS} s steps inside its usable span)`,
+  };
 }

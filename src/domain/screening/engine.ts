@@ -1,5 +1,6 @@
 import { propagateInto, sgp4ErrorText } from './adapter';
-import type { ScreeningContext } from './context';
+import { satrecAt, type ScreeningContext } from './context';
+import { NOT_COVERED, trackStateInto } from './ephemeris';
 import { packEvent, PairEvaluator, refineEvent } from './refine';
 import {
   PACKED_EVENT_SIZE,
@@ -32,6 +33,14 @@ const SLOW_KMS = 8.0;
 const SPEED_SLACK_KMS = 0.15;
 /** Cells are clamped to ±CLAMP_KM (neighbourhoods survive clamping; far objects just share cells). */
 const CLAMP_KM = 70_000;
+
+/** Source of an object with an ephemeris in the current sample step. */
+const MODE_SGP4 = 0;
+const MODE_EPHEMERIS = 1;
+/** Not screened in this step (no ephemeris and no SGP4 to fall back on). */
+const MODE_OFF = 2;
+/** Failed earlier in the chunk: out for the rest of it. */
+const MODE_FAILED = 3;
 
 /**
  * Screen one time chunk. Chunks are fixed by the options (not by the worker count), and every
@@ -127,6 +136,8 @@ class ChunkScreener {
   nFast = 0;
   /** Largest rho' this window. */
   maxRho = 0;
+  /** Per object index: MODE_* of an object with an ephemeris in the current step. */
+  readonly mode: Uint8Array;
   /** Current window: segment start (ms), window centre and edges (s from segment start). */
   tSeg = 0;
   sMid = 0;
@@ -174,9 +185,10 @@ class ChunkScreener {
     this.qErr = new Float64Array(nb);
     this.qPrimary = new Uint8Array(nb);
     this.qFast = new Uint8Array(nb);
+    this.mode = new Uint8Array(n);
     this.rhoConst = new Float64Array(n).fill(-1);
     for (let i = 0; i < n; i++) {
-      if (ctx.els[i].eccentricity < 0.01 && ctx.vmax[i] + SPEED_SLACK_KMS <= SLOW_KMS) {
+      if (ctx.eccentricity[i] < 0.01 && ctx.vmax[i] + SPEED_SLACK_KMS <= SLOW_KMS) {
         this.rhoConst[i] = (ctx.vmax[i] + SPEED_SLACK_KMS) * 0.5 * this.h + this.errKm[i];
       }
     }
@@ -206,10 +218,16 @@ class ChunkScreener {
     const nSeg = Math.ceil((c1 - c0) / (H * 1000) - 1e-9);
     // Watch lists with few primaries: row searches per primary beat a sweep of everything.
     const sweep = this.allVsAll || this.nPrimary * 9 * 17 > this.nl * 14;
+    const step0 = Math.round((c0 - o.startMs) / (H * 1000));
     for (let seg = 0; seg < nSeg; seg++) {
       const tA = c0 + seg * H * 1000;
-      if (seg === 0) this.sample(tA, this.A);
-      else this.renumber();
+      if (seg === 0) {
+        this.switchSources(step0, tA, false);
+        this.sample(tA, this.A);
+      } else {
+        this.renumber();
+        this.switchSources(step0 + seg, tA, true);
+      }
       this.sample(tA + H * 1000, this.B);
       this.coefficients();
       this.tSeg = tA;
@@ -252,17 +270,86 @@ class ChunkScreener {
     this.list = out;
   }
 
-  /** SGP4 for every live object at tMs into out; drops the ones that fail. */
+  /**
+   * Set the source of every object with an ephemeris for sample step k (starting at tA): its
+   * ephemeris where the step is covered, else SGP4, else out of the list for the step. With
+   * `restate`, an object whose source changes gets its state at tA again from the new source.
+   */
+  switchSources(k: number, tA: number, restate: boolean): void {
+    const { ctx, mode } = this;
+    let removed = false;
+    for (const i of ctx.trackIndex) {
+      if (!ctx.active[i] || mode[i] === MODE_FAILED) continue;
+      const next = ctx.tracks[i]!.covered[k] ? MODE_EPHEMERIS : ctx.sgp4[i] ? MODE_SGP4 : MODE_OFF;
+      const was = mode[i];
+      if (next === was) continue;
+      mode[i] = next;
+      if (next === MODE_OFF) {
+        removed = true;
+        continue;
+      }
+      if (was === MODE_OFF) {
+        this.list[this.nl++] = i;
+        if (this.primary[i]) this.nPrimary++;
+      }
+      if (!restate) continue;
+      const err = this.stateOf(i, tA, this.A);
+      if (err !== 0) {
+        this.fail(i, err, tA);
+        removed = true;
+      }
+    }
+    if (removed) this.keepListed();
+  }
+
+  /** Drop from the list the objects that are off or failed. */
+  keepListed(): void {
+    const { list, mode, primary } = this;
+    let w = 0;
+    for (let q = 0; q < this.nl; q++) {
+      const i = list[q];
+      if (mode[i] === MODE_OFF || mode[i] === MODE_FAILED) {
+        if (primary[i]) this.nPrimary--;
+      } else list[w++] = i;
+    }
+    this.nl = w;
+  }
+
+  /** One object's state at tMs from its current source into out[6i..]; 0 or a failure code. */
+  stateOf(i: number, tMs: number, out: Float64Array): number {
+    if (this.mode[i] === MODE_EPHEMERIS) {
+      return trackStateInto(this.ctx.tracks[i]!, tMs, out, 6 * i);
+    }
+    const satrec = satrecAt(this.ctx, i);
+    if (!satrec) return NOT_COVERED;
+    this.stats.sgp4Calls++;
+    return propagateInto(satrec, this.ctx.epochMs[i], tMs, out, 6 * i);
+  }
+
+  /** Flag object i as failed at tMs (it leaves the list at the caller's next compaction). */
+  fail(i: number, err: number, tMs: number): void {
+    this.mode[i] = MODE_FAILED;
+    this.flags.push({
+      id: this.ctx.ids[i],
+      name: this.ctx.names[i],
+      kind: 'propagation',
+      reason: err === NOT_COVERED ? 'no state: outside its ephemeris' : sgp4ErrorText(err),
+      failedAtMs: tMs,
+    });
+  }
+
+  /** SGP4 (or the ephemeris) for every live object at tMs into out; drops the ones that fail. */
   sample(tMs: number, out: Float64Array): void {
-    const { satrecs, epochMs, els, bulk, bulkIndex } = this.ctx;
-    const list = this.list;
+    const { satrecs, epochMs, bulk, bulkIndex, tracks } = this.ctx;
+    const { list, mode } = this;
     const nl = this.nl;
     let w = 0;
     bulk?.run(tMs);
     for (let q = 0; q < nl; q++) {
       const i = list[q];
       let err: number;
-      if (bulk) {
+      if (tracks[i] && mode[i] === MODE_EPHEMERIS) err = trackStateInto(tracks[i], tMs, out, 6 * i);
+      else if (bulk) {
         const b = bulkIndex![i];
         err = bulk.status[b];
         if (err === 0) {
@@ -279,13 +366,7 @@ class ChunkScreener {
       } else err = propagateInto(satrecs[i]!, epochMs[i], tMs, out, 6 * i);
       if (err === 0) list[w++] = i;
       else {
-        this.flags.push({
-          id: els[i].noradCatId,
-          name: els[i].objectName,
-          kind: 'propagation',
-          reason: sgp4ErrorText(err),
-          failedAtMs: tMs,
-        });
+        this.fail(i, err, tMs);
         if (this.primary[i]) this.nPrimary--;
       }
     }

@@ -17,7 +17,7 @@ export function compareEvents(a: ConjunctionEvent, b: ConjunctionEvent): number 
 
 function indexOfId(ctx: ScreeningContext): Map<number, number> {
   const m = new Map<number, number>();
-  ctx.els.forEach((e, i) => m.set(e.noradCatId, i));
+  ctx.ids.forEach((id, i) => m.set(id, i));
   return m;
 }
 
@@ -110,6 +110,7 @@ export function mergeChunks(ctx: ScreeningContext, results: ChunkResult[]): Scre
     objects: ctx.n,
     events,
     flags,
+    ephemerides: ctx.coverage,
     stats,
   };
 }

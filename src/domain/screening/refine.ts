@@ -1,26 +1,23 @@
-import { formatIsoMs, propagateInto, toRic } from './adapter';
-import { satrecAt, type ScreeningContext } from './context';
-import type { ConjunctionEvent } from './types';
+import { formatIsoMs, toRic } from './adapter';
+import { stateInto, type ScreeningContext } from './context';
+import { stepOf, trackEpochMs } from './ephemeris';
+import type { ConjunctionEvent, StateSource } from './types';
 
 const DAY_MS = 86_400_000;
 
-/** Real-SGP4 evaluation of a pair: scratch[0..5] object i, scratch[6..11] object j. */
+/**
+ * Real-SGP4 (or ephemeris) evaluation of a pair: scratch[0..5] object i, scratch[6..11] object j.
+ */
 export class PairEvaluator {
   readonly s = new Float64Array(12);
   calls = 0;
   constructor(private readonly ctx: ScreeningContext) {}
 
-  /** States of i and j at tMs into this.s; false when SGP4 fails for either. */
+  /** States of i and j at tMs into this.s; false when either has none (SGP4 failure, gap). */
   states(i: number, j: number, tMs: number): boolean {
     const c = this.ctx;
-    const si = c.satrecs[i] ?? satrecAt(c, i);
-    const sj = c.satrecs[j] ?? satrecAt(c, j);
-    if (!si || !sj) return false;
     this.calls += 2;
-    return (
-      propagateInto(si, c.epochMs[i], tMs, this.s, 0) === 0 &&
-      propagateInto(sj, c.epochMs[j], tMs, this.s, 6) === 0
-    );
+    return stateInto(c, i, tMs, this.s, 0) === 0 && stateInto(c, j, tMs, this.s, 6) === 0;
   }
 
   /** Range rate × range (Δr·Δv, km²/s) at tMs; NaN when SGP4 fails. */
@@ -151,22 +148,40 @@ export function buildEvent(
   if (!ev.states(i, j, tcaMs)) return null;
   const s = ev.s;
   const d = [s[6] - s[0], s[7] - s[1], s[8] - s[2]];
-  const e1 = ctx.els[i];
-  const e2 = ctx.els[j];
   return {
-    id1: e1.noradCatId,
-    name1: e1.objectName,
-    id2: e2.noradCatId,
-    name2: e2.objectName,
-    tcaMs,
-    tca: formatIsoMs(tcaMs),
+    ...identity(ctx, i, j, tcaMs),
     rangeKm: Math.hypot(d[0], d[1], d[2]),
     relSpeedKmS: Math.hypot(s[9] - s[3], s[10] - s[4], s[11] - s[5]),
     ricKm: toRic(s.subarray(0, 3), s.subarray(3, 6), d),
-    dse1: (tcaMs - e1.epochMs) / DAY_MS,
-    dse2: (tcaMs - e2.epochMs) / DAY_MS,
     state1: { rKm: [s[0], s[1], s[2]], vKmS: [s[3], s[4], s[5]] },
     state2: { rKm: [s[6], s[7], s[8]], vKmS: [s[9], s[10], s[11]] },
+  };
+}
+
+/** Where object i's state at tMs comes from, and the epoch its days-since count from. */
+function sourceAt(ctx: ScreeningContext, i: number, tMs: number): [StateSource, number] {
+  const track = ctx.tracks[i];
+  if (track && track.covered[stepOf(ctx.opts, ctx.steps, tMs)]) {
+    return ['ephemeris', trackEpochMs(track, tMs)];
+  }
+  return ['sgp4', ctx.epochMs[i]];
+}
+
+/** The names, TCA, days-since and sources of an event of pair (i, j). */
+function identity(ctx: ScreeningContext, i: number, j: number, tcaMs: number) {
+  const [source1, epoch1] = sourceAt(ctx, i, tcaMs);
+  const [source2, epoch2] = sourceAt(ctx, j, tcaMs);
+  return {
+    id1: ctx.ids[i],
+    name1: ctx.names[i],
+    id2: ctx.ids[j],
+    name2: ctx.names[j],
+    tcaMs,
+    tca: formatIsoMs(tcaMs),
+    dse1: (tcaMs - epoch1) / DAY_MS,
+    dse2: (tcaMs - epoch2) / DAY_MS,
+    source1,
+    source2,
   };
 }
 
@@ -215,8 +230,6 @@ export function unpackEvent(
   buf: Float64Array,
   off: number,
 ): ConjunctionEvent {
-  const e1 = ctx.els[buf[off]];
-  const e2 = ctx.els[buf[off + 1]];
   const tcaMs = buf[off + 2];
   const v = (k: number): [number, number, number] => [
     buf[off + k],
@@ -224,17 +237,10 @@ export function unpackEvent(
     buf[off + k + 2],
   ];
   return {
-    id1: e1.noradCatId,
-    name1: e1.objectName,
-    id2: e2.noradCatId,
-    name2: e2.objectName,
-    tcaMs,
-    tca: formatIsoMs(tcaMs),
+    ...identity(ctx, buf[off], buf[off + 1], tcaMs),
     rangeKm: buf[off + 3],
     relSpeedKmS: buf[off + 4],
     ricKm: v(5),
-    dse1: (tcaMs - e1.epochMs) / DAY_MS,
-    dse2: (tcaMs - e2.epochMs) / DAY_MS,
     state1: { rKm: v(8), vKmS: v(11) },
     state2: { rKm: v(14), vKmS: v(17) },
   };

@@ -1,4 +1,5 @@
 import type { ElementSet } from '../catalog/types';
+import type { OemSegment } from '../oem/types';
 
 /** A screening volume around the primary, in its radial / transverse / normal frame. */
 export interface ScreeningVolume {
@@ -17,10 +18,46 @@ export interface ScreeningOptions {
   /** Catalog numbers of the primaries; empty or absent: all against all. */
   primaries?: number[];
   volume?: ScreeningVolume;
+  /**
+   * Objects whose states come from ephemerides. One with the catalog number of a catalog object
+   * stands in for it wherever the ephemeris covers the time; the others are screened only there.
+   */
+  ephemerides?: ScreeningEphemeris[];
   /** Tuning (defaults measured, see README in this folder). */
   sampleStepS?: number;
   fineStepS?: number;
   chunkHours?: number;
+}
+
+/**
+ * An ephemeris object: an OEM's segments for one object, already in TEME (messageToTeme), its
+ * states interpolated by each segment's own method within the segment's usable span.
+ */
+export interface ScreeningEphemeris {
+  /** Catalog number: the catalog object it stands in for, or a number no catalog object has. */
+  id: number;
+  name: string;
+  /** Where it came from (file and OBJECT_ID), for output. */
+  label: string;
+  segments: OemSegment[];
+}
+
+/** Where an object's states came from at an instant. */
+export type StateSource = 'sgp4' | 'ephemeris';
+
+/** What an ephemeris covered in the window. */
+export interface EphemerisCoverage {
+  id: number;
+  name: string;
+  label: string;
+  /** True when a catalog object with the same number exists (its SGP4 fills the gaps). */
+  standsIn: boolean;
+  /**
+   * Parts of the window screened with the ephemeris (ms since 1970 UTC): whole sample steps
+   * inside one usable span. The rest of the window is screened with the catalog object's SGP4
+   * when standsIn, else not screened at all.
+   */
+  screenedMs: [number, number][];
 }
 
 /** Options with every default filled in and derived figures computed. */
@@ -51,9 +88,15 @@ export interface ConjunctionEvent {
   relSpeedKmS: number;
   /** Miss vector (object 2 − object 1) in object 1's radial / transverse / normal frame, km. */
   ricKm: [number, number, number];
-  /** Days since each object's element epoch at TCA. */
+  /**
+   * Days since each object's element epoch at TCA (an ephemeris object: since the first state of
+   * the segment used).
+   */
   dse1: number;
   dse2: number;
+  /** Where each object's state at TCA came from (the engine always says; absent: SGP4). */
+  source1?: StateSource;
+  source2?: StateSource;
   /** TEME states at TCA: [x, y, z] km, [vx, vy, vz] km/s. */
   state1: { rKm: [number, number, number]; vKmS: [number, number, number] };
   state2: { rKm: [number, number, number]; vKmS: [number, number, number] };
@@ -63,8 +106,12 @@ export interface ConjunctionEvent {
 export interface ScreeningFlag {
   id: number;
   name: string;
-  /** 'init': SGP4 would not start; 'propagation': SGP4 failed at failedAtMs (e.g. decay). */
-  kind: 'init' | 'propagation';
+  /**
+   * 'init': SGP4 would not start; 'propagation': SGP4 failed at failedAtMs (e.g. decay);
+   * 'ephemeris-gap': an ephemeris object without a catalog counterpart is not screened in part of
+   * the window (its coverage says where it is).
+   */
+  kind: 'init' | 'propagation' | 'ephemeris-gap';
   reason: string;
   failedAtMs?: number;
 }
@@ -115,6 +162,8 @@ export interface ScreeningResult {
   objects: number;
   events: ConjunctionEvent[];
   flags: ScreeningFlag[];
+  /** One per ephemeris object, in catalog-number order (the engine always says; absent: none). */
+  ephemerides?: EphemerisCoverage[];
   stats: ScreeningStats;
 }
 
