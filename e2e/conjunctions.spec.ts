@@ -205,5 +205,7 @@ test('public mode: the list and the encounter work; no import control', async ({
   await expect(page.getByRole('grid', { name: 'Conjunctions' })).toBeVisible();
   await expect(page.getByLabel('Import CDM or SOCRATES')).toHaveCount(0);
   await expect(page.getByLabel('Default hard-body radius (m)')).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'Export visible events as CSV' })).toBeDisabled();
+  await expect(
+    page.getByRole('button', { name: 'Export CSV of the visible events' }),
+  ).toBeDisabled();
 });

@@ -72,7 +72,7 @@ test('public mode has no loading controls and ignores a foreign catalog address'
   );
   await expect(page.locator('input[type="file"]')).toHaveCount(0);
   await expect(page.getByLabel('Catalog URL')).toHaveCount(0);
-  await expect(page.getByRole('searchbox', { name: 'Search objects' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Search objects' })).toBeVisible();
   await expect(page.getByRole('slider', { name: 'Time' })).toBeVisible();
   // Nothing to show, nothing shown: no empty notifications panel for a visitor.
   await expect(page.getByRole('region', { name: 'Launch notifications panel' })).toHaveCount(0);
@@ -88,7 +88,7 @@ test('a deep link opens at its time, selection and camera; back and forward move
   await expect(page.locator('.clock time')).toHaveAttribute('datetime', '2024-11-01T06:00:00.000Z');
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
 
-  const search = page.getByRole('searchbox', { name: 'Search objects' });
+  const search = page.getByRole('combobox', { name: 'Search objects' });
   await search.fill('VANGUARD 1');
   await search.press('Enter');
   await expect(panel.locator('[data-field="norad"]')).toHaveText('5');
@@ -119,7 +119,7 @@ test('two windows of the same origin stay in step; the follower shows who leads'
   await expect(wall.getByText(/^Following Operator /)).toBeVisible({ timeout: 30_000 });
 
   await operator.getByRole('button', { name: 'Pause' }).click();
-  const search = operator.getByRole('searchbox', { name: 'Search objects' });
+  const search = operator.getByRole('combobox', { name: 'Search objects' });
   await search.fill('ISS (ZARYA)');
   await search.press('Enter');
   await expect(wall.getByLabel('Briefing display')).toContainText('ISS (ZARYA)', {

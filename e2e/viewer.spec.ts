@@ -70,7 +70,7 @@ test('search selects the ISS, the scrubber moves it, and the page address keeps 
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
 
-  const search = page.getByRole('searchbox', { name: 'Search objects' });
+  const search = page.getByRole('combobox', { name: 'Search objects' });
   await search.fill('ISS (ZARYA)');
   await search.press('Enter');
   const panel = page.getByRole('region', { name: 'Selected object' });

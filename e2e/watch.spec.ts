@@ -27,7 +27,7 @@ test('watch from the panel, kept across a reload; a new catalog re-screens the l
   await loadPair(page);
 
   // Watch TEST B from the selected object's panel.
-  await page.getByRole('searchbox', { name: 'Search objects' }).fill('270001');
+  await page.getByRole('combobox', { name: 'Search objects' }).fill('270001');
   await page.keyboard.press('Enter');
   const info = page.getByRole('region', { name: 'Selected object' });
   await expect(info.getByRole('heading')).toHaveText('TEST B');
@@ -42,7 +42,7 @@ test('watch from the panel, kept across a reload; a new catalog re-screens the l
   await expect(rows.first()).toContainText('270001');
   await expect(rows.first()).toContainText('TEST B');
   // Search results mark it, with words for a screen reader.
-  await page.getByRole('searchbox', { name: 'Search objects' }).fill('TEST');
+  await page.getByRole('combobox', { name: 'Search objects' }).fill('TEST');
   const results = page.getByRole('listbox', { name: 'Matching objects' });
   await expect(results.getByRole('option', { name: /TEST B \(watched\)/ })).toBeVisible();
   await expect(results.getByRole('option', { name: /TEST A \(watched\)/ })).toHaveCount(0);
@@ -148,7 +148,7 @@ test('watch from the panel, kept across a reload; a new catalog re-screens the l
     .getByRole('button', { name: /Watch list/ })
     .click();
   await watchPanel(page).getByRole('button', { name: '270001' }).waitFor({ state: 'detached' });
-  await page.getByRole('searchbox', { name: 'Search objects' }).fill('270002');
+  await page.getByRole('combobox', { name: 'Search objects' }).fill('270002');
   await page.keyboard.press('Enter');
   await page.waitForTimeout(3000);
   await page.screenshot({ path: 'test-results/watch-globe.png' });

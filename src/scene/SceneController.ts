@@ -25,6 +25,7 @@ import { useWatchListStore } from '../state/watchListStore';
 import type { PropagationPool } from '../workers/propagationPool';
 import { CatalogPointsPrimitive, SEGMENT_STRIDE, type CatalogPick } from './catalogPointsPrimitive';
 import { createGlobe } from './createGlobe';
+import { applyCameraKey } from './keyboardCamera';
 import { EncounterLayer } from './encounterLayer';
 import { EphemerisStream, packSegment, stateInSegment, type Segment } from './ephemerisStream';
 import { objectColors } from './palette';
@@ -138,7 +139,7 @@ export class SceneController {
       ScreenSpaceEventType.LEFT_CLICK,
     );
     this.subscribe();
-    // A scene built again (after a lost context) starts from what the stores hold.
+    // A scene built again (after a lost context, or on a layout switch) starts from the stores.
     const view = useCameraStore.getState().view;
     if (view) this.applyCamera(view);
     if (useCatalogStore.getState().objects.length > 0) {
@@ -321,8 +322,18 @@ export class SceneController {
     this.widget.scene.canvas.style.cursor = id === null ? '' : 'pointer';
   }
 
+  /** The focused globe's keys: arrows turn, +/− zoom. True when the key moved the camera. */
+  cameraKey(key: string): boolean {
+    if (!applyCameraKey(this.widget.camera, key)) return false;
+    this.publishCamera();
+    this.dirty = true;
+    return true;
+  }
+
   private pickId(position: Cartesian2): number | null {
-    const picked = this.widget.scene.pick(position, 5, 5) as CatalogPick | undefined;
+    // A fingertip covers several points: a wider pick window on touch screens.
+    const sizePx = matchMedia('(pointer: coarse)').matches ? 24 : 5;
+    const picked = this.widget.scene.pick(position, sizePx, sizePx) as CatalogPick | undefined;
     if (!picked || picked.primitive !== this.points) return null;
     return useCatalogStore.getState().objects[picked.index]?.noradCatId ?? null;
   }

@@ -4,27 +4,24 @@ import { loadCatalogFile } from '../services/catalogLoader';
 import { dropNotificationsOr } from '../services/notifications';
 import { canEdit, useModeStore } from '../state/modeStore';
 import { BriefingHud } from './BriefingHud';
-import { Alerts } from './Alerts';
-import { RecoveryNotice } from './RecoveryNotice';
 import { CatalogControls } from './CatalogControls';
+import { CompactLayout } from './CompactLayout';
 import { ConjunctionList } from './ConjunctionList';
 import { EncounterPanel } from './EncounterPanel';
 import { GlobeView } from './GlobeView';
 import { HoverLabel } from './HoverLabel';
 import { InfoPanel } from './InfoPanel';
 import { Legend } from './Legend';
-import { NotificationsAlert } from './NotificationsAlert';
 import { NotificationsPanel } from './NotificationsPanel';
-import { SafeModeNote } from './SafeModeNote';
-import { SceneFaults } from './SceneFaults';
 import { ScreeningPanel } from './ScreeningPanel';
 import { SearchBox } from './SearchBox';
 import { ShareBar } from './ShareBar';
+import { StageNotices } from './StageNotices';
 import { StartNote } from './StartNote';
 import { StatusBar } from './StatusBar';
-import { SyncBadge } from './SyncBadge';
 import { TimeBar } from './TimeBar';
 import { useIdleCursor } from './useIdleCursor';
+import { useLayoutSize } from './useLayoutSize';
 import { WatchListPanel } from './WatchListPanel';
 
 export function App() {
@@ -37,6 +34,9 @@ export function App() {
   const briefing = mode === 'briefing';
   const cursorHidden = useIdleCursor(briefing);
   const [dragging, setDragging] = useState(false);
+  const size = useLayoutSize();
+  // Phones and tablets get a layout of their own; the wall display keeps its own everywhere.
+  if (size !== 'desktop' && !briefing) return <CompactLayout profile={profile} size={size} />;
 
   return (
     <div
@@ -54,33 +54,37 @@ export function App() {
         if (file && editable) void dropNotificationsOr(file, loadCatalogFile);
       }}
     >
-      <GlobeView profile={profile} />
-      {/* Before the other panels: where they overlap, they stay on top. */}
-      {!briefing && <ConjunctionList />}
+      <a className="skip-link" href="#globe">
+        Skip to the globe
+      </a>
       <header className="topbar">
         <h1>Orbital Watch</h1>
         {!briefing && <SearchBox />}
         {editable && <CatalogControls />}
         {briefing && <ShareBar />}
       </header>
-      {briefing && <BriefingHud />}
-      <SyncBadge />
-      <Alerts />
-      <RecoveryNotice />
-      <SceneFaults />
-      <SafeModeNote />
-      <NotificationsAlert />
-      {!briefing && <StartNote />}
-      <aside className="left">
+      {/* The globe and what floats on it; the panels come after it in reading order. */}
+      <main className="stage">
+        <GlobeView profile={profile} />
+        <StageNotices />
+        {!briefing && <StartNote />}
+        <HoverLabel />
+        {dragging && (
+          <div className="drop-overlay">Drop a catalog file (TLE, OMM JSON/CSV/XML)</div>
+        )}
+      </main>
+      <aside className="left" aria-label="Legend and data">
         <Legend readOnly={briefing} />
         {editable && <ScreeningPanel />}
         {editable && <WatchListPanel />}
         <NotificationsPanel />
       </aside>
-      <aside className="right">
+      <aside className="right" aria-label="Selection">
         <EncounterPanel />
         <InfoPanel />
       </aside>
+      {!briefing && <ConjunctionList />}
+      {briefing && <BriefingHud />}
       {!briefing && (
         <footer>
           <TimeBar />
@@ -90,8 +94,6 @@ export function App() {
           </div>
         </footer>
       )}
-      <HoverLabel />
-      {dragging && <div className="drop-overlay">Drop a catalog file (TLE, OMM JSON/CSV/XML)</div>}
     </div>
   );
 }

@@ -12,7 +12,7 @@ export function BriefingHud() {
   const { stops, index, paused, settings } = useTourStore();
   const stop = stops[index];
   return (
-    <div className="hud" aria-label="Briefing display">
+    <footer className="hud" aria-label="Briefing display">
       <time className="hud-clock" dateTime={new Date(timeMs).toISOString()}>
         {formatUtc(timeMs)}
       </time>
@@ -32,6 +32,6 @@ export function BriefingHud() {
           !settings.kiosk &&
           ` · ${stops.length} stops: Page Down to begin`}
       </div>
-    </div>
+    </footer>
   );
 }

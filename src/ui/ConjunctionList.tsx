@@ -103,6 +103,8 @@ export function ConjunctionList() {
   }, [activeIndex]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
+    // Keys on the header's sort buttons are theirs (Enter and Space press them).
+    if (e.target !== e.currentTarget) return;
     const last = rows.length - 1;
     const moves: Record<string, number> = {
       ArrowDown: Math.min(last, activeIndex + 1),
@@ -163,7 +165,7 @@ export function ConjunctionList() {
           )}
           <button
             type="button"
-            aria-label="Export visible events as CSV"
+            aria-label="Export CSV of the visible events"
             disabled={!visible.length}
             onClick={() =>
               download(eventsToCsv(visible), `conjunctions-${stamp()}.csv`, 'text/csv')
@@ -173,7 +175,7 @@ export function ConjunctionList() {
           </button>
           <button
             type="button"
-            aria-label="Export visible events as JSON"
+            aria-label="Export JSON of the visible events"
             disabled={!visible.length}
             onClick={() =>
               download(eventsToJson(visible), `conjunctions-${stamp()}.json`, 'application/json')
@@ -312,7 +314,6 @@ export function ConjunctionList() {
                         <button
                           type="button"
                           className="sort"
-                          tabIndex={-1}
                           onClick={() => store.toggleSort(c.sort!)}
                         >
                           {c.label}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { SceneController } from '../scene/SceneController';
 import type { RenderProfile } from '../scene/renderProfile';
 import { propagationPool } from '../services/engine';
@@ -20,27 +20,56 @@ declare global {
 
 export function GlobeView({ profile }: { profile: RenderProfile }) {
   const container = useRef<HTMLDivElement>(null);
+  const scene = useRef<SceneController | null>(null);
   // Bumped when a lost WebGL context is restored: the scene is built again from the stores.
   const [build, setBuild] = useState(0);
   useEffect(() => {
     const report = useRecoveryStore.getState().report;
-    const scene = new SceneController(container.current!, profile, propagationPool(), {
+    const controller = new SceneController(container.current!, profile, propagationPool(), {
       lost: () => report({ kind: 'context-lost' }),
       restored: () => {
         report({ kind: 'context-restored' });
         setBuild((n) => n + 1);
       },
     });
+    scene.current = controller;
     window.orbitalWatch = {
-      scene,
+      scene: controller,
       seek: (timeMs) => useClockStore.getState().setTime(timeMs),
       startMs: () => useClockStore.getState().startMs,
       ingestMs: () => useCatalogStore.getState().report?.ingestMs ?? NaN,
     };
     return () => {
-      scene.destroy();
+      controller.destroy();
+      scene.current = null;
       delete window.orbitalWatch;
     };
   }, [profile, build]);
-  return <div ref={container} className="globe" data-render-profile={profile} />;
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    if (!scene.current?.cameraKey(e.key)) return;
+    // The briefing tour steps on arrows at the window: a focused globe keeps them.
+    e.preventDefault();
+    e.stopPropagation();
+  };
+  // Focusable, so the keyboard can turn and zoom it; the object panel and the event list are
+  // the text way to the same facts.
+  return (
+    <div
+      ref={container}
+      id="globe"
+      className="globe"
+      data-render-profile={profile}
+      tabIndex={0}
+      role="application"
+      aria-roledescription="globe"
+      aria-label="Globe of tracked objects"
+      aria-describedby="globe-keys"
+      onKeyDown={onKeyDown}
+    >
+      <p id="globe-keys" className="visually-hidden">
+        Arrow keys turn the globe; plus and minus zoom. Search or the event list select objects.
+      </p>
+    </div>
+  );
 }

@@ -39,17 +39,22 @@ export function SearchBox() {
     setOpen(false);
   };
 
+  // The list exists only while shown: the combobox names it then and only then.
+  const shown = open && matches.length > 0;
+
   return (
     <div className="search">
       <input
         type="search"
+        role="combobox"
         aria-label="Search objects"
         placeholder="Search name, number or designator"
         value={query}
         aria-autocomplete="list"
-        aria-controls="search-results"
+        aria-expanded={shown}
+        aria-controls={shown ? 'search-results' : undefined}
         aria-activedescendant={
-          open && matches[active] ? `match-${matches[active].noradCatId}` : undefined
+          shown && matches[active] ? `match-${matches[active].noradCatId}` : undefined
         }
         onChange={(e) => {
           setQuery(e.target.value);
@@ -66,7 +71,7 @@ export function SearchBox() {
         }}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
       />
-      {open && matches.length > 0 && (
+      {shown && (
         <ul id="search-results" role="listbox" aria-label="Matching objects">
           {matches.map((o, i) => (
             <li

@@ -1,28 +1,62 @@
 import { useState } from 'react';
 import { useCatalogStore } from '../state/catalogStore';
+import { useClockStore } from '../state/clockStore';
 import { useSelectedStateStore } from '../state/selectedStateStore';
-import { formatCount } from './format';
+import { formatAge, formatCount } from './format';
 import { RefreshStatus } from './RefreshStatus';
 import { useDataAsOf } from './useDataAsOf';
+import { useWallNow } from './useTicker';
 
 /** Object count, source and data age; rejected and duplicate records on demand. */
 export function StatusBar() {
-  const { objects, report, loading } = useCatalogStore();
+  return (
+    <div className="statusbar">
+      <CatalogCount />
+      <StatusDetails />
+    </div>
+  );
+}
+
+/** A narrow screen's status line: the count and the elements' age; the rest is in a sheet. */
+export function CompactStatus() {
+  const epochMs = useClockStore((s) => s.catalogEpochMs);
+  const now = useWallNow();
+  return (
+    <div className="statusbar compact">
+      <CatalogCount />
+      {epochMs !== null && (
+        <span className="muted" data-testid="data-age">
+          elements {formatAge(now - epochMs)} old
+        </span>
+      )}
+    </div>
+  );
+}
+
+function CatalogCount() {
+  const { objects, loading } = useCatalogStore();
+  return (
+    <span role="status" aria-live="polite" aria-label="Catalog status">
+      {loading ? `Loading ${loading}… ` : ''}
+      {objects.length > 0
+        ? `${objects.length} ${objects.length === 1 ? 'object' : 'objects'}`
+        : loading
+          ? ''
+          : 'No catalog loaded'}
+    </span>
+  );
+}
+
+/** Source and data age, refresh, undrawn objects, rejected records: all but the count. */
+export function StatusDetails() {
+  const { objects, report } = useCatalogStore();
   const dataAsOf = useDataAsOf();
   const unpropagated = useSelectedStateStore((s) => s.unpropagatedCount);
   const [showRejected, setShowRejected] = useState(false);
   const rejected = report?.rejected ?? [];
 
   return (
-    <div className="statusbar">
-      <span role="status" aria-live="polite" aria-label="Catalog status">
-        {loading ? `Loading ${loading}… ` : ''}
-        {objects.length > 0
-          ? `${objects.length} ${objects.length === 1 ? 'object' : 'objects'}`
-          : loading
-            ? ''
-            : 'No catalog loaded'}
-      </span>
+    <>
       {dataAsOf && (
         <span className="muted" data-testid="data-as-of">
           {dataAsOf}
@@ -63,6 +97,6 @@ export function StatusBar() {
           )}
         </div>
       )}
-    </div>
+    </>
   );
 }

@@ -1,0 +1,175 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { RenderProfile } from '../scene/renderProfile';
+import { startConjunctionUrlSync, useConjunctionStore } from '../state/conjunctionStore';
+import { canEdit, useModeStore } from '../state/modeStore';
+import { useSelectionStore } from '../state/selectionStore';
+import { CatalogControls } from './CatalogControls';
+import { ConjunctionList } from './ConjunctionList';
+import { EncounterPanel } from './EncounterPanel';
+import { GlobeView } from './GlobeView';
+import { StageNotices } from './StageNotices';
+import { HoverLabel } from './HoverLabel';
+import { InfoPanel } from './InfoPanel';
+import { Legend } from './Legend';
+import { NotificationsPanel } from './NotificationsPanel';
+import { ScreeningPanel } from './ScreeningPanel';
+import { SearchBox } from './SearchBox';
+import { ShareBar } from './ShareBar';
+import { StartNote } from './StartNote';
+import { CompactStatus, StatusDetails } from './StatusBar';
+import { CompactTimeBar } from './TimeBar';
+import type { LayoutSize } from './useLayoutSize';
+import { WatchListPanel } from './WatchListPanel';
+
+type SheetId = 'legend' | 'events' | 'details' | 'data' | 'more';
+
+interface Sheet {
+  id: SheetId;
+  label: string;
+  title: string;
+  body: ReactNode;
+}
+
+function sheets(editable: boolean): Sheet[] {
+  const all: (Sheet | false)[] = [
+    { id: 'legend', label: 'Legend', title: 'Map legend', body: <Legend /> },
+    { id: 'events', label: 'Events', title: 'Events', body: <ConjunctionList /> },
+    { id: 'details', label: 'Details', title: 'Details', body: <Details /> },
+    editable && {
+      id: 'data',
+      label: 'Data',
+      title: 'Data',
+      body: (
+        <>
+          <CatalogControls />
+          <ScreeningPanel />
+          <WatchListPanel />
+        </>
+      ),
+    },
+    {
+      id: 'more',
+      label: 'More',
+      title: 'Status and sharing',
+      body: (
+        <>
+          <div className="statusbar sheet-status">
+            <StatusDetails />
+          </div>
+          <ShareBar />
+          <NotificationsPanel />
+        </>
+      ),
+    },
+  ];
+  return all.filter((s): s is Sheet => s !== false);
+}
+
+function Details() {
+  const selected = useSelectionStore((s) => s.selectedId !== null);
+  const eventOpen = useConjunctionStore((s) => s.selectedKey !== null);
+  return (
+    <>
+      <EncounterPanel />
+      <InfoPanel />
+      {!selected && !eventOpen && (
+        <p className="muted">Tap an object on the globe, search for one, or open an event.</p>
+      )}
+    </>
+  );
+}
+
+/**
+ * Phones and tablets: the globe gets the screen; every panel is a sheet, one open at a time, that
+ * closes with its tab, its × button, a tap on the globe or Escape. Header, globe and footer are
+ * stacked, not layered, so nothing covers the time bar or the tabs.
+ */
+export function CompactLayout({ profile, size }: { profile: RenderProfile; size: LayoutSize }) {
+  const mode = useModeStore((s) => s.mode);
+  const all = sheets(canEdit(mode));
+  const [openId, setOpenId] = useState<SheetId | null>(null);
+  const open = all.find((s) => s.id === openId) ?? null;
+  const tabs = useRef<Partial<Record<SheetId, HTMLButtonElement | null>>>({});
+
+  const close = () => {
+    if (!openId) return;
+    tabs.current[openId]?.focus();
+    setOpenId(null);
+  };
+
+  // The event list keeps the address in step only while mounted; here it comes and goes.
+  useEffect(() => startConjunctionUrlSync(), []);
+
+  // A new selection or event shows its details.
+  useEffect(() => {
+    const show = () => setOpenId('details');
+    const offSelection = useSelectionStore.subscribe(
+      (s, prev) => s.selectedId !== null && s.selectedId !== prev.selectedId && show(),
+    );
+    const offEvent = useConjunctionStore.subscribe(
+      (s, prev) => s.selectedKey !== null && s.selectedKey !== prev.selectedKey && show(),
+    );
+    return () => {
+      offSelection();
+      offEvent();
+    };
+  }, []);
+
+  return (
+    <div
+      className={`app layout-compact layout-${size} mode-${mode}`}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && open && !e.defaultPrevented) close();
+      }}
+    >
+      <a className="skip-link" href="#globe">
+        Skip to the globe
+      </a>
+      <header className="topbar">
+        <h1>Orbital Watch</h1>
+        <SearchBox />
+      </header>
+      <main className="stage">
+        <GlobeView profile={profile} />
+        <StageNotices />
+        <HoverLabel />
+        {open && (
+          <>
+            {/* A tap on the globe around the sheet closes it; keyboards have Escape and ×. */}
+            <div className="sheet-backdrop" aria-hidden="true" onClick={close} />
+            <section id="sheet" className="sheet" aria-label={open.title}>
+              <header className="sheet-header">
+                <h2>{open.title}</h2>
+                <button type="button" className="close" aria-label="Close" onClick={close}>
+                  ×
+                </button>
+              </header>
+              <div className="sheet-body">{open.body}</div>
+            </section>
+          </>
+        )}
+      </main>
+      <footer>
+        <StartNote />
+        <CompactTimeBar />
+        <CompactStatus />
+        <nav className="sheet-tabs" aria-label="Panels">
+          {all.map((s) => (
+            <button
+              key={s.id}
+              ref={(el) => {
+                tabs.current[s.id] = el;
+              }}
+              type="button"
+              aria-expanded={openId === s.id}
+              aria-controls={openId === s.id ? 'sheet' : undefined}
+              onClick={() => setOpenId(openId === s.id ? null : s.id)}
+            >
+              {s.label}
+            </button>
+          ))}
+        </nav>
+      </footer>
+    </div>
+  );
+}

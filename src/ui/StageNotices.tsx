@@ -1,0 +1,20 @@
+import { Alerts } from './Alerts';
+import { NotificationsAlert } from './NotificationsAlert';
+import { RecoveryNotice } from './RecoveryNotice';
+import { SafeModeNote } from './SafeModeNote';
+import { SceneFaults } from './SceneFaults';
+import { SyncBadge } from './SyncBadge';
+
+/** What floats over the globe in every layout: sync state, alerts, recovery and fault notices. */
+export function StageNotices() {
+  return (
+    <>
+      <SyncBadge />
+      <Alerts />
+      <RecoveryNotice />
+      <SceneFaults />
+      <SafeModeNote />
+      <NotificationsAlert />
+    </>
+  );
+}
