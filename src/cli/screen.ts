@@ -239,7 +239,7 @@ async function screenAndPrint(
   ]);
   const missing = primaries.filter((id) => !ids.has(id));
   if (missing.length > 0) throw new UsageError(`primary not in catalog: ${missing.join(', ')}`);
-  const options = { startMs, durationHours: hours, thresholdKm, primaries, volume, ephemerides };
+  const options = { startMs, durationHours: hours, thresholdKm, primaries, volume };
   const onProgress = progressLine();
   // How to screen: local threads (after their memory plan) or the queue's workers.
   let how: string;
@@ -247,6 +247,7 @@ async function screenAndPrint(
   if ('queue' in where) {
     how = `queue ${where.label}`;
     screen = async () => {
+      // The queue's jobs carry no ephemerides (refused with --queue above).
       const run = await where.queue.screen(
         { text, fileName: basename(file) },
         catalog.objects,
@@ -265,7 +266,13 @@ async function screenAndPrint(
     if (plan.note) process.stderr.write(`note: ${plan.note}\n`);
     how = `${plan.threads} threads`;
     screen = async () => ({
-      result: await screenWithThreads(catalog.objects, options, plan.threads, onProgress, plan),
+      result: await screenWithThreads(
+        catalog.objects,
+        { ...options, ephemerides },
+        plan.threads,
+        onProgress,
+        plan,
+      ),
       done: { threads: plan.threads },
     });
   }
