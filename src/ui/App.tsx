@@ -8,7 +8,9 @@ import { Alerts } from './Alerts';
 import { CatalogControls } from './CatalogControls';
 import { ConjunctionList } from './ConjunctionList';
 import { EncounterPanel } from './EncounterPanel';
+import { EventAlerts } from './EventAlerts';
 import { GlobeView } from './GlobeView';
+import { HistoryView } from './HistoryView';
 import { HoverLabel } from './HoverLabel';
 import { InfoPanel } from './InfoPanel';
 import { Legend } from './Legend';
@@ -69,10 +71,12 @@ export function App() {
         <Legend readOnly={briefing} />
         {editable && <ScreeningPanel />}
         {editable && <WatchListPanel />}
+        {!briefing && <EventAlerts />}
         <NotificationsPanel />
       </aside>
       <aside className="right">
         <EncounterPanel />
+        <HistoryView />
         <InfoPanel />
       </aside>
       {!briefing && (
