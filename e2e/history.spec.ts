@@ -54,6 +54,8 @@ test('a CDM series imported shuffled is one event of seven updates; its History;
   page,
 }) => {
   test.skip(!existsSync(cdmSeriesSource), `CARA test CDM ${cdmSeriesSource} is absent`);
+  // About a minute alone; a software renderer on a shared machine can take three times that.
+  test.setTimeout(240_000);
   const want = expectedSeries();
   expect(want.history.updates).toHaveLength(7);
   expect(want.alerts.length).toBeGreaterThanOrEqual(2);
@@ -79,15 +81,12 @@ test('a CDM series imported shuffled is one event of seven updates; its History;
   await openHistory(page);
   const updates = historyRegion(page).getByRole('table', { name: 'Updates' }).locator('tbody tr');
   await expect(updates).toHaveCount(7);
-  for (let i = 0; i < 7; i++) {
-    const origin = want.history.updates[i].origin;
-    expect(origin.source).toBe('cdm');
-    if (origin.source !== 'cdm') continue;
-    await expect(updates.nth(i).locator('td').nth(1)).toHaveText(
-      `CDM ${origin.originator} ${origin.messageId}`,
-    );
-    await expect(updates.nth(i).locator('td').nth(5)).toHaveText(want.pcs[i]);
-  }
+  await expect(updates.locator('td:nth-child(2)')).toHaveText(
+    want.history.updates.map((u) =>
+      u.origin.source === 'cdm' ? `CDM ${u.origin.originator} ${u.origin.messageId}` : '',
+    ),
+  );
+  await expect(updates.locator('td:nth-child(6)')).toHaveText(want.pcs);
   await expect(historyRegion(page).locator('[data-field="time-to-tca"]')).toHaveText(
     'TCA in 2 d 00 h',
   );
@@ -142,6 +141,8 @@ test('a CDM series imported shuffled is one event of seven updates; its History;
 test('watch an object, load a catalog: the re-screening finds events that arrive with history; a second run adds updates', async ({
   page,
 }) => {
+  // Two screenings: a minute or two on a software renderer on a shared machine.
+  test.setTimeout(240_000);
   await page.goto('./?catalog=none');
   await page.getByLabel('Load catalog').setInputFiles(PAIR_CSV);
   await waitForCatalog(page, 3);
@@ -152,13 +153,13 @@ test('watch an object, load a catalog: the re-screening finds events that arrive
   const watch = page.getByRole('region', { name: 'Watch list' });
   const toggle = watch.getByRole('button', { name: /Watch list \(\d+\)/ });
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-  // A day keeps the run short on a software renderer.
-  await watch.getByLabel('Hours').fill('24');
+  // Six hours keep the run short on a software renderer.
+  await watch.getByLabel('Hours').fill('6');
 
   // A new catalog: the watch list is re-screened.
   await page.getByLabel('Load catalog').setInputFiles(PAIR_CSV);
   const status = page.getByTestId('rescreen-status');
-  await expect(status).toHaveText(/^\d+ events? · watch list \(1\) vs .* \+ 24 h, 5 km$/, {
+  await expect(status).toHaveText(/^\d+ events? · watch list \(1\) vs .* \+ 6 h, 5 km$/, {
     timeout: 60_000,
   });
   const events = Number(/^(\d+)/.exec((await status.textContent()) ?? '')![1]);
@@ -172,7 +173,7 @@ test('watch an object, load a catalog: the re-screening finds events that arrive
   // A second run (another threshold): the same events, each with a second update.
   await watch.getByLabel('Threshold (km)').fill('6');
   await watch.getByRole('button', { name: 'Re-screen now' }).click();
-  await expect(status).toHaveText(new RegExp(`^${events} events? · .* \\+ 24 h, 6 km$`), {
+  await expect(status).toHaveText(new RegExp(`^${events} events? · .* \\+ 6 h, 6 km$`), {
     timeout: 60_000,
   });
   await expect(rows).toHaveCount(events);
@@ -183,8 +184,8 @@ test('watch an object, load a catalog: the re-screening finds events that arrive
   await openHistory(page);
   const updates = historyRegion(page).getByRole('table', { name: 'Updates' }).locator('tbody tr');
   await expect(updates).toHaveCount(2);
-  await expect(updates.nth(0)).toContainText('+ 24 h, 5 km');
-  await expect(updates.nth(1)).toContainText('+ 24 h, 6 km');
+  await expect(updates.nth(0)).toContainText('+ 6 h, 5 km');
+  await expect(updates.nth(1)).toContainText('+ 6 h, 6 km');
 
   // Kept across a reload; the events (of 2024-11-01) are more than 30 days past the wall clock,
   // so the reload archives them: out of the working list, shown by the "archived" filter.
