@@ -25,8 +25,8 @@ describe('history columns of the conjunction list', () => {
     const other = { ...rows[0], key: 'other' };
     expect(pairs(filterByHistory([...rows, other], summaries, '', 1))).toEqual([
       '1',
-      '3',
       '5',
+      '3',
       '1',
     ]);
     expect(pairs(filterByHistory(rows, summaries, 'rising', 1))).toEqual(['1']);
