@@ -181,10 +181,10 @@ test('imported CCSDS CDMs show their probability; the encounter panel draws; bad
   const text = readFileSync(caraCdm(SECOND), 'utf8');
   const broken = text.replace(/^MISS_DISTANCE\s*=.*$/m, 'MISS_DISTANCE = far [m]');
   const line = broken.split('\n').findIndex((l) => l.startsWith('MISS_DISTANCE')) + 1;
-  const thirdText = readFileSync(caraCdm(HST), 'utf8').replace(
-    /^TCA\s*=.*$/m,
-    'TCA = 2023-06-14T00:00:00.000',
-  );
+  // Another message (its own id: one id is one message, kept once in the event history).
+  const thirdText = readFileSync(caraCdm(HST), 'utf8')
+    .replace(/^TCA\s*=.*$/m, 'TCA = 2023-06-14T00:00:00.000')
+    .replace(/^MESSAGE_ID\s*=.*$/m, 'MESSAGE_ID = HST_NEXT_DAY');
   await page.getByLabel('Import CDM or SOCRATES').setInputFiles({
     name: 'two.cdm',
     mimeType: 'text/plain',

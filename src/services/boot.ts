@@ -9,6 +9,12 @@ import { catalogParser } from './engine';
 import { startBriefingTour } from './briefingTour';
 import { startDisplaySync } from './displaySync';
 import { resolveEventLinkFromCatalog } from './eventLink';
+import {
+  restoreHistory,
+  startAlertWatch,
+  startHistoryPersistence,
+  startHistoryRows,
+} from './eventHistory';
 import { bootNotifications } from './notifications';
 import { readUrlState, startUrlSync } from './urlState';
 import { startCatalogRefresh } from './catalogRefresh';
@@ -29,6 +35,11 @@ export async function boot(): Promise<void> {
     if (safe) useWatchListStore.getState().setRestored();
     else void restoreWatchList();
   }
+  // The event history: shown in every mode, written (and shared between tabs) by operators only.
+  startHistoryRows();
+  startAlertWatch();
+  if (mode === 'operator') startHistoryPersistence();
+  void restoreHistory();
   if (mode === 'operator') {
     startWatchRescreen();
     startCatalogRefresh();

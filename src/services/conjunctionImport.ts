@@ -15,6 +15,7 @@ import {
 } from '../domain/conjunctions';
 import { useCatalogStore } from '../state/catalogStore';
 import { useConjunctionStore } from '../state/conjunctionStore';
+import { recordImported } from './eventHistory';
 
 export type ConjunctionFileFormat = 'CDM' | 'SOCRATES-CSV' | 'SOCRATES-JSON';
 
@@ -115,7 +116,7 @@ export function catalogLookup(): (id: number) => ElementSet | undefined {
 }
 
 /**
- * Read files chosen by a person, add their events to the conjunction store and report problems
+ * Read files chosen by a person, add their events to the event history and report problems
  * as the store's alert. Returns the result for callers that want the counts.
  */
 export async function loadConjunctionFiles(files: Iterable<File>): Promise<ImportResult> {
@@ -137,8 +138,16 @@ export async function loadConjunctionFiles(files: Iterable<File>): Promise<Impor
     defaultHbrM: store.settings.defaultHbrM,
   });
   result.problems.unshift(...tooLarge);
-  if (result.cdm.length) store.addEvents('cdm', result.cdm);
-  if (result.socrates.length) store.addEvents('socrates', result.socrates);
+  // Each record is an update of its event's history; the list shows one row per event.
+  const kept = recordImported(
+    [...result.cdm, ...result.socrates],
+    new Map(readable.map((f) => [f.name, f.lastModified])),
+  );
+  result.problems.push(...kept.problems);
+  for (const source of ['cdm', 'socrates'] as const) {
+    const rows = kept.leftOver.filter((r) => r.source === source);
+    if (rows.length) store.addEvents(source, rows);
+  }
   const loaded = result.cdm.length + result.socrates.length;
   store.setAlert(
     result.problems.length

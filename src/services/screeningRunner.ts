@@ -1,5 +1,4 @@
 import { useCatalogStore } from '../state/catalogStore';
-import { useConjunctionStore } from '../state/conjunctionStore';
 import { useScreeningStore, type ScreeningRequest } from '../state/screeningStore';
 import { useRecoveryStore } from '../state/recoveryStore';
 import {
@@ -7,13 +6,14 @@ import {
   ScreeningCancelled,
   screenInBrowser,
 } from '../workers/screeningPool';
+import { recordScreeningRun } from './eventHistory';
 import { WorkerDiedError } from '../workers/supervisor';
 
 let controller: AbortController | null = null;
 
 /**
- * Screen the loaded catalog in the browser's worker pool; the events replace the previous
- * screening's in the conjunction list, under `label` (by default one naming the window,
+ * Screen the loaded catalog in the browser's worker pool; the events become updates of the event
+ * history (events the run covered but no longer finds are marked dropped), under `label` (by default one naming the window,
  * threshold and primaries). Progress and failures go to the screening store. Returns whether
  * the run finished.
  */
@@ -49,13 +49,12 @@ export async function runScreening(request: ScreeningRequest, label?: string): P
     const screenedMs = performance.now() - started;
     const when = new Date(request.startMs).toISOString().slice(0, 16).replace('T', ' ');
     const scope = request.primaries.length ? `${request.primaries.length} primaries` : 'all vs all';
-    useConjunctionStore
-      .getState()
-      .replaceScreening(
-        result,
-        label ??
-          `screening ${when} UTC + ${request.durationHours} h, ${request.thresholdKm} km, ${scope}`,
-      );
+    recordScreeningRun(
+      result,
+      label ??
+        `screening ${when} UTC + ${request.durationHours} h, ${request.thresholdKm} km, ${scope}`,
+      request,
+    );
     useScreeningStore.getState().set({
       last: {
         request,

@@ -8,7 +8,7 @@ import { cancelScreening, runScreening } from './screeningRunner';
 /**
  * Screen the watch list (primaries) against the whole catalog whenever a catalog is loaded or
  * refreshed, and on demand: from the clock's time, over the set window and threshold, in the
- * screening workers. The results go to the conjunction list through replaceScreening, labelled
+ * screening workers. The results go to the event history (recordScreeningRun), labelled
  * with the catalog and the window. A run waits for any screening under way; a newer catalog
  * cancels a re-screening of an older one and starts again.
  */

@@ -2,9 +2,9 @@
 // settings (default hard-body radius, how long before TCA the clock stops).
 //
 // For other parts of the app:
-//  • Screening UI: when a run completes call
-//      useConjunctionStore.getState().replaceScreening(result)   // ScreeningResult
-//    It replaces the previous screening's events (imported CDM/SOCRATES events stay).
+//  • replaceScreening(result) lists a screening without history, replacing the previous one's
+//    events; the app's runs go to the event history instead (services/eventHistory.ts).
+//  • Event history (services/eventHistory.ts): setHistoryRows(rows) lists one row per event.
 //  • Briefing tour: useConjunctionStore.getState().eventsSortedBy('pc' | 'range') gives the events
 //    highest Pc first / closest first; select(key) shows one (clock, globe, encounter panel).
 import { limitUrlSearch } from '../domain/limits';
@@ -54,6 +54,13 @@ interface ConjunctionState {
   addEvents(source: ConjunctionSource, records: readonly ConjunctionRecord[]): void;
   /** A finished screening run: its events replace the previous run's. */
   replaceScreening(result: ScreeningResult, label?: string): void;
+  /**
+   * The event history's rows (one per event) replace its previous rows and any other row with the
+   * same key. `follow`: the selected event's new row key (null: its row is gone; undefined: keep).
+   */
+  setHistoryRows(rows: readonly ConjunctionRecord[], follow?: string | null): void;
+  /** Keys of the rows from the event history. */
+  historyKeys: ReadonlySet<string>;
   /** Remove events (all, or one source's). */
   clear(source?: ConjunctionSource): void;
   /** Select an event (null: none): the clock stops `leadMs` before its TCA. */
@@ -128,6 +135,18 @@ export const useConjunctionStore = create<ConjunctionState>()((set, get) => {
         );
         const selectedKey = events.some((r) => r.key === s.selectedKey) ? s.selectedKey : null;
         return { events, version: s.version + 1, selectedKey };
+      });
+      afterChange();
+    },
+    historyKeys: new Set(),
+    setHistoryRows: (rows, follow) => {
+      set((s) => {
+        const keys = new Set(rows.map((r) => r.key));
+        const others = s.events.filter((r) => !s.historyKeys.has(r.key) && !keys.has(r.key));
+        const events = [...rows, ...others];
+        const wanted = follow === undefined ? s.selectedKey : follow;
+        const selectedKey = events.some((r) => r.key === wanted) ? wanted : null;
+        return { events, historyKeys: keys, version: s.version + 1, selectedKey };
       });
       afterChange();
     },

@@ -8,7 +8,9 @@ import { CatalogControls } from './CatalogControls';
 import { CompactLayout } from './CompactLayout';
 import { ConjunctionList } from './ConjunctionList';
 import { EncounterPanel } from './EncounterPanel';
+import { EventAlerts } from './EventAlerts';
 import { GlobeView } from './GlobeView';
+import { HistoryView } from './HistoryView';
 import { HoverLabel } from './HoverLabel';
 import { InfoPanel } from './InfoPanel';
 import { Legend } from './Legend';
@@ -77,10 +79,12 @@ export function App() {
         <Legend readOnly={briefing} />
         {editable && <ScreeningPanel />}
         {editable && <WatchListPanel />}
+        {!briefing && <EventAlerts />}
         <NotificationsPanel />
       </aside>
       <aside className="right" aria-label="Selection">
         <EncounterPanel />
+        <HistoryView />
         <InfoPanel />
       </aside>
       {!briefing && <ConjunctionList />}

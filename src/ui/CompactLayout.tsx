@@ -6,9 +6,11 @@ import { useSelectionStore } from '../state/selectionStore';
 import { CatalogControls } from './CatalogControls';
 import { ConjunctionList } from './ConjunctionList';
 import { EncounterPanel } from './EncounterPanel';
+import { EventAlerts } from './EventAlerts';
 import { GlobeView } from './GlobeView';
 import { StageNotices } from './StageNotices';
 import { HoverLabel } from './HoverLabel';
+import { HistoryView } from './HistoryView';
 import { InfoPanel } from './InfoPanel';
 import { Legend } from './Legend';
 import { NotificationsPanel } from './NotificationsPanel';
@@ -33,7 +35,17 @@ interface Sheet {
 function sheets(editable: boolean): Sheet[] {
   const all: (Sheet | false)[] = [
     { id: 'legend', label: 'Legend', title: 'Map legend', body: <Legend /> },
-    { id: 'events', label: 'Events', title: 'Events', body: <ConjunctionList /> },
+    {
+      id: 'events',
+      label: 'Events',
+      title: 'Events',
+      body: (
+        <>
+          <EventAlerts />
+          <ConjunctionList />
+        </>
+      ),
+    },
     { id: 'details', label: 'Details', title: 'Details', body: <Details /> },
     editable && {
       id: 'data',
@@ -71,6 +83,7 @@ function Details() {
   return (
     <>
       <EncounterPanel />
+      <HistoryView />
       <InfoPanel />
       {!selected && !eventOpen && (
         <p className="muted">Tap an object on the globe, search for one, or open an event.</p>

@@ -19,6 +19,14 @@ import {
   formatTca,
   SOURCE_LABEL,
 } from './ConjunctionFormat';
+import { eventSummary, type EventSummary } from '../domain/history';
+import {
+  useHistoryStore,
+  type HistorySortKey,
+  type HistoryStatusFilter,
+} from '../state/historyStore';
+import { filterByHistory, formatMissChange, formatPcRatio, sortByHistory } from './historyRows';
+import { useWallNow } from './useTicker';
 import { WatchMark } from './WatchMark';
 
 /** Rows rendered at most (the count and the exports cover every visible event). */
@@ -33,6 +41,25 @@ const COLUMNS: { label: string; sort?: SortKey; className?: string }[] = [
   { label: 'Pc', sort: 'pc', className: 'num' },
   { label: 'DSE (d)', sort: 'age', className: 'num' },
   { label: 'Source' },
+];
+
+/** The event history's columns (sorted by the history store's sort). */
+const HISTORY_COLUMNS: { label: string; sort: HistorySortKey; className?: string }[] = [
+  { label: 'Updates', sort: 'updates', className: 'num' },
+  { label: 'Δ miss', sort: 'missChange', className: 'num' },
+  { label: 'Pc ×', sort: 'pcChange', className: 'num' },
+  { label: 'Status', sort: 'status' },
+];
+
+const STATUSES: [HistoryStatusFilter, string][] = [
+  ['', 'any status'],
+  ['new', 'new'],
+  ['rising', 'rising'],
+  ['falling', 'falling'],
+  ['steady', 'steady'],
+  ['dropped', 'dropped'],
+  ['past', 'past TCA'],
+  ['archived', 'archived'],
 ];
 
 const TYPES: [ObjectTypeFilter, string][] = [
@@ -75,6 +102,26 @@ export function ConjunctionList() {
   const [active, setActive] = useState(0);
   const [busy, setBusy] = useState(false);
   const tableRef = useRef<HTMLTableElement>(null);
+  const histories = useHistoryStore((s) => s.histories);
+  const rowEvents = useHistoryStore((s) => s.rowEvents);
+  const thresholds = useHistoryStore((s) => s.thresholds);
+  const historySort = useHistoryStore((s) => s.sort);
+  const statusFilter = useHistoryStore((s) => s.statusFilter);
+  const minUpdates = useHistoryStore((s) => s.minUpdates);
+  const historyStore = useHistoryStore.getState();
+
+  // Statuses judge "past TCA" by the wall clock, a minute at a time.
+  const nowMs = useWallNow(60_000);
+  // Each row's event: updates, change since the previous update, status.
+  const summaries = useMemo(() => {
+    const byId = new Map(histories.map((h) => [h.eventId, h]));
+    const out = new Map<string, EventSummary>();
+    for (const [key, id] of rowEvents) {
+      const h = byId.get(id);
+      if (h) out.set(key, eventSummary(h, nowMs, thresholds));
+    }
+    return out;
+  }, [histories, rowEvents, thresholds, nowMs]);
 
   useEffect(() => startConjunctionUrlSync(), []);
 
@@ -82,8 +129,14 @@ export function ConjunctionList() {
     void catalogVersion;
     const { objects, indexById } = useCatalogStore.getState();
     const typeOf = (id: number) => objects[indexById.get(id) ?? -1]?.type;
-    return sortEvents(filterEvents(events, filters, typeOf), sort);
-  }, [events, filters, sort, catalogVersion]);
+    const listed = filterByHistory(
+      sortEvents(filterEvents(events, filters, typeOf), sort),
+      summaries,
+      statusFilter,
+      minUpdates,
+    );
+    return historySort ? sortByHistory(listed, summaries, historySort) : listed;
+  }, [events, filters, sort, catalogVersion, summaries, statusFilter, minUpdates, historySort]);
   const rows = visible.slice(0, MAX_ROWS);
   const activeIndex = Math.min(active, Math.max(0, rows.length - 1));
 
@@ -247,6 +300,28 @@ export function ConjunctionList() {
               />
             </label>
             <select
+              aria-label="Event status"
+              value={statusFilter}
+              onChange={(e) => historyStore.setStatusFilter(e.target.value as HistoryStatusFilter)}
+            >
+              {STATUSES.map(([v, label]) => (
+                <option key={v} value={v}>
+                  {label}
+                </option>
+              ))}
+            </select>
+            <label>
+              min updates
+              <input
+                type="number"
+                min={1}
+                step={1}
+                aria-label="Minimum number of updates"
+                value={minUpdates}
+                onChange={(e) => historyStore.setMinUpdates(Number(e.target.value))}
+              />
+            </label>
+            <select
               aria-label="Object type"
               value={filters.objectType}
               onChange={(e) => store.setFilters({ objectType: e.target.value as ObjectTypeFilter })}
@@ -303,7 +378,7 @@ export function ConjunctionList() {
                       className={c.className}
                       scope="col"
                       aria-sort={
-                        c.sort && sort.key === c.sort
+                        !historySort && c.sort && sort.key === c.sort
                           ? sort.dir === 'asc'
                             ? 'ascending'
                             : 'descending'
@@ -314,14 +389,49 @@ export function ConjunctionList() {
                         <button
                           type="button"
                           className="sort"
-                          onClick={() => store.toggleSort(c.sort!)}
+                          onClick={() => {
+                            historyStore.toggleSort(null);
+                            store.toggleSort(c.sort!);
+                          }}
                         >
                           {c.label}
-                          {sort.key === c.sort ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+                          {!historySort && sort.key === c.sort
+                            ? sort.dir === 'asc'
+                              ? ' ▲'
+                              : ' ▼'
+                            : ''}
                         </button>
                       ) : (
                         c.label
                       )}
+                    </th>
+                  ))}
+                  {HISTORY_COLUMNS.map((c) => (
+                    <th
+                      key={c.label}
+                      className={c.className}
+                      scope="col"
+                      aria-sort={
+                        historySort?.key === c.sort
+                          ? historySort.dir === 'asc'
+                            ? 'ascending'
+                            : 'descending'
+                          : undefined
+                      }
+                    >
+                      {/* In the tab order: the history sorts work from the keyboard. */}
+                      <button
+                        type="button"
+                        className="sort"
+                        onClick={() => historyStore.toggleSort(c.sort)}
+                      >
+                        {c.label}
+                        {historySort?.key === c.sort
+                          ? historySort.dir === 'asc'
+                            ? ' ▲'
+                            : ' ▼'
+                          : ''}
+                      </button>
                     </th>
                   ))}
                 </tr>
@@ -363,6 +473,7 @@ export function ConjunctionList() {
                     </td>
                     <td className="num">{formatDse(r)}</td>
                     <td>{SOURCE_LABEL[r.source]}</td>
+                    <HistoryCells summary={summaries.get(r.key)} />
                   </tr>
                 ))}
               </tbody>
@@ -381,5 +492,43 @@ export function ConjunctionList() {
         </>
       )}
     </section>
+  );
+}
+
+/** A row's history: number of updates, changes since the previous one, status. */
+function HistoryCells({ summary }: { summary: EventSummary | undefined }) {
+  if (!summary) {
+    return (
+      <>
+        <td className="num">—</td>
+        <td className="num">—</td>
+        <td className="num">—</td>
+        <td>—</td>
+      </>
+    );
+  }
+  return (
+    <>
+      <td className="num" data-field="updates">
+        {summary.updateCount}
+      </td>
+      <td className="num" data-field="miss-change">
+        {formatMissChange(summary.change)}
+      </td>
+      <td className="num" data-field="pc-change">
+        {formatPcRatio(summary.change)}
+      </td>
+      <td data-field="status">
+        <span className={`event-status status-${summary.status}`}>
+          {summary.status === 'past' ? 'past TCA' : summary.status}
+        </span>
+        {summary.unacknowledged > 0 && (
+          <span className={`alert-dot level-${summary.level}`} title="Unacknowledged alerts">
+            {' '}
+            ●{summary.unacknowledged}
+          </span>
+        )}
+      </td>
+    </>
   );
 }

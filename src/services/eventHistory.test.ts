@@ -1,0 +1,180 @@
+import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { HOUR, T0, testRecord, testUpdate } from '../domain/history/testSupport';
+import type { ScreeningResult } from '../domain/screening/types';
+import { useConjunctionStore } from '../state/conjunctionStore';
+import { useHistoryStore } from '../state/historyStore';
+import {
+  exportHistoryDocument,
+  historyWritten,
+  importHistoryText,
+  recordImported,
+  recordScreeningRun,
+  restoreHistory,
+  startHistoryPersistence,
+  startHistoryRows,
+} from './eventHistory';
+
+const DAY = 86_400_000;
+const store = () => useHistoryStore.getState();
+const db = () => openDB('orbital-watch-history');
+
+async function storedIds(): Promise<string[]> {
+  const d = await db();
+  const keys = (await d.getAllKeys('events')) as string[];
+  d.close();
+  return keys;
+}
+
+const emptyResult = (): ScreeningResult =>
+  ({ events: [], flags: [], stats: {} }) as unknown as ScreeningResult;
+
+let stops: (() => void)[] = [];
+beforeAll(async () => {
+  await restoreHistory(T0);
+  stops = [startHistoryPersistence(), startHistoryRows()];
+});
+afterAll(() => stops.forEach((s) => s()));
+
+beforeEach(async () => {
+  useHistoryStore.setState({ histories: [], alert: null, statusFilter: '', viewed: null });
+  await historyWritten();
+  const d = await db();
+  await d.clear('events');
+  d.close();
+});
+
+describe('event history service', () => {
+  it('writes changes through and reads them back (a reload), archiving events long past TCA', async () => {
+    store().addUpdates([
+      testUpdate({ tcaMs: T0, createdMs: T0 - 3 * HOUR, pc: 1e-5 }),
+      testUpdate({ tcaMs: T0 + 1000, createdMs: T0 - 2 * HOUR, pc: 3e-4 }),
+      testUpdate({ id1: 1, id2: 2, tcaMs: T0 - 40 * DAY, createdMs: T0 - 41 * DAY }),
+    ]);
+    await historyWritten();
+    expect((await storedIds()).length).toBe(2);
+
+    useHistoryStore.setState({ histories: [] }); // what a reload starts with
+    await historyWritten();
+    await restoreHistory(T0);
+    const h = store().histories;
+    expect(h.map((x) => x.updates.length).sort()).toEqual([1, 2]);
+    expect(h.find((x) => x.designator1 === '1')!.archived).toBe(true);
+    expect(h.find((x) => x.designator1 === '25544')!.archived).toBeUndefined();
+    // Archived: out of the working list, in the "archived" filter's.
+    expect(useConjunctionStore.getState().events.map((r) => r.designator1)).toEqual(['25544']);
+    store().setStatusFilter('archived');
+    expect(useConjunctionStore.getState().events.map((r) => r.designator1)).toEqual(['1']);
+    store().setStatusFilter('');
+    // The archive flag is stored.
+    await historyWritten();
+    const d = await db();
+    const stored = (await d.getAll('events')) as { designator1: string; archived?: boolean }[];
+    d.close();
+    expect(stored.find((x) => x.designator1 === '1')!.archived).toBe(true);
+  });
+
+  it('sets aside a stored record that fails validation, names it, and loads the rest', async () => {
+    store().addUpdates([testUpdate({ pc: 1e-5 }), testUpdate({ id1: 7, id2: 8, pc: 1e-6 })]);
+    await historyWritten();
+    const d = await db();
+    const [first] = (await d.getAll('events')) as {
+      eventId: string;
+      updates: { missKm: unknown }[];
+    }[];
+    first.updates[0].missKm = 'far';
+    await d.put('events', first);
+    d.close();
+
+    useHistoryStore.setState({ histories: [] });
+    await historyWritten();
+    await restoreHistory(T0);
+    expect(store().histories).toHaveLength(1);
+    expect(store().alert).toContain(
+      `1 stored event set aside (not loaded): ${first.eventId}: events[0].updates[0].missKm must be a finite number, not "far"`,
+    );
+    expect(await storedIds()).not.toContain(first.eventId);
+    const d2 = await db();
+    const aside = (await d2.getAll('set-aside')) as { eventId: string; reason: string }[];
+    d2.close();
+    expect(aside.at(-1)).toMatchObject({
+      eventId: first.eventId,
+      reason: expect.stringMatching(/finite/),
+    });
+  });
+
+  it('reports full storage and leaves what was stored unchanged', async () => {
+    store().addUpdates([testUpdate({ pc: 1e-5 })]);
+    await historyWritten();
+    const before = await storedIds();
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('quota', 'QuotaExceededError');
+    });
+    store().addUpdates([testUpdate({ id1: 3, id2: 4 })]);
+    await historyWritten();
+    put.mockRestore();
+    expect(store().storage.state).toBe('full');
+    expect(store().storage.message).toMatch(
+      /^1 changed event not saved: the browser's storage is full/,
+    );
+    expect(await storedIds()).toEqual(before);
+    // On screen all the same; the next write that works stores it.
+    expect(store().histories).toHaveLength(2);
+    store().acknowledge(store().histories[0].eventId, 'x', T0);
+    await historyWritten();
+    expect(store().storage.state).toBe('ok');
+    expect((await storedIds()).length).toBe(2);
+  });
+
+  it('imported records of one event are one row with their updates; a SOCRATES list takes its file time', () => {
+    const socrates = {
+      ...testRecord({ id1: 5, id2: 6 }),
+      source: 'socrates' as const,
+      sourceLabel: 'list.csv',
+    };
+    const { leftOver, problems } = recordImported([socrates], new Map([['list.csv', T0 - DAY]]));
+    expect(leftOver).toEqual([]);
+    expect(problems).toEqual([]);
+    expect(store().histories[0].updates[0].createdMs).toBe(T0 - DAY);
+    const noTime = { ...socrates, sourceLabel: 'other.csv' };
+    const second = recordImported([noTime], new Map());
+    expect(second.leftOver).toEqual([noTime]);
+    expect(second.problems[0]).toMatch(/^other\.csv: no report time/);
+  });
+
+  it('a watch-list run marks dropped only the events of its primaries', () => {
+    store().addUpdates([
+      testUpdate({ id1: 100, id2: 200, tcaMs: T0 + HOUR, createdMs: T0 - HOUR }),
+      testUpdate({ id1: 300, id2: 400, tcaMs: T0 + HOUR, createdMs: T0 - HOUR }),
+    ]);
+    recordScreeningRun(
+      emptyResult(),
+      'watch run',
+      {
+        startMs: T0,
+        durationHours: 24,
+        thresholdKm: 5,
+        primaries: [200],
+      },
+      T0,
+    );
+    const byPair = new Map(store().histories.map((h) => [h.designator1, h]));
+    expect(byPair.get('100')!.droppedAtMs).toBe(T0);
+    expect(byPair.get('300')!.droppedAtMs).toBeUndefined();
+  });
+
+  it('exports the store as one document and merges one back; a bad document changes nothing', () => {
+    store().addUpdates([testUpdate({ pc: 1e-5 })]);
+    const text = exportHistoryDocument(T0);
+    store().addUpdates([testUpdate({ id1: 9, id2: 10 })]);
+    useHistoryStore.setState({ histories: [store().histories[1]] });
+    expect(importHistoryText(text, 'handover.json')).toBe(1);
+    expect(store().histories).toHaveLength(2);
+    expect(importHistoryText('{"schemaVersion":2}', 'old.json')).toBe(0);
+    expect(store().alert).toBe(
+      'old.json: not imported — schemaVersion must be 1, not 2; the event history is unchanged',
+    );
+    expect(store().histories).toHaveLength(2);
+  });
+});

@@ -1,0 +1,395 @@
+// The event history in the browser: fed by screening runs and imports, kept in IndexedDB, shared
+// with other tabs of the same origin, shown as the conjunction list's rows (one per event).
+//
+// Storage: one record per event (keyPath eventId). Only events that changed are written, all in
+// one transaction, so a failed write (storage full, unavailable) leaves what was stored as it was;
+// the failure is reported and the events stay on screen. Everything read back is validated like an
+// imported document; a record that fails is moved to a set-aside store with its reason, not
+// loaded. Archive rule: at each start, events whose TCA is more than ARCHIVE_AFTER_DAYS days past
+// (wall clock) are archived — kept, out of the working list, shown by the "archived" filter. What
+// is imported or screened during a session is never archived in it.
+import { openDB, type IDBPDatabase } from 'idb';
+import { recordFromScreening, withObjectHbr, type ConjunctionRecord } from '../domain/conjunctions';
+import {
+  archiveEvents,
+  HISTORY_SCHEMA_VERSION,
+  historiesFromDocument,
+  historiesToDocument,
+  HistoryDocumentError,
+  HistoryInputError,
+  latestUpdate,
+  socratesReportMs,
+  unacknowledgedAlerts,
+  updateFromRecord,
+  type ConjunctionEventHistory,
+  type EventUpdate,
+  type RejectedEvent,
+} from '../domain/history';
+import type { ScreeningResult } from '../domain/screening/types';
+import { useCatalogStore } from '../state/catalogStore';
+import { useConjunctionStore } from '../state/conjunctionStore';
+import { useHistoryStore } from '../state/historyStore';
+import type { ScreeningRequest } from '../state/screeningStore';
+
+const DB_NAME = 'orbital-watch-history';
+const STORE = 'events';
+const SET_ASIDE = 'set-aside';
+const CHANNEL = 'orbital-watch-history';
+const MAX_LISTED = 3;
+
+const history = () => useHistoryStore.getState();
+const reason = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+
+let db: Promise<IDBPDatabase> | null = null;
+function historyDb(): Promise<IDBPDatabase> {
+  db ??= openDB(DB_NAME, 1, {
+    upgrade(database) {
+      database.createObjectStore(STORE, { keyPath: 'eventId' });
+      database.createObjectStore(SET_ASIDE, { autoIncrement: true });
+    },
+  });
+  return db;
+}
+
+/** What storage holds, by eventId (the very objects written or read): unchanged ones are skipped. */
+const persisted = new Map<string, ConjunctionEventHistory>();
+let channel: BroadcastChannel | null = null;
+/** Changes are written to storage (operator mode; other modes only read). */
+let writeThrough = false;
+
+function describeRejected(rejected: readonly RejectedEvent[]): string {
+  const listed = rejected
+    .slice(0, MAX_LISTED)
+    .map((r) => `${r.eventId ?? `event ${r.index}`}: ${r.path} ${r.reason}`);
+  return (
+    listed.join(' · ') +
+    (rejected.length > MAX_LISTED ? ` · and ${rejected.length - MAX_LISTED} more` : '')
+  );
+}
+
+/** Validate records as the store document does; returns the good ones and the rejected. */
+function validate(records: unknown[]) {
+  return historiesFromDocument({
+    schemaVersion: HISTORY_SCHEMA_VERSION,
+    exportedAt: new Date().toISOString(),
+    events: records,
+  });
+}
+
+/** Read the stored events back (set aside what fails), archive by the rule, show them. */
+export async function restoreHistory(nowMs = Date.now()): Promise<void> {
+  try {
+    const database = await historyDb();
+    const stored: unknown[] = await database.getAll(STORE);
+    const { histories, rejected } = validate(stored);
+    if (rejected.length) {
+      const tx = database.transaction([STORE, SET_ASIDE], 'readwrite');
+      await Promise.all([
+        ...rejected.map((r) =>
+          tx.objectStore(SET_ASIDE).add({ record: stored[r.index], ...r, atMs: nowMs }),
+        ),
+        ...rejected.map((r) => {
+          const key = (stored[r.index] as { eventId?: unknown } | null)?.eventId;
+          return typeof key === 'string' ? tx.objectStore(STORE).delete(key) : undefined;
+        }),
+        tx.done,
+      ]);
+      history().setAlert(
+        `${rejected.length} stored event${rejected.length > 1 ? 's' : ''} set aside (not loaded): ${describeRejected(rejected)}`,
+      );
+    }
+    for (const h of histories) persisted.set(h.eventId, h);
+    const shown = archiveEvents(histories, nowMs);
+    if (history().histories.length) history().mergeEvents(shown);
+    else history().putEvents(shown);
+    history().setStorage({ state: 'ok' });
+    // Archived events, and events added while reading back, are written now.
+    if (writeThrough) writing = writing.then(flush);
+  } catch (error) {
+    history().setStorage({
+      state: 'unavailable',
+      message: `The event history could not be read from the browser's storage (${reason(error)}); events of this session are not kept`,
+    });
+  }
+}
+
+let writing: Promise<void> = Promise.resolve();
+
+/** Write the events that changed since the last write, in one transaction. */
+async function flush(): Promise<void> {
+  const changed = history().histories.filter((h) => persisted.get(h.eventId) !== h);
+  if (!changed.length) return;
+  try {
+    const tx = (await historyDb()).transaction(STORE, 'readwrite');
+    await Promise.all([...changed.map((h) => tx.store.put(h)), tx.done]);
+    for (const h of changed) persisted.set(h.eventId, h);
+    history().setStorage({ state: 'ok' });
+    channel?.postMessage({ type: 'changed', eventIds: changed.map((h) => h.eventId) });
+  } catch (error) {
+    const full = error instanceof DOMException && error.name === 'QuotaExceededError';
+    history().setStorage({
+      state: full ? 'full' : 'unavailable',
+      message: `${changed.length} changed event${changed.length > 1 ? 's' : ''} not saved: the browser's storage is ${full ? 'full' : 'unavailable'} (${reason(error)}); what was stored before is unchanged. Export the event store to keep them.`,
+    });
+  }
+}
+
+/** Another tab changed these events: read them back, validated, and merge them in. */
+async function receive(eventIds: readonly string[]): Promise<void> {
+  try {
+    const database = await historyDb();
+    const stored = await Promise.all(eventIds.map((id) => database.get(STORE, id) as unknown));
+    const { histories, rejected } = validate(stored.filter((x) => x !== undefined));
+    if (rejected.length)
+      history().setAlert(`Another tab's events not loaded: ${describeRejected(rejected)}`);
+    history().mergeEvents(histories);
+    // Where the merge holds what storage holds, nothing needs writing back.
+    const now = new Map(history().histories.map((h) => [h.eventId, h]));
+    for (const h of histories) {
+      const mine = now.get(h.eventId);
+      if (
+        mine &&
+        mine.updates.length === h.updates.length &&
+        mine.acknowledgements.length === h.acknowledgements.length &&
+        !!mine.archived === !!h.archived &&
+        mine.droppedAtMs === h.droppedAtMs
+      )
+        persisted.set(h.eventId, mine);
+    }
+  } catch (error) {
+    history().setAlert(`Another tab's events could not be read (${reason(error)})`);
+  }
+}
+
+/** Write every change through (operator mode) and listen to other tabs. */
+export function startHistoryPersistence(): () => void {
+  writeThrough = true;
+  const off = useHistoryStore.subscribe((s, prev) => {
+    if (s.histories === prev.histories || s.storage.state === 'restoring') return;
+    writing = writing.then(flush);
+  });
+  if (typeof BroadcastChannel !== 'undefined') {
+    channel = new BroadcastChannel(CHANNEL);
+    channel.onmessage = (e: MessageEvent<{ type?: string; eventIds?: unknown }>) => {
+      const ids = e.data?.eventIds;
+      if (e.data?.type === 'changed' && Array.isArray(ids)) {
+        void receive(ids.filter((x): x is string => typeof x === 'string'));
+      }
+    };
+  }
+  return () => {
+    off();
+    writeThrough = false;
+    channel?.close();
+    channel = null;
+  };
+}
+
+/** The last write has finished (tests). */
+export const historyWritten = (): Promise<void> => writing;
+
+function toUpdates(
+  records: readonly ConjunctionRecord[],
+  context: (r: ConjunctionRecord) => Parameters<typeof updateFromRecord>[1],
+): { updates: EventUpdate[]; leftOver: ConjunctionRecord[]; problems: string[] } {
+  const out = {
+    updates: [] as EventUpdate[],
+    leftOver: [] as ConjunctionRecord[],
+    problems: [] as string[],
+  };
+  for (const r of records) {
+    try {
+      out.updates.push(updateFromRecord(r, context(r)));
+    } catch (e) {
+      if (!(e instanceof HistoryInputError)) throw e;
+      out.leftOver.push(r);
+      out.problems.push(`${e.message} (listed, not kept in the history)`);
+    }
+  }
+  return out;
+}
+
+/**
+ * Imported CDM and SOCRATES records become updates of their events. A SOCRATES list's report time
+ * is its file name's time, else the file's modification time (`fileTimes`, by name). Records that
+ * cannot become updates come back (`leftOver`, listed as they are) with the reason.
+ */
+export function recordImported(
+  records: readonly ConjunctionRecord[],
+  fileTimes: ReadonlyMap<string, number>,
+): { leftOver: ConjunctionRecord[]; problems: string[] } {
+  const { updates, leftOver, problems } = toUpdates(records, (r) =>
+    r.source === 'socrates'
+      ? { createdMs: socratesReportMs(r.sourceLabel) ?? fileTimes.get(r.sourceLabel) }
+      : {},
+  );
+  // Asked for again: archived events that hold these updates return to the working list.
+  history().unarchive(new Set(updates.map((u) => u.updateId)));
+  history().addUpdates(updates);
+  return { leftOver, problems };
+}
+
+/**
+ * A finished screening run (the Screening panel's or the watch list's re-screening): its events
+ * are updates created now, and events it covered but did not find are marked dropped. Only the
+ * run's primaries (a watch list's numbers) are covered; all vs all covers the whole catalog.
+ */
+export function recordScreeningRun(
+  result: ScreeningResult,
+  label: string,
+  request: ScreeningRequest,
+  nowMs = Date.now(),
+): void {
+  const { defaultHbrM, objectHbrM } = useConjunctionStore.getState().settings;
+  const records = result.events.map((e) =>
+    withObjectHbr(recordFromScreening(e, defaultHbrM, label), objectHbrM, defaultHbrM),
+  );
+  const { updates, leftOver } = toUpdates(records, () => ({ createdMs: nowMs, runLabel: label }));
+  if (leftOver.length) useConjunctionStore.getState().addEvents('screening', leftOver);
+  history().addUpdates(updates, {
+    runLabel: label,
+    atMs: nowMs,
+    startMs: request.startMs,
+    endMs: request.startMs + request.durationHours * 3_600_000,
+    objectIds: request.primaries.length
+      ? request.primaries
+      : useCatalogStore.getState().objects.map((o) => o.noradCatId),
+  });
+}
+
+/** The record a history shows as its list row: the viewed older update's, else the latest's. */
+export function rowRecord(
+  h: ConjunctionEventHistory,
+  viewed: { eventId: string; updateId: string } | null,
+): ConjunctionRecord {
+  const older =
+    viewed?.eventId === h.eventId
+      ? h.updates.find((u) => u.updateId === viewed.updateId)
+      : undefined;
+  return (older ?? latestUpdate(h)).record;
+}
+
+/** The conjunction list's rows follow the history: one per event (working list or archived). */
+export function startHistoryRows(): () => void {
+  let rowEvent = new Map<string, string>();
+  const sync = () => {
+    const { histories, statusFilter, viewed } = history();
+    const { defaultHbrM, objectHbrM } = useConjunctionStore.getState().settings;
+    const archived = statusFilter === 'archived';
+    const next = new Map<string, string>();
+    const rows: ConjunctionRecord[] = [];
+    for (const h of histories) {
+      if (!!h.archived !== archived) continue;
+      const r = withObjectHbr(rowRecord(h, viewed), objectHbrM, defaultHbrM);
+      if (next.has(r.key)) continue;
+      next.set(r.key, h.eventId);
+      rows.push(r);
+    }
+    // The selected event stays selected when its row's key moves (a new update's TCA).
+    const { selectedKey } = useConjunctionStore.getState();
+    const selectedEvent = selectedKey === null ? undefined : rowEvent.get(selectedKey);
+    const follow =
+      selectedEvent === undefined
+        ? undefined
+        : ([...next].find(([, id]) => id === selectedEvent)?.[0] ?? null);
+    rowEvent = next;
+    useHistoryStore.setState({ rowEvents: next });
+    useConjunctionStore.getState().setHistoryRows(rows, follow);
+  };
+  sync();
+  // Another event selected: the older update viewed goes back to the latest.
+  const offSelection = useConjunctionStore.subscribe((s, prev) => {
+    const v = history().viewed;
+    if (s.selectedKey === prev.selectedKey || !v) return;
+    if (s.selectedKey === null || rowEvent.get(s.selectedKey) !== v.eventId) history().view(null);
+  });
+  const offHistory = useHistoryStore.subscribe((s, prev) => {
+    if (
+      s.histories !== prev.histories ||
+      s.viewed !== prev.viewed ||
+      (s.statusFilter !== prev.statusFilter &&
+        (s.statusFilter === 'archived') !== (prev.statusFilter === 'archived'))
+    )
+      sync();
+  });
+  return () => {
+    offSelection();
+    offHistory();
+  };
+}
+
+/** The whole event store as one JSON document (a shift handover). */
+export function exportHistoryDocument(nowMs = Date.now()): string {
+  return JSON.stringify(historiesToDocument(history().histories, nowMs), null, 1);
+}
+
+/** Merge an event-store document into the store; bad events are named and left out. */
+export function importHistoryText(text: string, name: string): number {
+  try {
+    const { histories, rejected } = historiesFromDocument(text);
+    const updates = histories.reduce((n, h) => n + h.updates.length, 0);
+    history().mergeEvents(histories);
+    history().setAlert(
+      rejected.length
+        ? `${name}: ${histories.length} events merged; ${rejected.length} not loaded: ${describeRejected(rejected)}`
+        : null,
+    );
+    return updates;
+  } catch (e) {
+    if (!(e instanceof HistoryDocumentError)) throw e;
+    history().setAlert(`${name}: not imported — ${e.message}; the event history is unchanged`);
+    return 0;
+  }
+}
+
+const BASE_TITLE = typeof document === 'undefined' ? '' : document.title;
+
+/**
+ * The page title counts the unacknowledged alerts; new ones (raised after start-up) become
+ * desktop notifications when the operator has turned them on.
+ */
+export function startAlertWatch(): () => void {
+  let seen: Set<string> | null = null;
+  const update = () => {
+    const { histories, thresholds, notify, storage } = history();
+    if (storage.state === 'restoring') return;
+    const alerts = unacknowledgedAlerts(histories, thresholds);
+    document.title = alerts.length ? `(${alerts.length}) ${BASE_TITLE}` : BASE_TITLE;
+    const fresh = seen ? alerts.filter((a) => !seen!.has(a.alertId)) : [];
+    seen = new Set(alerts.map((a) => a.alertId));
+    if (!notify || typeof Notification === 'undefined' || Notification.permission !== 'granted')
+      return;
+    for (const a of fresh.slice(0, MAX_LISTED)) {
+      const h = histories.find((x) => x.eventId === a.eventId);
+      new Notification(`${a.toLevel.toUpperCase()}: ${h ? `${h.name1} – ${h.name2}` : a.eventId}`, {
+        body: a.change,
+        tag: a.alertId,
+      });
+    }
+  };
+  update();
+  return useHistoryStore.subscribe((s, prev) => {
+    if (
+      s.histories !== prev.histories ||
+      s.thresholds !== prev.thresholds ||
+      s.storage !== prev.storage
+    )
+      update();
+  });
+}
+
+/** Turn desktop notifications on (asking for permission now) or off. */
+export async function setDesktopNotifications(on: boolean): Promise<string | null> {
+  if (!on) {
+    history().setNotify(false);
+    return null;
+  }
+  if (typeof Notification === 'undefined') return 'This browser has no desktop notifications';
+  const permission =
+    Notification.permission === 'default'
+      ? await Notification.requestPermission()
+      : Notification.permission;
+  if (permission !== 'granted') return `Desktop notifications are ${permission} for this page`;
+  history().setNotify(true);
+  return null;
+}

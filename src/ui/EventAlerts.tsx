@@ -1,0 +1,169 @@
+import { useMemo, useState } from 'react';
+import { alertsFor, isRaise, type EventAlert } from '../domain/history';
+import { setDesktopNotifications } from '../services/eventHistory';
+import { useConjunctionStore } from '../state/conjunctionStore';
+import { useHistoryStore } from '../state/historyStore';
+import { canEdit, useModeStore } from '../state/modeStore';
+import { formatTca } from './ConjunctionFormat';
+import { EventStoreControls, EventStoreProblems } from './EventStorePanel';
+
+/** Alerts listed at most (the count covers all). */
+const MAX_LISTED = 30;
+
+const numberOrUndefined = (text: string) => {
+  const v = Number(text);
+  return text.trim() !== '' && Number.isFinite(v) && v > 0 ? v : undefined;
+};
+
+/**
+ * The events' threshold crossings, newest first, with what changed; each can be acknowledged
+ * (stored with its event, with the time). Operators set the thresholds and may turn on desktop
+ * notifications of new alerts.
+ */
+export function EventAlerts() {
+  const histories = useHistoryStore((s) => s.histories);
+  const thresholds = useHistoryStore((s) => s.thresholds);
+  const notify = useHistoryStore((s) => s.notify);
+  const rowEvents = useHistoryStore((s) => s.rowEvents);
+  const store = useHistoryStore.getState();
+  const editable = canEdit(useModeStore((s) => s.mode));
+  // Collapsed at first: the left column stays short, clear of the conjunction list.
+  const [open, setOpen] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const { alerts, acked, names } = useMemo(() => {
+    const all: EventAlert[] = [];
+    const ackedAt = new Map<string, number>();
+    const eventNames = new Map<string, string>();
+    for (const h of histories) {
+      if (h.archived) continue;
+      eventNames.set(h.eventId, `${h.name1} – ${h.name2}`);
+      for (const a of h.acknowledgements) ackedAt.set(a.alertId, a.atMs);
+      all.push(...alertsFor(h, thresholds));
+    }
+    all.sort((a, b) => b.atMs - a.atMs || (a.alertId < b.alertId ? -1 : 1));
+    return { alerts: all, acked: ackedAt, names: eventNames };
+  }, [histories, thresholds]);
+  const unacknowledged = alerts.filter((a) => !acked.has(a.alertId)).length;
+
+  const show = (eventId: string) => {
+    const key = [...rowEvents].find(([, id]) => id === eventId)?.[0];
+    if (key) useConjunctionStore.getState().select(key);
+  };
+
+  if (!alerts.length && !editable && !histories.length) return null;
+  return (
+    <section className="panel event-alerts" role="region" aria-label="Alerts">
+      <button
+        type="button"
+        className="drawer-toggle"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
+        {open ? '▾' : '▸'} Alerts{' '}
+        <span data-testid="unacknowledged-count">({unacknowledged} unacknowledged)</span>
+      </button>
+      <EventStoreProblems />
+      {open && (
+        <>
+          {editable && (
+            <div className="alert-settings" role="group" aria-label="Alert thresholds">
+              <label>
+                red Pc ≥
+                <input
+                  type="text"
+                  inputMode="decimal"
+                  aria-label="Red threshold (probability)"
+                  defaultValue={thresholds.redPc}
+                  onChange={(e) => {
+                    const v = numberOrUndefined(e.target.value);
+                    if (v !== undefined && v <= 1) store.setThresholds({ redPc: v });
+                  }}
+                />
+              </label>
+              <label>
+                yellow Pc ≥
+                <input
+                  type="text"
+                  inputMode="decimal"
+                  aria-label="Yellow threshold (probability)"
+                  defaultValue={thresholds.yellowPc}
+                  onChange={(e) => {
+                    const v = numberOrUndefined(e.target.value);
+                    if (v !== undefined && v <= 1) store.setThresholds({ yellowPc: v });
+                  }}
+                />
+              </label>
+              <label>
+                miss ≤ (km, no covariance)
+                <input
+                  type="number"
+                  min={0}
+                  step="any"
+                  aria-label="Miss-distance threshold (km) for events without covariance"
+                  defaultValue={thresholds.missKm}
+                  onChange={(e) => {
+                    const v = numberOrUndefined(e.target.value);
+                    if (v !== undefined) store.setThresholds({ missKm: v });
+                  }}
+                />
+              </label>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={notify}
+                  onChange={(e) => {
+                    void setDesktopNotifications(e.target.checked).then(setProblem);
+                  }}
+                />
+                desktop notifications
+              </label>
+            </div>
+          )}
+          {problem && <p className="muted">{problem}</p>}
+          {!alerts.length && <p className="muted">No alerts.</p>}
+          <ol className="alert-list">
+            {alerts.slice(0, MAX_LISTED).map((a) => {
+              const at = acked.get(a.alertId);
+              return (
+                <li
+                  key={a.alertId}
+                  className={`level-${a.toLevel}${at === undefined ? ' unacknowledged' : ''}`}
+                >
+                  <button type="button" className="link" onClick={() => show(a.eventId)}>
+                    {names.get(a.eventId) ?? a.eventId}
+                  </button>
+                  <span className="alert-level">
+                    {isRaise(a) ? '▲' : '▼'} {a.fromLevel} → {a.toLevel}
+                  </span>
+                  <span className="alert-change">{a.change}</span>
+                  <span className="muted">{formatTca(a.atMs).slice(0, 16)} UTC</span>
+                  {at !== undefined ? (
+                    <span className="muted" data-field="acknowledged">
+                      acknowledged {formatTca(at).slice(0, 16)} UTC
+                    </span>
+                  ) : (
+                    editable && (
+                      <button
+                        type="button"
+                        onClick={() => store.acknowledge(a.eventId, a.alertId, Date.now())}
+                      >
+                        Acknowledge
+                      </button>
+                    )
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+          {alerts.length > MAX_LISTED && (
+            <p className="muted">
+              Showing the newest {MAX_LISTED} of {alerts.length}.
+            </p>
+          )}
+          <EventStoreControls />
+        </>
+      )}
+    </section>
+  );
+}
