@@ -129,7 +129,7 @@ test('screen a small set in the browser, select a row: the clock stands before T
   const grid = page.getByRole('grid', { name: 'Conjunctions' });
   const row = grid.locator('tbody tr', { hasText: 'SUPERVIEW-1 04' });
   await expect(row).toHaveCount(1, { timeout: 90_000 });
-  await expect(row.locator('td').last()).toHaveText('screening');
+  await expect(row.locator('[data-field="source"]')).toHaveText('screening');
   const tcaText = (await row.locator('td.tca').textContent())!;
   const tcaMs = Date.parse(`${tcaText.replace(' ', 'T')}Z`);
   expect(Math.abs(tcaMs - ISS_TCA_MS)).toBeLessThan(50);

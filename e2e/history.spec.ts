@@ -146,7 +146,7 @@ test('watch an object, load a catalog: the re-screening finds events that arrive
   await page.goto('./?catalog=none');
   await page.getByLabel('Load catalog').setInputFiles(PAIR_CSV);
   await waitForCatalog(page, 3);
-  await page.getByRole('searchbox', { name: 'Search objects' }).fill('270001');
+  await page.getByRole('combobox', { name: 'Search objects' }).fill('270001');
   await page.keyboard.press('Enter');
   const info = page.getByRole('region', { name: 'Selected object' });
   await info.getByRole('button', { name: /Watch/ }).click();

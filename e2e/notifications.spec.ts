@@ -164,7 +164,7 @@ test('?notifications= loads from this origin only; the public view cannot edit',
   await expect(page.getByLabel('Load notifications')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'New notification' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Remove / })).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'Export JSON' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Export JSON', exact: true })).toBeEnabled();
 
   // A wall display lists them at wall scale, without the operator's tools, clear of the HUD.
   await page.setViewportSize({ width: 1920, height: 1080 });
@@ -172,7 +172,7 @@ test('?notifications= loads from this origin only; the public view cannot edit',
   await expect.poll(() => rowIds(page), { timeout: 60_000 }).toHaveLength(4);
   const fontPx = await table(page).evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(fontPx).toBeGreaterThanOrEqual(18);
-  await expect(page.getByRole('button', { name: 'Export JSON' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Export JSON', exact: true })).toHaveCount(0);
   await expect(page.getByRole('group', { name: 'Azimuth from site' })).toHaveCount(0);
   await expect(page.getByLabel('Briefing display')).toContainText('ISS (ZARYA)', {
     timeout: 60_000,

@@ -69,7 +69,7 @@ async function keepsMoving(page: Page, times = 2): Promise<void> {
 }
 
 async function selectIss(page: Page): Promise<void> {
-  const search = page.getByRole('searchbox', { name: 'Search objects' });
+  const search = page.getByRole('combobox', { name: 'Search objects' });
   await search.fill('ISS (ZARYA)');
   await search.press('Enter');
   const panel = page.getByRole('region', { name: 'Selected object' });

@@ -472,7 +472,7 @@ export function ConjunctionList() {
                       {formatPcSummary(r.pc)}
                     </td>
                     <td className="num">{formatDse(r)}</td>
-                    <td>{SOURCE_LABEL[r.source]}</td>
+                    <td data-field="source">{SOURCE_LABEL[r.source]}</td>
                     <HistoryCells summary={summaries.get(r.key)} />
                   </tr>
                 ))}
