@@ -41,7 +41,7 @@ async function briefingLayout(page: Page, width: number, height: number, shot: s
   const panels = [
     await box(page.locator('.hud')),
     await box(page.getByRole('region', { name: 'Selected object' })),
-    await box(page.getByLabel('Legend')),
+    await box(page.getByRole('region', { name: 'Legend' })),
     await box(page.locator('.topbar')),
   ];
   for (let i = 0; i < panels.length; i++) {
