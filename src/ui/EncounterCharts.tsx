@@ -1,34 +1,9 @@
-import {
-  Chart,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  LogarithmicScale,
-  PointElement,
-  ScatterController,
-  Tooltip,
-  type ChartConfiguration,
-} from 'chart.js';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import type { BPlaneView } from '../domain/conjunctions';
 import { ENCOUNTER_COLORS } from '../scene/encounterLayer';
+import { ChartCanvas, type ScatterConfig } from './ChartCanvas';
 
-Chart.register(
-  LineController,
-  ScatterController,
-  LineElement,
-  PointElement,
-  LinearScale,
-  LogarithmicScale,
-  Legend,
-  Tooltip,
-);
-Chart.defaults.color = '#9aa7b8';
-Chart.defaults.borderColor = 'rgba(255, 255, 255, 0.12)';
-Chart.defaults.font.size = 11;
-
-type Config = ChartConfiguration<'scatter', { x: number; y: number }[]>;
+type Config = ScatterConfig;
 
 const LEGEND = { labels: { boxWidth: 8, boxHeight: 2, padding: 6, font: { size: 10 } } };
 const X_STRETCH = 1.7;
@@ -37,25 +12,6 @@ const METRES = {
   maxTicksLimit: 7,
   callback: (v: number | string) => Number(v).toLocaleString('en-US', { maximumFractionDigits: 0 }),
 };
-
-/** A Chart.js chart on a canvas, rebuilt when `config` changes (no animation). */
-function ChartCanvas({ config, label }: { config: Config; label: string }) {
-  const ref = useRef<HTMLCanvasElement>(null);
-  const chart = useRef<Chart<'scatter', { x: number; y: number }[]> | null>(null);
-  useEffect(() => {
-    if (!ref.current) return;
-    chart.current = new Chart(ref.current, config);
-    return () => {
-      chart.current?.destroy();
-      chart.current = null;
-    };
-  }, [config]);
-  return (
-    <div className="chart">
-      <canvas ref={ref} role="img" aria-label={label} />
-    </div>
-  );
-}
 
 const line = (
   label: string,

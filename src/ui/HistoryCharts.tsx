@@ -2,36 +2,12 @@
 // probability on a log axis with the alert thresholds as bands and the peak marked; the miss and
 // its R/T/N components with ±1σ bands where covariances are known; the Mahalanobis distance; the
 // element or OD age.
-import {
-  Chart,
-  Filler,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  LogarithmicScale,
-  PointElement,
-  ScatterController,
-  Tooltip,
-  type ChartConfiguration,
-} from 'chart.js';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import type { AlertThresholds, ConjunctionEventHistory, PeakPc } from '../domain/history';
 import { latestUpdate } from '../domain/history';
-Chart.register(
-  LineController,
-  ScatterController,
-  LineElement,
-  PointElement,
-  LinearScale,
-  LogarithmicScale,
-  Legend,
-  Tooltip,
-  Filler,
-);
-
-type Point = { x: number; y: number };
-type Config = ChartConfiguration<'scatter', Point[]>;
+import { ChartCanvas, type ChartPoint, type ScatterConfig } from './ChartCanvas';
+type Point = ChartPoint;
+type Config = ScatterConfig;
 type Datasets = Config['data']['datasets'];
 
 const HOUR_MS = 3_600_000;
@@ -47,21 +23,6 @@ const COLORS = {
   peak: '#F0E442',
   object2: '#009E73',
 };
-
-/** A chart on a canvas, rebuilt when `config` changes (no animation). */
-function HistoryChart({ config, label }: { config: Config; label: string }) {
-  const ref = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    if (!ref.current) return;
-    const chart = new Chart(ref.current, config);
-    return () => chart.destroy();
-  }, [config]);
-  return (
-    <div className="chart">
-      <canvas ref={ref} role="img" aria-label={label} />
-    </div>
-  );
-}
 
 const line = (label: string, data: Point[], color: string, extra: object = {}) => ({
   label,
@@ -183,7 +144,7 @@ export function PcHistoryChart({
       title: { display: true, text: 'Pc (bands: yellow, red)' },
     });
   }, [h, thresholds, peak]);
-  return <HistoryChart config={cfg} label="Probability of collision by update, log scale" />;
+  return <ChartCanvas config={cfg} label="Probability of collision by update, log scale" />;
 }
 
 export function MissHistoryChart({ history: h }: { history: ConjunctionEventHistory }) {
@@ -227,7 +188,7 @@ export function MissHistoryChart({ history: h }: { history: ConjunctionEventHist
     });
   }, [h]);
   return (
-    <HistoryChart
+    <ChartCanvas
       config={cfg}
       label="Miss distance and its radial, in-track and cross-track components by update"
     />
@@ -262,5 +223,5 @@ export function QualityHistoryChart({ history: h }: { history: ConjunctionEventH
       title: { display: true, text: 'σ · days' },
     });
   }, [h]);
-  return <HistoryChart config={cfg} label="Mahalanobis distance and element or OD age by update" />;
+  return <ChartCanvas config={cfg} label="Mahalanobis distance and element or OD age by update" />;
 }
