@@ -188,12 +188,12 @@ test('a propagation worker that throws or is terminated is replaced; positions k
   await page.screenshot({ path: '/tmp/recovery-worker-replaced.png' });
 });
 
-async function screen(page: Page): Promise<void> {
+async function screen(page: Page, hours = 12): Promise<void> {
   const screening = page.getByRole('region', { name: 'Screening' });
   if (!(await screening.getByLabel('Hours').count())) {
     await screening.getByRole('button', { name: /Screen for close approaches/ }).click();
   }
-  await screening.getByLabel('Hours').fill('12');
+  await screening.getByLabel('Hours').fill(String(hours));
   await screening.getByLabel('Threshold (km)').fill('10');
   await screening.getByRole('button', { name: 'Run screening' }).click();
 }
@@ -206,11 +206,12 @@ test('a screening whose worker dies resumes its share: same events, the death an
   test.setTimeout(240_000);
   await page.addInitScript(recordWorkers);
   await loadSmallCatalog(page, 1500);
-  await screen(page);
-  await expect(screeningSummary(page)).toContainText(/events/, { timeout: 60_000 });
+  // Long enough (24 two-hour chunks) to be caught mid-run on an idle machine too.
+  await screen(page, 48);
+  await expect(screeningSummary(page)).toContainText(/events/, { timeout: 120_000 });
   const undisturbed = /^([\d,]+) events/.exec((await screeningSummary(page).textContent())!)![1];
 
-  await screen(page);
+  await screen(page, 48);
   const progress = page.getByRole('progressbar', { name: 'Screening progress' });
   // Mid-run: after the first time chunk is in.
   await expect.poll(async () => Number(await progress.getAttribute('value'))).toBeGreaterThan(0);
@@ -224,7 +225,7 @@ test('a screening whose worker dies resumes its share: same events, the death an
   await expect(recovery(page)).toContainText(
     `Screening worker ${killed} stopped (terminated); it was replaced and its part of the screening runs again.`,
   );
-  await expect(screeningSummary(page)).toContainText(`${undisturbed} events`, { timeout: 60_000 });
+  await expect(screeningSummary(page)).toContainText(`${undisturbed} events`, { timeout: 120_000 });
   expect(await page.getByRole('region', { name: 'Screening' }).getByRole('alert').count()).toBe(0);
 });
 
