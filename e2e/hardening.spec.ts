@@ -1,36 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { canvasStats } from './helpers';
+import { canvasStats, crimsonPixels, rowIds, table } from './helpers';
 
 /**
  * A poisoned store (issue 11): a launch notification at the pole used to send the 3D view into
  * a restart loop on every start. Stored records are seeded straight into IndexedDB, as a past
  * session (or a tampered profile) would have left them.
  */
-
-/** Pixels of the corridor's crimson (#FF3B6B) on the globe canvas. */
-async function crimsonPixels(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const source = document.querySelector('.globe canvas') as HTMLCanvasElement;
-    const copy = document.createElement('canvas');
-    copy.width = source.width;
-    copy.height = source.height;
-    const ctx = copy.getContext('2d')!;
-    ctx.drawImage(source, 0, 0);
-    const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
-    let n = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      const [r, g, b] = [data[i], data[i + 1], data[i + 2]];
-      if (r > 200 && g < 110 && b > 60 && b < 160 && r - g > 120) n++;
-    }
-    return n;
-  });
-}
-
-const table = (page: Page) => page.getByRole('table', { name: 'Launch notifications' });
-const rowIds = (page: Page) =>
-  table(page)
-    .locator('tbody tr')
-    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));
 
 /** Put records into the notification store, whatever they hold. */
 async function seedNotifications(page: Page, records: object[]): Promise<void> {

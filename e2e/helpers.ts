@@ -73,3 +73,29 @@ export const ISS_TLE = [
   withChecksum('1 25544U 98067A   24305.50000000  .00016717  00000-0  30270-3 0  9990'),
   withChecksum('2 25544  51.6400 200.0000 0006000  50.0000 310.0000 15.50000000470000'),
 ];
+
+/** Pixels of the corridor's crimson (#FF3B6B) on the globe canvas. */
+export async function crimsonPixels(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const source = document.querySelector('.globe canvas') as HTMLCanvasElement;
+    const copy = document.createElement('canvas');
+    copy.width = source.width;
+    copy.height = source.height;
+    const ctx = copy.getContext('2d')!;
+    ctx.drawImage(source, 0, 0);
+    const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const [r, g, b] = [data[i], data[i + 1], data[i + 2]];
+      if (r > 200 && g < 110 && b > 60 && b < 160 && r - g > 120) n++;
+    }
+    return n;
+  });
+}
+
+/** The launch notifications table and its rows' ids. */
+export const table = (page: Page) => page.getByRole('table', { name: 'Launch notifications' });
+export const rowIds = (page: Page) =>
+  table(page)
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));

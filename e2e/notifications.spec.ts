@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { onOrbitSnapshotCsv } from '../src/testing/sharedData';
-import { recordRequests, waitForCatalog } from './helpers';
+import { crimsonPixels, recordRequests, rowIds, table, waitForCatalog } from './helpers';
 
 const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url));
 
@@ -9,31 +9,6 @@ test.skip(
   !existsSync(onOrbitSnapshotCsv),
   `offline snapshot ${onOrbitSnapshotCsv} is absent (set SSA_DATA_DIR)`,
 );
-
-/** Pixels of the corridor's crimson (#FF3B6B, as drawn by its outline) on the globe canvas. */
-async function crimsonPixels(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const source = document.querySelector('.globe canvas') as HTMLCanvasElement;
-    const copy = document.createElement('canvas');
-    copy.width = source.width;
-    copy.height = source.height;
-    const ctx = copy.getContext('2d')!;
-    ctx.drawImage(source, 0, 0);
-    const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
-    let n = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      const [r, g, b] = [data[i], data[i + 1], data[i + 2]];
-      if (r > 200 && g < 110 && b > 60 && b < 160 && r - g > 120) n++;
-    }
-    return n;
-  });
-}
-
-const table = (page: Page) => page.getByRole('table', { name: 'Launch notifications' });
-const rowIds = (page: Page) =>
-  table(page)
-    .locator('tbody tr')
-    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));
 
 test('a notification file loads, its window is one click away, and its corridor is drawn', async ({
   page,
