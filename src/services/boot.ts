@@ -19,6 +19,7 @@ import { bootNotifications } from './notifications';
 import { readUrlState, startUrlSync } from './urlState';
 import { startCatalogRefresh } from './catalogRefresh';
 import { restoreWatchList, startWatchListHbrSync } from './watchList';
+import { startOperatorSettings } from './operatorSettings';
 import { startSafeModeIfAsked } from './safeMode';
 import { useWatchListStore } from '../state/watchListStore';
 import { startWatchRescreen } from './watchRescreen';
@@ -34,6 +35,8 @@ export async function boot(): Promise<void> {
     startWatchListHbrSync();
     if (safe) useWatchListStore.getState().setRestored();
     else void restoreWatchList();
+    // Before the first catalog: its re-screening and refresh schedule follow the stored choice.
+    startOperatorSettings(mode === 'operator');
   }
   // The event history: shown in every mode, written (and shared between tabs) by operators only.
   startHistoryRows();

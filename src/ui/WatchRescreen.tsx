@@ -1,3 +1,4 @@
+import { rescreenProblem } from '../domain/settings/operatorSettings';
 import { rescreenNow } from '../services/watchRescreen';
 import { useScreeningStore } from '../state/screeningStore';
 import { useWatchListStore } from '../state/watchListStore';
@@ -7,8 +8,9 @@ import { formatCount } from './format';
 export function WatchRescreen() {
   const { rescreen, setRescreen, rescreenStatus: status, entries } = useWatchListStore();
   const { running, chunksDone, chunkCount } = useScreeningStore();
-  const hoursOk = rescreen.durationHours > 0 && rescreen.durationHours <= 168;
-  const kmOk = rescreen.thresholdKm > 0 && rescreen.thresholdKm <= 100;
+  const problem = rescreenProblem(rescreen);
+  const hoursOk = !problem.hours;
+  const kmOk = !problem.thresholdKm;
 
   return (
     <div className="watchlist-rescreen">
@@ -51,7 +53,9 @@ export function WatchRescreen() {
         Re-screen now
       </button>
       {(!hoursOk || !kmOk) && (
-        <p className="form-problems">Hours: 1 to 168 · threshold: above 0, at most 100 km</p>
+        <p className="form-problems">
+          {[problem.hours, problem.thresholdKm].filter(Boolean).join(' · ')}
+        </p>
       )}
       {status && (
         <p className="muted watchlist-status" role="status" data-testid="rescreen-status">
