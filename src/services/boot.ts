@@ -18,7 +18,7 @@ import {
 import { bootNotifications } from './notifications';
 import { readUrlState, startUrlSync } from './urlState';
 import { startCatalogRefresh } from './catalogRefresh';
-import { restoreWatchList, startWatchListHbrSync } from './watchList';
+import { restoreWatchList, startWatchListHbrSync, startWatchListSync } from './watchList';
 import { startOperatorSettings } from './operatorSettings';
 import { startSafeModeIfAsked } from './safeMode';
 import { useWatchListStore } from '../state/watchListStore';
@@ -34,7 +34,10 @@ export async function boot(): Promise<void> {
   if (mode !== 'public') {
     startWatchListHbrSync();
     if (safe) useWatchListStore.getState().setRestored();
-    else void restoreWatchList();
+    else {
+      void restoreWatchList();
+      startWatchListSync();
+    }
     // Before the first catalog: its re-screening and refresh schedule follow the stored choice.
     startOperatorSettings(mode === 'operator');
   }
