@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useHeightVar } from './useHeightVar';
 import {
   eventsToCsv,
   eventsToJson,
@@ -99,6 +100,9 @@ export function ConjunctionList() {
   // Collapsed while there is nothing to list, open once events arrive, then as the user leaves it.
   const [openChoice, setOpen] = useState<boolean | null>(null);
   const open = openChoice ?? events.length > 0;
+  // The desktop's left column ends above the list, however tall it is (app.css).
+  const sectionRef = useRef<HTMLElement>(null);
+  useHeightVar(sectionRef, '--conjunctions-height');
   const [active, setActive] = useState(0);
   const [busy, setBusy] = useState(false);
   const tableRef = useRef<HTMLTableElement>(null);
@@ -181,7 +185,7 @@ export function ConjunctionList() {
   const stamp = () => new Date().toISOString().replace(/[-:]/g, '').slice(0, 15);
 
   return (
-    <section className="panel conjunctions" aria-label="Conjunction events">
+    <section className="panel conjunctions" aria-label="Conjunction events" ref={sectionRef}>
       <header className="conjunctions-header">
         <button
           type="button"
