@@ -29,6 +29,7 @@ import { applyCameraKey } from './keyboardCamera';
 import { EncounterLayer } from './encounterLayer';
 import { EphemerisStream, packSegment, stateInSegment, type Segment } from './ephemerisStream';
 import { objectColors } from './palette';
+import { useEphemerisStore } from '../state/ephemerisStore';
 import { FramePerf } from './framePerf';
 import { GuardedCollection } from './layerGuard';
 import { NotificationLayer } from './notificationLayer';
@@ -187,7 +188,9 @@ export class SceneController {
       }),
       useViewStore.subscribe((s, prev) => {
         if (s.colorBy !== prev.colorBy) {
-          this.points.setColors(objectColors(useCatalogStore.getState().objects, s.colorBy));
+          this.points.setColors(
+            objectColors(useCatalogStore.getState().objects, s.colorBy, ephemerisIds()),
+          );
         }
         this.dirty = true;
       }),
@@ -225,7 +228,7 @@ export class SceneController {
     const maxRadiusKm = objects.reduce((m, o) => Math.max(m, o.apogeeKm + 6378.137), 0);
     this.points.setObjects(
       objects.length,
-      objectColors(objects, useViewStore.getState().colorBy),
+      objectColors(objects, useViewStore.getState().colorBy, ephemerisIds()),
       maxRadiusKm,
     );
     this.packed = new Float32Array(objects.length * SEGMENT_STRIDE);
@@ -415,4 +418,9 @@ export class SceneController {
     this.encounter.destroy();
     this.widget.destroy();
   }
+}
+
+/** Catalog numbers drawn from ephemerides (marked in their own colour). */
+function ephemerisIds(): Set<number> {
+  return new Set(useEphemerisStore.getState().entries.map((e) => e.id));
 }
