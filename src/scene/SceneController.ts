@@ -255,7 +255,11 @@ export class SceneController {
     const { objects, indexById } = useCatalogStore.getState();
     this.selectedIndex = id === null ? -1 : (indexById.get(id) ?? -1);
     this.flyPending = false;
-    this.selection.select(this.selectedIndex >= 0 ? objects[this.selectedIndex] : null);
+    const ephemeris = useEphemerisStore.getState().entries.find((e) => e.id === id);
+    this.selection.select(
+      this.selectedIndex >= 0 ? objects[this.selectedIndex] : null,
+      ephemeris?.teme ?? null,
+    );
     publishSelectedState(null, 0);
     this.dirty = true;
   }
