@@ -1,8 +1,9 @@
 // Operator ephemerides in the browser: an OEM dropped on the app is drawn along its own states,
 // its panel tells where they come from, a broken one is refused without losing the catalog, and
 // it is screened as the primary with the probability labelled with its covariance.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { loadCatalog } from '../src/domain/catalog/load';
 import { ecefToGeodetic } from '../src/domain/frames/geodetic';
 import { temeToEcef } from '../src/domain/frames/teme';
 import { oemStateToTeme } from '../src/domain/oem/frames';
@@ -11,7 +12,6 @@ import { readOem } from '../src/domain/oem/read';
 import { sampleElementSetEme2000 } from '../src/domain/oem/sample';
 import type { OemCovariance, OemMessage } from '../src/domain/oem/types';
 import { writeOemKvn } from '../src/domain/oem/write';
-import { ISS_2024_10_31 } from '../src/testing/elements';
 import { onOrbitSnapshotCsv } from '../src/testing/sharedData';
 import { objectCount, panelField, waitForCatalog } from './helpers';
 
@@ -31,19 +31,27 @@ function rtnCovariance(epochMs: number): OemCovariance {
   return { epochMs, frame: 'RTN', matrix, line: 0 };
 }
 
+/** The ISS as the snapshot has it. */
+function snapshotIss() {
+  const lines = readFileSync(onOrbitSnapshotCsv, 'utf8').split('\n');
+  const csv = [lines[0], lines.find((l) => l.includes(',25544,'))!].join('\n');
+  return loadCatalog(csv, { fileName: 'iss.csv', initCheck: () => null }).objects[0];
+}
+
 /**
- * A neighbour of the ISS no catalog has: the ISS's snapshot elements with the node 0.05° and the
- * phase 0.01° on, so the two pass within about a kilometre twice a revolution. Sampled from SGP4
- * in EME2000 every 60 s for two hours, with covariances every 30 min.
+ * A neighbour of the ISS no catalog has: the snapshot's ISS elements with the inclination 0.5°
+ * and the phase 0.01° on, so the two pass within about 3 km at the nodes (10:50 and 11:36 UTC).
+ * Sampled from SGP4 in EME2000 every 60 s for two hours, with covariances every 30 min.
  */
 function neighbourOem(): { text: string; message: OemMessage } {
+  const iss = snapshotIss();
   const sampled = sampleElementSetEme2000(
     {
-      ...ISS_2024_10_31,
+      ...iss,
       objectName: NAME,
       objectId: '2099-001A',
-      raOfAscNodeDeg: ISS_2024_10_31.raOfAscNodeDeg + 0.05,
-      meanAnomalyDeg: ISS_2024_10_31.meanAnomalyDeg + 0.01,
+      inclinationDeg: iss.inclinationDeg + 0.5,
+      meanAnomalyDeg: iss.meanAnomalyDeg + 0.01,
     },
     { startMs: START_MS, stopMs: STOP_MS, stepMs: 60_000 },
   );
@@ -164,7 +172,7 @@ test('an OEM is drawn along its states, told apart in its panel, refused when br
   );
   await screening.getByLabel('Start (UTC)').fill('2024-10-31T10:40:00Z');
   await screening.getByLabel('Hours').fill('1');
-  await screening.getByLabel('Threshold (km)').fill('5');
+  await screening.getByLabel('Threshold (km)').fill('10');
   await screening.getByRole('button', { name: 'Run screening' }).click();
   const grid = page.getByRole('grid', { name: 'Conjunctions' });
   const rows = grid.locator('tbody tr', { hasText: NAME }).filter({ hasText: 'ISS (ZARYA)' });

@@ -12,7 +12,10 @@ const SOURCE_TEXT = {
 const metres = (km: number) =>
   `${(km * 1000).toLocaleString('en-US', { maximumFractionDigits: km < 0.01 ? 1 : 0 })} m`;
 
-/** What an ephemeris object's panel adds: where its states come from and how far to trust them. */
+/**
+ * What an ephemeris object's panel adds (terms and definitions of the panel's list): where its
+ * states come from and how far to trust them.
+ */
 export function EphemerisFacts({ entry, clockMs }: { entry: LoadedEphemeris; clockMs: number }) {
   const { header } = entry.message;
   const drawn = drawnSourceAt(entry.spansMs, clockMs, entry.hasCounterpart);
@@ -26,7 +29,7 @@ export function EphemerisFacts({ entry, clockMs }: { entry: LoadedEphemeris; clo
   ];
   const cov = nearestCovarianceRtn(entry.teme, clockMs);
   return (
-    <dl className="ephemeris-facts" data-testid="ephemeris-facts">
+    <>
       <dt>Source</dt>
       <dd data-field="source">
         ephemeris · {entry.fileName}
@@ -67,6 +70,6 @@ export function EphemerisFacts({ entry, clockMs }: { entry: LoadedEphemeris; clo
           </dd>
         </>
       )}
-    </dl>
+    </>
   );
 }

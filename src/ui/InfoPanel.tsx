@@ -87,8 +87,8 @@ export function InfoPanel() {
         <dd data-field="alt">{geo ? formatKm(geo.heightKm) : '—'}</dd>
         <dt>Speed</dt>
         <dd>{speed !== null ? `${speed.toFixed(3)} km/s` : '—'}</dd>
+        {entry && <EphemerisFacts entry={entry} clockMs={clockMs} />}
       </dl>
-      {entry && <EphemerisFacts entry={entry} clockMs={clockMs} />}
       <OemExport object={object} entry={entry} clockMs={clockMs} />
       {!ecefKm && (
         <p className="muted">
