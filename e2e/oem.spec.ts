@@ -10,6 +10,7 @@ import { oemStateToTeme } from '../src/domain/oem/frames';
 import { stateAt } from '../src/domain/oem/interpolate';
 import { readOem } from '../src/domain/oem/read';
 import { sampleElementSetEme2000 } from '../src/domain/oem/sample';
+import type { ElementSet } from '../src/domain/catalog/types';
 import type { OemCovariance, OemMessage } from '../src/domain/oem/types';
 import { writeOemKvn } from '../src/domain/oem/write';
 import { onOrbitSnapshotCsv } from '../src/testing/sharedData';
@@ -39,41 +40,49 @@ function snapshotIss() {
 }
 
 /**
- * A neighbour of the ISS no catalog has: the snapshot's ISS elements with the inclination 0.5°
- * and the phase 0.01° on, so the two pass within about 3 km at the nodes (10:50 and 11:36 UTC).
- * Sampled from SGP4 in EME2000 every 60 s for two hours, with covariances every 30 min.
+ * The snapshot's ISS elements changed by `over`, sampled from SGP4 in EME2000 every 60 s for two
+ * hours, written as a KVN OEM named `name`/`objectId` (with covariances when given).
  */
-function neighbourOem(): { text: string; message: OemMessage } {
+function issVariantOem(
+  name: string,
+  objectId: string,
+  over: (iss: ElementSet) => Partial<ElementSet>,
+  covariances: OemCovariance[] = [],
+): { text: string; message: OemMessage } {
   const iss = snapshotIss();
   const sampled = sampleElementSetEme2000(
-    {
-      ...iss,
-      objectName: NAME,
-      objectId: '2099-001A',
-      inclinationDeg: iss.inclinationDeg + 0.5,
-      meanAnomalyDeg: iss.meanAnomalyDeg + 0.01,
-    },
+    { ...iss, ...over(iss) },
     { startMs: START_MS, stopMs: STOP_MS, stepMs: 60_000 },
   );
   if (!sampled.ok) throw new Error(sampled.reason);
   const text = writeOemKvn({
-    objectName: NAME,
-    objectId: '2099-001A',
+    objectName: name,
+    objectId,
     originator: 'E2E OPERATOR',
     creationDateMs: Date.parse('2024-10-31T09:00:00Z'),
     segments: [
-      {
-        states: sampled.states,
-        interpolation: 'LAGRANGE',
-        interpolationDegree: 7,
-        covariances: [0, 30, 60, 90, 120].map((m) => rtnCovariance(START_MS + m * 60_000)),
-      },
+      { states: sampled.states, interpolation: 'LAGRANGE', interpolationDegree: 7, covariances },
     ],
   });
   const read = readOem(text);
   if (!read.ok) throw new Error(read.errors[0].reason);
   return { text, message: read.message };
 }
+
+/**
+ * A neighbour of the ISS no catalog has: inclination 0.5° and phase 0.01° on, so the two pass
+ * within about 3 km at the nodes (10:50 and 11:36 UTC); covariances every 30 min.
+ */
+const neighbourOem = () =>
+  issVariantOem(
+    NAME,
+    '2099-001A',
+    (iss) => ({
+      inclinationDeg: iss.inclinationDeg + 0.5,
+      meanAnomalyDeg: iss.meanAnomalyDeg + 0.01,
+    }),
+    [0, 30, 60, 90, 120].map((m) => rtnCovariance(START_MS + m * 60_000)),
+  );
 
 /** Latitude and longitude (degrees) of the file's state at tMs. */
 function fileLatLon(message: OemMessage, tMs: number): [number, number] {
@@ -82,6 +91,22 @@ function fileLatLon(message: OemMessage, tMs: number): [number, number] {
   const ecef = temeToEcef({ rKm: teme.positionKm, vKmS: teme.velocityKmS }, tMs);
   const g = ecefToGeodetic(...ecef.rKm);
   return [(g.latRad * 180) / Math.PI, (g.lonRad * 180) / Math.PI];
+}
+
+/** Pause, move the clock by the scrubber, and wait for the panel to show the file's position. */
+async function expectFilePosition(page: Page, message: OemMessage, offsetS: number) {
+  const pause = page.getByRole('button', { name: 'Pause' });
+  if (await pause.isVisible()) await pause.click();
+  await page.getByRole('slider', { name: 'Time' }).fill(String(offsetS));
+  const iso = await page.locator('.clock time').getAttribute('datetime');
+  const [lat, lon] = fileLatLon(message, Date.parse(iso!));
+  await expect
+    .poll(async () => {
+      const [pLat, pLon] = await panelLatLon(page);
+      return Math.max(Math.abs(pLat - lat), Math.abs(pLon - lon));
+    })
+    .toBeLessThan(0.002);
+  return `${lat.toFixed(2)} ${lon.toFixed(2)}`;
 }
 
 async function panelLatLon(page: Page): Promise<[number, number]> {
@@ -135,27 +160,16 @@ test('an OEM is drawn along its states, told apart in its panel, refused when br
   await expect(panel.locator('[data-field="sigmas"]')).toContainText('R 50 m · T 200 m · N 20 m');
 
   // It moves along the file's states: paused, the panel's position is the file's at two times.
-  const pause = page.getByRole('button', { name: 'Pause' });
-  if (await pause.isVisible()) await pause.click();
-  const slider = page.getByRole('slider', { name: 'Time' });
-  const positions: string[] = [];
-  for (const offsetS of [600, 1860]) {
-    await slider.fill(String(offsetS));
-    const iso = await page.locator('.clock time').getAttribute('datetime');
-    const [lat, lon] = fileLatLon(message, Date.parse(iso!));
-    await expect
-      .poll(async () => {
-        const [pLat, pLon] = await panelLatLon(page);
-        return Math.max(Math.abs(pLat - lat), Math.abs(pLon - lon));
-      })
-      .toBeLessThan(0.002);
-    positions.push(`${lat.toFixed(2)} ${lon.toFixed(2)}`);
-  }
+  const positions = [
+    await expectFilePosition(page, message, 600),
+    await expectFilePosition(page, message, 1860),
+  ];
   expect(positions[0]).not.toBe(positions[1]);
   await page.waitForTimeout(1500);
   await page.screenshot({ path: 'test-results/oem-object.png' });
 
   // Outside its span, with no catalog object to fall back on, it is not drawn: said twice.
+  const slider = page.getByRole('slider', { name: 'Time' });
   await slider.fill(String(3 * 3600));
   await expect(panel.locator('[data-field="drawn"]')).toHaveText(
     'not drawn — the clock is outside the ephemeris span',
@@ -187,4 +201,35 @@ test('an OEM is drawn along its states, told apart in its panel, refused when br
   await expect(encounter.locator('[data-field="pc-max"]')).not.toBeEmpty();
   await page.waitForTimeout(1500);
   await page.screenshot({ path: 'test-results/oem-screening.png' });
+});
+
+test('an OEM of a catalog object stands in for it inside its span; SGP4 draws it outside', async ({
+  page,
+}) => {
+  // The ISS half a degree further along its orbit (about 60 km): the file, not SGP4, is drawn.
+  const { text, message } = issVariantOem('ISS (ZARYA)', '1998-067A', (iss) => ({
+    meanAnomalyDeg: iss.meanAnomalyDeg + 0.5,
+  }));
+  await page.goto('./');
+  const catalogCount = await waitForCatalog(page, 26_000);
+  await openFile(page, 'iss.oem', text);
+  const search = page.getByRole('combobox', { name: 'Search objects' });
+  await search.fill('ISS (ZARYA)');
+  await search.press('Enter');
+  const panel = page.getByRole('region', { name: 'Selected object' });
+  await expect(panel.locator('[data-field="source"]')).toHaveText(
+    'ephemeris · iss.oem (stands in for the catalog object)',
+  );
+  expect(await objectCount(page)).toBe(catalogCount);
+  await expect(panel.locator('[data-field="drawn"]')).toHaveText('ephemeris (OEM)');
+  await expectFilePosition(page, message, 1200);
+  await expect(panel.locator('[data-field="sigmas"]')).toHaveText('no covariance in the file');
+
+  // Outside the span the catalog's SGP4 takes over, and the panel says so; it is still drawn.
+  await page.getByRole('slider', { name: 'Time' }).fill(String(3 * 3600));
+  await expect(panel.locator('[data-field="drawn"]')).toHaveText(
+    'catalog SGP4 — the clock is outside the ephemeris span',
+  );
+  await expect(panel.locator('[data-field="lat"]')).not.toHaveText('—');
+  await expect(page.getByTestId('ephemeris-outside')).toHaveCount(0);
 });
