@@ -29,6 +29,7 @@ import { applyCameraCommand, cameraCommandForKey } from './keyboardCamera';
 import { EncounterLayer } from './encounterLayer';
 import { EphemerisStream, packSegment, stateInSegment, type Segment } from './ephemerisStream';
 import { objectColors } from './palette';
+import { useEphemerisStore } from '../state/ephemerisStore';
 import { FramePerf } from './framePerf';
 import { GuardedCollection } from './layerGuard';
 import { NotificationLayer } from './notificationLayer';
@@ -188,7 +189,9 @@ export class SceneController {
       }),
       useViewStore.subscribe((s, prev) => {
         if (s.colorBy !== prev.colorBy) {
-          this.points.setColors(objectColors(useCatalogStore.getState().objects, s.colorBy));
+          this.points.setColors(
+            objectColors(useCatalogStore.getState().objects, s.colorBy, ephemerisIds()),
+          );
         }
         this.dirty = true;
       }),
@@ -227,7 +230,7 @@ export class SceneController {
     const maxRadiusKm = objects.reduce((m, o) => Math.max(m, o.apogeeKm + 6378.137), 0);
     this.points.setObjects(
       objects.length,
-      objectColors(objects, useViewStore.getState().colorBy),
+      objectColors(objects, useViewStore.getState().colorBy, ephemerisIds()),
       maxRadiusKm,
     );
     this.packed = new Float32Array(objects.length * SEGMENT_STRIDE);
@@ -254,7 +257,11 @@ export class SceneController {
     const { objects, indexById } = useCatalogStore.getState();
     this.selectedIndex = id === null ? -1 : (indexById.get(id) ?? -1);
     this.flyPending = false;
-    this.selection.select(this.selectedIndex >= 0 ? objects[this.selectedIndex] : null);
+    const ephemeris = useEphemerisStore.getState().entries.find((e) => e.id === id);
+    this.selection.select(
+      this.selectedIndex >= 0 ? objects[this.selectedIndex] : null,
+      ephemeris?.teme ?? null,
+    );
     publishSelectedState(null, 0);
     this.dirty = true;
   }
@@ -422,4 +429,9 @@ export class SceneController {
     this.encounter.destroy();
     this.widget.destroy();
   }
+}
+
+/** Catalog numbers drawn from ephemerides (marked in their own colour). */
+function ephemerisIds(): Set<number> {
+  return new Set(useEphemerisStore.getState().entries.map((e) => e.id));
 }

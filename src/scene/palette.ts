@@ -16,6 +16,9 @@ export const REGIME_COLORS: Record<OrbitRegime, string> = {
   HEO: '#D55E00',
 };
 
+/** Objects drawn from an operator's ephemeris (OEM), whatever their type or regime. */
+export const EPHEMERIS_COLOR = '#FFFFFF';
+
 export function legendFor(colorBy: ColorBy): [string, string][] {
   return Object.entries(colorBy === 'type' ? TYPE_COLORS : REGIME_COLORS);
 }
@@ -25,8 +28,13 @@ function rgb(hex: string): [number, number, number] {
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
 
-/** RGBA per object for the points primitive. */
-export function objectColors(objects: readonly CatalogObject[], colorBy: ColorBy): Uint8Array {
+/** RGBA per object for the points primitive; `ephemerisIds` (OEM objects) get EPHEMERIS_COLOR. */
+export function objectColors(
+  objects: readonly CatalogObject[],
+  colorBy: ColorBy,
+  ephemerisIds: ReadonlySet<number> = new Set(),
+): Uint8Array {
+  const ephemeris = rgb(EPHEMERIS_COLOR);
   const table = colorBy === 'type' ? TYPE_COLORS : REGIME_COLORS;
   const cache = new Map<string, [number, number, number]>();
   const out = new Uint8Array(objects.length * 4);
@@ -34,7 +42,7 @@ export function objectColors(objects: readonly CatalogObject[], colorBy: ColorBy
     const key = colorBy === 'type' ? o.type : o.regime;
     let c = cache.get(key);
     if (!c) cache.set(key, (c = rgb((table as Record<string, string>)[key])));
-    out.set(c, i * 4);
+    out.set(ephemerisIds.has(o.noradCatId) ? ephemeris : c, i * 4);
     out[i * 4 + 3] = 255;
   });
   return out;

@@ -2,6 +2,11 @@ import {
   Cartesian2,
   Cartesian3,
   Color,
+  ColorGeometryInstanceAttribute,
+  EllipsoidOutlineGeometry,
+  GeometryInstance,
+  PerInstanceColorAppearance,
+  Primitive,
   LabelCollection,
   LabelStyle,
   Matrix3,
@@ -13,11 +18,36 @@ import {
   type Polyline,
 } from 'cesium';
 import type { CatalogObject } from '../domain/catalog/types';
+import { EARTH_ROTATION_RAD_S } from '../domain/frames/teme';
+import { nearestCovarianceRtn, type RtnCovariance } from '../domain/oem/display';
+import type { OemSegment } from '../domain/oem/types';
 import { gmstRad } from '../domain/time/julian';
 import type { GuardedCollection } from './layerGuard';
 import { computeOrbitPaths, type OrbitPaths } from './orbitPaths';
 
 const GROUND_TRACK_HEIGHT_M = 15_000;
+/** The nearest covariance is looked up again when the clock has moved this far. */
+const COVARIANCE_RECHECK_MS = 30_000;
+
+/** A unit sphere's outline, scaled and turned per frame into a covariance ellipsoid. */
+function unitEllipsoid(color: string): Primitive {
+  return new Primitive({
+    geometryInstances: new GeometryInstance({
+      geometry: new EllipsoidOutlineGeometry({
+        radii: new Cartesian3(1, 1, 1),
+        stackPartitions: 8,
+        slicePartitions: 12,
+      }),
+      attributes: {
+        color: ColorGeometryInstanceAttribute.fromColor(Color.fromCssColorString(color)),
+      },
+    }),
+    appearance: new PerInstanceColorAppearance({ flat: true, translucent: false }),
+    // Built here and now: no geometry worker, and nothing to wait for.
+    asynchronous: false,
+    show: false,
+  });
+}
 
 /** The selected object: a ring, a label, its orbit (inertial, turned with the Earth) and ground track. */
 export class SelectionLayer {
@@ -33,6 +63,13 @@ export class SelectionLayer {
   private object: CatalogObject | null = null;
   private readonly position = new Cartesian3();
   private readonly rotation = new Matrix3();
+  private ephemeris: readonly OemSegment[] | null = null;
+  private covariance: { atMs: number; value: RtnCovariance | null } | null = null;
+  /** 1σ and 3σ position ellipsoids of an ephemeris object with covariance. */
+  private readonly sigma1 = unitEllipsoid('#FFFFFF');
+  private readonly sigma3 = unitEllipsoid('#E69F00');
+  /** Principal axes of the covariance in RTN (columns) and their 1σ lengths, m. */
+  private axes: { rtnToAxes: Matrix3; sigmasM: Cartesian3 } | null = null;
 
   /**
    * The marker and label draw in `marker`'s collection, the orbit and ground track in
@@ -46,6 +83,8 @@ export class SelectionLayer {
   ) {
     paths.primitives.add(this.orbit);
     paths.primitives.add(this.track);
+    paths.primitives.add(this.sigma1);
+    paths.primitives.add(this.sigma3);
     marker.primitives.add(this.points);
     marker.primitives.add(this.labels);
     this.ring = this.points.add({
@@ -67,8 +106,14 @@ export class SelectionLayer {
     });
   }
 
-  select(object: CatalogObject | null): void {
+  /** `ephemeris`: the object's OEM segments in TEME, when it is drawn from one. */
+  select(object: CatalogObject | null, ephemeris: readonly OemSegment[] | null = null): void {
     this.object = object;
+    this.ephemeris = ephemeris;
+    this.covariance = null;
+    this.axes = null;
+    this.sigma1.show = false;
+    this.sigma3.show = false;
     this.orbitPaths = null;
     const item = object ? `${object.objectName} (${object.noradCatId})` : 'no selection';
     this.marker.rearm(`the selection marker of ${item}`);
@@ -117,14 +162,48 @@ export class SelectionLayer {
       }
       this.orbit.show = showOrbit;
       this.track.show = showTrack;
+      this.placeEllipsoids(timeMs, ecefKm);
       // r_ecef = R3(θ)·r_teme; Cesium's rotation about Z by −θ is R3(θ).
       Matrix3.fromRotationZ(-gmstRad(timeMs), this.rotation);
       Matrix4.fromRotationTranslation(this.rotation, Cartesian3.ZERO, this.orbit.modelMatrix);
     });
   }
 
+  /**
+   * The 1σ and 3σ ellipsoids at the drawn position, oriented in RTN from the covariance nearest
+   * in time (looked up again only every COVARIANCE_RECHECK_MS); hidden without one.
+   */
+  private placeEllipsoids(timeMs: number, ecefKm: Float64Array | null): void {
+    if (
+      this.ephemeris &&
+      (!this.covariance || Math.abs(timeMs - this.covariance.atMs) > COVARIANCE_RECHECK_MS)
+    ) {
+      const value = nearestCovarianceRtn(this.ephemeris, timeMs);
+      this.covariance = { atMs: timeMs, value };
+      this.axes = value ? principalAxes(value) : null;
+    }
+    const axes = this.axes;
+    const show = axes !== null && ecefKm !== null;
+    this.sigma1.show = show;
+    this.sigma3.show = show;
+    if (!show || !ecefKm) return;
+    const rtn = rtnToEcef(ecefKm, scratchBasis);
+    Matrix3.multiply(rtn, axes.rtnToAxes, scratchTurn);
+    for (const [primitive, k] of [
+      [this.sigma1, 1],
+      [this.sigma3, 3],
+    ] as const) {
+      Matrix3.multiplyByScale(
+        scratchTurn,
+        Cartesian3.multiplyByScalar(axes.sigmasM, k, scratchScale),
+        scratchScaled,
+      );
+      Matrix4.fromRotationTranslation(scratchScaled, this.position, primitive.modelMatrix);
+    }
+  }
+
   private rebuildPaths(object: CatalogObject, timeMs: number): void {
-    this.orbitPaths = computeOrbitPaths(object, timeMs);
+    this.orbitPaths = computeOrbitPaths(object, timeMs, this.ephemeris);
     this.orbit.removeAll();
     this.track.removeAll();
     if (!this.orbitPaths) return;
@@ -144,7 +223,47 @@ export class SelectionLayer {
   }
 
   destroy(): void {
+    this.sigma1.destroy();
+    this.sigma3.destroy();
     this.paths.primitives.removeAll();
     this.marker.primitives.removeAll();
   }
+}
+
+const scratchBasis = new Matrix3();
+const scratchTurn = new Matrix3();
+const scratchScaled = new Matrix3();
+const scratchScale = new Cartesian3();
+
+/** Eigenvectors (columns, in RTN) and square-rooted eigenvalues (m) of the position covariance. */
+function principalAxes(cov: RtnCovariance): { rtnToAxes: Matrix3; sigmasM: Cartesian3 } {
+  const p = cov.positionRtnKm2;
+  // Matrix3's constructor takes rows; the matrix is symmetric anyway.
+  const m = new Matrix3(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8]);
+  const unitary = new Matrix3();
+  const diagonal = new Matrix3();
+  Matrix3.computeEigenDecomposition(m, { unitary, diagonal });
+  const sigma = (i: number) =>
+    Math.sqrt(Math.max(0, diagonal[Matrix3.getElementIndex(i, i)])) * 1000;
+  return { rtnToAxes: unitary, sigmasM: new Cartesian3(sigma(0), sigma(1), sigma(2)) };
+}
+
+/**
+ * Columns R, T, N in Earth-fixed coordinates from the drawn state (km, km/s); the velocity gets
+ * the Earth's rotation back, so N is the inertial orbit normal.
+ */
+function rtnToEcef(s: Float64Array, out: Matrix3): Matrix3 {
+  const r = new Cartesian3(s[0], s[1], s[2]);
+  const v = new Cartesian3(
+    s[3] - EARTH_ROTATION_RAD_S * s[1],
+    s[4] + EARTH_ROTATION_RAD_S * s[0],
+    s[5],
+  );
+  const R = Cartesian3.normalize(r, new Cartesian3());
+  const N = Cartesian3.normalize(Cartesian3.cross(r, v, new Cartesian3()), new Cartesian3());
+  const T = Cartesian3.cross(N, R, new Cartesian3());
+  Matrix3.setColumn(out, 0, R, out);
+  Matrix3.setColumn(out, 1, T, out);
+  Matrix3.setColumn(out, 2, N, out);
+  return out;
 }

@@ -3,8 +3,10 @@ import type { RejectedRecord } from '../domain/catalog/types';
 import { chooseStartTime } from '../domain/time/startTime';
 import { useCatalogStore, type CatalogSource } from '../state/catalogStore';
 import { useClockStore } from '../state/clockStore';
+import { useEphemerisStore } from '../state/ephemerisStore';
 import { useSelectionStore } from '../state/selectionStore';
 import { fetchGroup } from './celestrak';
+import { composeDrawn } from './drawnObjects';
 import { catalogParser, propagationPool } from './engine';
 
 /** A load that must not replace the catalog on screen; the message names what was wrong. */
@@ -52,6 +54,16 @@ function loadInTurn(obtain: Promise<CatalogText>, options: LoadOptions = {}): Pr
 }
 
 /**
+ * Run a task that replaces the workers' catalog in the same queue as the loads (an ephemeris
+ * added or removed re-prepares the drawn objects, see ephemerisLoader).
+ */
+export function inLoadTurn<T>(task: () => Promise<T>): Promise<T> {
+  const run = loadQueue.then(task);
+  loadQueue = run.catch(() => false);
+  return run;
+}
+
+/**
  * Parse, initialise and publish a catalog. Every failure is reported through the store and
  * leaves the catalog already on screen (and the workers' copy of it) untouched.
  */
@@ -75,26 +87,30 @@ async function ingestNow(
             : ''),
       );
     }
-    const failures = await pool.prepare(parsed.objects);
+    // Loaded ephemerides are matched to the new catalog: stand-ins now, or objects of their own.
+    const drawn = composeDrawn(parsed.objects, useEphemerisStore.getState().entries);
+    const failures = await pool.prepare(drawn.objects, drawn.overrides);
     const failed = new Set(failures.map((f) => f.index));
-    const objects = parsed.objects.filter((_, i) => !failed.has(i));
+    const objects = drawn.objects.filter((_, i) => !failed.has(i));
     if (objects.length === 0) {
       await pool.discard();
       throw new CatalogLoadError(`${source.label}: SGP4 could not initialise any record`);
     }
     await pool.commit();
+    const ids = new Set(objects.map((o) => o.noradCatId));
+    useEphemerisStore.getState().set(drawn.entries.filter((e) => ids.has(e.id)));
     const rejected = [
       ...parsed.rejected,
       ...failures.map((f) => ({
         record: f.index + 1,
         field: 'SGP4 init',
-        reason: `${parsed.objects[f.index].objectName} (${parsed.objects[f.index].noradCatId}): ${f.reason}`,
+        reason: `${drawn.objects[f.index].objectName} (${drawn.objects[f.index].noradCatId}): ${f.reason}`,
       })),
     ];
     useCatalogStore.getState().loaded(objects, {
       source,
       format: parsed.format,
-      loaded: objects.length,
+      loaded: objects.filter((o) => !o.ephemerisOnly).length,
       rejected,
       duplicatesDropped: parsed.duplicatesDropped,
       ingestMs: performance.now() - started,
@@ -102,7 +118,7 @@ async function ingestNow(
     });
     if (!options.keepClock) {
       const start = chooseStartTime(
-        objects.map((o) => o.epochMs),
+        parsed.objects.map((o) => o.epochMs),
         Date.now(),
       );
       useClockStore.getState().setStart(start.startMs, start.medianEpochMs, start.note);

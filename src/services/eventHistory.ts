@@ -25,7 +25,8 @@ import {
   type EventUpdate,
   type RejectedEvent,
 } from '../domain/history';
-import type { ScreeningResult } from '../domain/screening/types';
+import { ephemerisEventPc } from '../domain/screening/ephemerisPc';
+import type { ScreeningEphemeris, ScreeningResult } from '../domain/screening/types';
 import { useCatalogStore } from '../state/catalogStore';
 import { useConjunctionStore } from '../state/conjunctionStore';
 import { useHistoryStore } from '../state/historyStore';
@@ -239,11 +240,18 @@ export function recordScreeningRun(
   label: string,
   request: ScreeningRequest,
   nowMs = Date.now(),
+  ephemerides: readonly ScreeningEphemeris[] = [],
 ): void {
   const { defaultHbrM, objectHbrM } = useConjunctionStore.getState().settings;
-  const records = result.events.map((e) =>
-    withObjectHbr(recordFromScreening(e, defaultHbrM, label), objectHbrM, defaultHbrM),
-  );
+  const records = result.events.map((e) => {
+    // An OEM with covariance at TCA gives the event a Pc of its own (else the maximum Pc).
+    const ephemerisPc = ephemerides.length ? ephemerisEventPc(e, ephemerides, defaultHbrM) : null;
+    return withObjectHbr(
+      recordFromScreening(e, defaultHbrM, label, ephemerisPc),
+      objectHbrM,
+      defaultHbrM,
+    );
+  });
   const { updates, leftOver } = toUpdates(records, () => ({ createdMs: nowMs, runLabel: label }));
   if (leftOver.length) useConjunctionStore.getState().addEvents('screening', leftOver);
   history().addUpdates(updates, {

@@ -1,4 +1,6 @@
+import type { ScreeningEphemeris } from '../domain/screening/types';
 import { useCatalogStore } from '../state/catalogStore';
+import { useEphemerisStore } from '../state/ephemerisStore';
 import { useScreeningStore, type ScreeningRequest } from '../state/screeningStore';
 import { useRecoveryStore } from '../state/recoveryStore';
 import {
@@ -17,11 +19,18 @@ let controller: AbortController | null = null;
  * threshold and primaries). Progress and failures go to the screening store. Returns whether
  * the run finished.
  */
-export async function runScreening(request: ScreeningRequest, label?: string): Promise<boolean> {
+export async function runScreening(asked: ScreeningRequest, label?: string): Promise<boolean> {
   const store = useScreeningStore.getState();
   if (store.running) return false;
-  const { objects } = useCatalogStore.getState();
-  if (objects.length < 2) {
+  // Ephemeris-only objects are screened from their OEM, never from their descriptive elements.
+  const objects = useCatalogStore.getState().objects.filter((o) => !o.ephemerisOnly);
+  const ephemerides = screeningEphemerides();
+  // As the CLI: with ephemerides loaded and no primaries named, the ephemerides are the primaries.
+  const request =
+    asked.primaries.length === 0 && ephemerides.length > 0
+      ? { ...asked, primaries: ephemerides.map((e) => e.id) }
+      : asked;
+  if (objects.length + ephemerides.length < 2) {
     store.set({ error: 'Load a catalog with at least two objects first' });
     return false;
   }
@@ -36,6 +45,7 @@ export async function runScreening(request: ScreeningRequest, label?: string): P
         durationHours: request.durationHours,
         thresholdKm: request.thresholdKm,
         primaries: request.primaries,
+        ephemerides,
       },
       (p) =>
         useScreeningStore.getState().set({ chunksDone: p.chunksDone, chunkCount: p.chunkCount }),
@@ -48,12 +58,18 @@ export async function runScreening(request: ScreeningRequest, label?: string): P
     );
     const screenedMs = performance.now() - started;
     const when = new Date(request.startMs).toISOString().slice(0, 16).replace('T', ' ');
-    const scope = request.primaries.length ? `${request.primaries.length} primaries` : 'all vs all';
+    const scope = asked.primaries.length
+      ? `${request.primaries.length} primaries`
+      : ephemerides.length
+        ? `${ephemerides.length} ephemeris primar${ephemerides.length === 1 ? 'y' : 'ies'}`
+        : 'all vs all';
     recordScreeningRun(
       result,
       label ??
         `screening ${when} UTC + ${request.durationHours} h, ${request.thresholdKm} km, ${scope}`,
       request,
+      Date.now(),
+      ephemerides,
     );
     useScreeningStore.getState().set({
       last: {
@@ -79,6 +95,16 @@ export async function runScreening(request: ScreeningRequest, label?: string): P
     controller = null;
     useScreeningStore.getState().set({ running: false });
   }
+}
+
+/** The loaded OEMs as screening objects (their catalog numbers settled by drawnObjects). */
+function screeningEphemerides(): ScreeningEphemeris[] {
+  return useEphemerisStore.getState().entries.map((e) => ({
+    id: e.id,
+    name: e.message.segments[0].metadata.objectName,
+    label: `${e.fileName} (${e.message.segments[0].metadata.objectId})`,
+    segments: e.teme,
+  }));
 }
 
 export function cancelScreening(): void {

@@ -15,7 +15,8 @@ export interface CatalogSource {
 
 export interface LoadReport {
   source: CatalogSource;
-  format: CatalogFormat;
+  /** 'OEM' when only ephemerides are loaded. */
+  format: CatalogFormat | 'OEM';
   loaded: number;
   rejected: RejectedRecord[];
   duplicatesDropped: number;

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { chooseRenderProfile } from '../scene/renderProfile';
-import { loadCatalogFile } from '../services/catalogLoader';
+import { openObjectFile } from '../services/openFile';
 import { dropNotificationsOr } from '../services/notifications';
 import { canEdit, useModeStore } from '../state/modeStore';
 import { BriefingHud } from './BriefingHud';
@@ -54,7 +54,7 @@ export function App() {
         e.preventDefault();
         setDragging(false);
         const file = e.dataTransfer.files[0];
-        if (file && editable) void dropNotificationsOr(file, loadCatalogFile);
+        if (file && editable) void dropNotificationsOr(file, openObjectFile);
       }}
     >
       <a className="skip-link" href="#globe">
@@ -73,7 +73,9 @@ export function App() {
         {!briefing && <StartNote />}
         <HoverLabel />
         {dragging && (
-          <div className="drop-overlay">Drop a catalog file (TLE, OMM JSON/CSV/XML)</div>
+          <div className="drop-overlay">
+            Drop a catalog (TLE, OMM JSON/CSV/XML) or an ephemeris (OEM)
+          </div>
         )}
       </main>
       <aside className="left" aria-label="Legend and data">

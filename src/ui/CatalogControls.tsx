@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { loadCatalogFile, loadCatalogUrl, loadCelestrakGroup } from '../services/catalogLoader';
+import { loadCatalogUrl, loadCelestrakGroup } from '../services/catalogLoader';
 import { CELESTRAK_GROUPS } from '../services/celestrak';
+import { openObjectFile } from '../services/openFile';
 import { useCatalogStore } from '../state/catalogStore';
 
 /** The four ways in: a local file, a URL, a CelesTrak group, the bundled snapshot. */
@@ -15,11 +16,11 @@ export function CatalogControls() {
         <input
           type="file"
           aria-label="Load catalog"
-          accept=".tle,.txt,.3le,.2le,.csv,.json,.xml"
+          accept=".tle,.txt,.3le,.2le,.csv,.json,.xml,.oem,.gz"
           className="visually-hidden"
           onChange={(e) => {
             const file = e.target.files?.[0];
-            if (file) void loadCatalogFile(file);
+            if (file) void openObjectFile(file);
             e.target.value = '';
           }}
         />

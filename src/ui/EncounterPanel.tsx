@@ -33,6 +33,8 @@ function offsetText(s: number): string {
 const m = (km: number) => `${(km * 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })} m`;
 
 /** The selected conjunction: geometry, probability, plots, a fine scrub and a replay. */
+const SOURCE_NAMES = { ephemeris: 'ephemeris (OEM)', sgp4: 'SGP4' };
+
 export function EncounterPanel() {
   const record = useConjunctionStore(selectedConjunction);
   if (!record) return null;
@@ -139,6 +141,15 @@ function Encounter({ record }: { record: ConjunctionRecord }) {
         <dd data-field="miss">
           {formatMiss(record.rangeKm)} at {record.relSpeedKmS.toFixed(3)} km/s
         </dd>
+        {record.stateSources && (
+          <>
+            <dt>States</dt>
+            <dd data-field="sources">
+              object 1 {SOURCE_NAMES[record.stateSources.object1]} · object 2{' '}
+              {SOURCE_NAMES[record.stateSources.object2]}
+            </dd>
+          </>
+        )}
         <dt>R, T, N</dt>
         <dd data-field="ric">{ric ? ric.map(m).join(', ') : '—'}</dd>
         <dt>{pc?.kind === 'maximum' ? 'Maximum Pc' : 'Pc'}</dt>
@@ -156,6 +167,12 @@ function Encounter({ record }: { record: ConjunctionRecord }) {
                 <span className="muted"> — covariance unknown; worst case over its scale</span>
               )}
             </dd>
+            {pc.maxValue !== undefined && (
+              <>
+                <dt>Maximum Pc</dt>
+                <dd data-field="pc-max">{formatPc(pc.maxValue)}</dd>
+              </>
+            )}
             {pc.hbrM !== undefined && (
               <>
                 <dt>HBR</dt>

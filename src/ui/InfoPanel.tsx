@@ -1,9 +1,12 @@
 import { ecefToGeodetic } from '../domain/frames/geodetic';
 import { EARTH_ROTATION_RAD_S } from '../domain/frames/teme';
 import { useCatalogStore } from '../state/catalogStore';
+import { ephemerisById, useEphemerisStore } from '../state/ephemerisStore';
 import { useSelectedStateStore } from '../state/selectedStateStore';
 import { useSelectionStore } from '../state/selectionStore';
+import { EphemerisFacts } from './EphemerisFacts';
 import { formatAge, formatKm, formatUtc } from './format';
+import { OemExport } from './OemExport';
 import { useSimTime } from './useTicker';
 import { WatchToggle } from './WatchToggle';
 
@@ -16,9 +19,11 @@ export function InfoPanel() {
   const object = useCatalogStore((s) =>
     selectedId === null ? undefined : s.objects[s.indexById.get(selectedId) ?? -1],
   );
+  const entry = useEphemerisStore((s) => ephemerisById(s.entries, selectedId));
   const { ecefKm } = useSelectedStateStore();
   const clockMs = useSimTime(1000);
   if (!object) return null;
+  const only = object.ephemerisOnly === true;
 
   const geo = ecefKm ? ecefToGeodetic(ecefKm[0], ecefKm[1], ecefKm[2]) : null;
   // Inertial speed: add back the Earth's rotation removed in the Earth-fixed velocity.
@@ -43,15 +48,27 @@ export function InfoPanel() {
         <dd data-field="norad">{object.noradCatId}</dd>
         <dt>Int’l designator</dt>
         <dd>{object.objectId || '—'}</dd>
-        <dt>Type</dt>
-        <dd>{object.type.toLowerCase()}</dd>
+        {!only && (
+          <>
+            <dt>Type</dt>
+            <dd>{object.type.toLowerCase()}</dd>
+          </>
+        )}
         <dt>Regime</dt>
         <dd>{object.regime}</dd>
-        <dt>Epoch</dt>
+        <dt>{only ? 'Orbit' : 'Epoch'}</dt>
         <dd>
-          {formatUtc(object.epochMs)}
-          <br />
-          <span className="muted">age {formatAge(clockMs - object.epochMs)} at clock</span>
+          {only ? (
+            <span className="muted">
+              osculating at {formatUtc(object.epochMs)}; no element set in the catalog
+            </span>
+          ) : (
+            <>
+              {formatUtc(object.epochMs)}
+              <br />
+              <span className="muted">age {formatAge(clockMs - object.epochMs)} at clock</span>
+            </>
+          )}
         </dd>
         <dt>Perigee × apogee</dt>
         <dd>
@@ -70,7 +87,9 @@ export function InfoPanel() {
         <dd data-field="alt">{geo ? formatKm(geo.heightKm) : '—'}</dd>
         <dt>Speed</dt>
         <dd>{speed !== null ? `${speed.toFixed(3)} km/s` : '—'}</dd>
+        {entry && <EphemerisFacts entry={entry} clockMs={clockMs} />}
       </dl>
+      <OemExport object={object} entry={entry} clockMs={clockMs} />
       {!ecefKm && (
         <p className="muted">
           Position not available at this time (propagation pending or failed).

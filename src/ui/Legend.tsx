@@ -1,9 +1,11 @@
-import { legendFor } from '../scene/palette';
+import { EPHEMERIS_COLOR, legendFor } from '../scene/palette';
+import { useEphemerisStore } from '../state/ephemerisStore';
 import { useViewStore, type ColorBy } from '../state/viewStore';
 
 /** Colour key, colour mode and the selected object's path options. */
 export function Legend({ readOnly = false }: { readOnly?: boolean }) {
   const view = useViewStore();
+  const ephemerides = useEphemerisStore((s) => s.entries.length);
   return (
     <section className="panel legend" aria-label="Legend">
       {readOnly ? (
@@ -24,6 +26,12 @@ export function Legend({ readOnly = false }: { readOnly?: boolean }) {
             {name.toLowerCase()}
           </li>
         ))}
+        {ephemerides > 0 && (
+          <li>
+            <span className="swatch" style={{ background: EPHEMERIS_COLOR }} aria-hidden="true" />
+            ephemeris (OEM)
+          </li>
+        )}
       </ul>
       {!readOnly && (
         <>

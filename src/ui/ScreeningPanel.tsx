@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { parseIsoMs } from '../domain/time/iso';
 import { cancelScreening, runScreening } from '../services/screeningRunner';
 import { useClockStore } from '../state/clockStore';
+import { useEphemerisStore } from '../state/ephemerisStore';
 import { useScreeningStore } from '../state/screeningStore';
 import { useSelectionStore } from '../state/selectionStore';
 import { formatCount } from './format';
@@ -18,6 +19,7 @@ export function ScreeningPanel() {
   const [hours, setHours] = useState('24');
   const [thresholdKm, setThresholdKm] = useState('5');
   const [primaries, setPrimaries] = useState('');
+  const ephemerides = useEphemerisStore((s) => s.entries.length);
   const startText = start ?? isoSeconds(clockStartMs);
 
   const problems: string[] = [];
@@ -28,7 +30,7 @@ export function ScreeningPanel() {
   const km = Number(thresholdKm);
   if (!(km > 0 && km <= 100)) problems.push('Threshold: 0 to 100 km');
   const ids = primaries.split(/[\s,]+/).filter(Boolean);
-  if (ids.some((id) => !/^\d{1,9}$/.test(id)))
+  if (ids.some((id) => !/^\d{1,10}$/.test(id)))
     problems.push('Primaries: catalog numbers, comma separated');
 
   return (
@@ -88,7 +90,11 @@ export function ScreeningPanel() {
           <label>
             Primaries
             <input
-              placeholder="all against all"
+              placeholder={
+                ephemerides > 0
+                  ? `the ${ephemerides} ephemeris object${ephemerides === 1 ? '' : 's'}`
+                  : 'all against all'
+              }
               value={primaries}
               onChange={(e) => setPrimaries(e.target.value)}
               disabled={running}

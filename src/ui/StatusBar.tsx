@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { useCatalogStore } from '../state/catalogStore';
 import { useClockStore } from '../state/clockStore';
+import { useEphemerisStore } from '../state/ephemerisStore';
+import { drawnSourceAt } from '../domain/oem/display';
 import { useSelectedStateStore } from '../state/selectedStateStore';
 import { formatAge, formatCount } from './format';
 import { RefreshStatus } from './RefreshStatus';
 import { useDataAsOf } from './useDataAsOf';
-import { useWallNow } from './useTicker';
+import { useSimTime, useWallNow } from './useTicker';
 
 /** Object count, source and data age; rejected and duplicate records on demand. */
 export function StatusBar() {
@@ -51,7 +53,15 @@ function CatalogCount() {
 export function StatusDetails() {
   const { objects, report } = useCatalogStore();
   const dataAsOf = useDataAsOf();
-  const unpropagated = useSelectedStateStore((s) => s.unpropagatedCount);
+  const undrawn = useSelectedStateStore((s) => s.unpropagatedCount);
+  const ephemerides = useEphemerisStore((s) => s.entries);
+  const clockMs = useSimTime(1000);
+  // Ephemeris objects outside their spans with no catalog object to fall back on are not drawn
+  // either; they are counted apart from SGP4's failures.
+  const outsideSpan = ephemerides.filter(
+    (e) => drawnSourceAt(e.spansMs, clockMs, e.hasCounterpart) === 'none',
+  ).length;
+  const unpropagated = Math.max(0, undrawn - outsideSpan);
   const [showRejected, setShowRejected] = useState(false);
   const rejected = report?.rejected ?? [];
 
@@ -69,6 +79,16 @@ export function StatusDetails() {
           title="SGP4 reports these as decayed or failing at the clock time; they are not drawn"
         >
           {formatCount(unpropagated)} not drawn at this time (decayed or SGP4 failure)
+        </span>
+      )}
+      {outsideSpan > 0 && (
+        <span
+          className="warn"
+          data-testid="ephemeris-outside"
+          title="The clock is outside their ephemerides' usable spans and the catalog has no element set for them"
+        >
+          {formatCount(outsideSpan)} ephemeris object{outsideSpan === 1 ? '' : 's'} not drawn (clock
+          outside the usable span)
         </span>
       )}
       {report && (rejected.length > 0 || report.duplicatesDropped > 0) && (

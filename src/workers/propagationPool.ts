@@ -1,7 +1,7 @@
 import type * as Comlink from 'comlink';
 import type { ElementSet } from '../domain/catalog/types';
 import type { PropagationWorkerApi } from './propagation.worker';
-import type { InitFailure } from './propagationService';
+import type { EphemerisOverride, InitFailure } from './propagationService';
 import { spawnWorker } from './spawn';
 import { SupervisedWorker, type SupervisorOptions, type WorkerInstance } from './supervisor';
 /** One worker per core but one, at least two: the main thread renders, SGP4 runs beside it. */
@@ -32,9 +32,14 @@ const spawnPropagationWorker: PropagationSpawn = (name) =>
  * One worker's share of the catalog as the main thread holds it, so that a replacement worker
  * can be brought to the same state: the committed share, and a prepared one awaiting commit.
  */
+interface Share {
+  elements: ElementSet[];
+  ephemerides: EphemerisOverride[];
+}
+
 class Slot {
-  committed: ElementSet[] = [];
-  pending: ElementSet[] | null = null;
+  committed: Share = { elements: [], ephemerides: [] };
+  pending: Share | null = null;
   readonly worker: SupervisedWorker<Comlink.Remote<PropagationWorkerApi>>;
 
   constructor(name: string, spawn: PropagationSpawn, options: SupervisorOptions) {
@@ -47,11 +52,11 @@ class Slot {
   }
 
   private async restore(api: Comlink.Remote<PropagationWorkerApi>): Promise<void> {
-    if (this.committed.length > 0) {
-      await api.prepare(this.committed);
+    if (this.committed.elements.length > 0) {
+      await api.prepare(this.committed.elements, this.committed.ephemerides);
       await api.commit();
     }
-    if (this.pending) await api.prepare(this.pending);
+    if (this.pending) await api.prepare(this.pending.elements, this.pending.ephemerides);
   }
 }
 
@@ -78,17 +83,26 @@ export class PropagationPool {
   /**
    * Initialise SGP4 for a catalog without replacing the one being sampled; returns the objects
    * whose initialisation failed (catalog indices). Follow with `commit` or `discard`.
+   * `ephemerides` index into `elements`; each goes to the worker holding its object.
    */
-  async prepare(elements: ElementSet[]): Promise<InitFailure[]> {
+  async prepare(
+    elements: ElementSet[],
+    ephemerides: EphemerisOverride[] = [],
+  ): Promise<InitFailure[]> {
     const n = this.slots.length;
     const per = Math.ceil(elements.length / n);
     const starts = this.slots.map((_, w) => Math.min(w * per, elements.length));
     const results = await Promise.all(
       this.slots.map((slot, w) => {
-        const share = elements.slice(starts[w], starts[w] + per);
+        const share: Share = {
+          elements: elements.slice(starts[w], starts[w] + per),
+          ephemerides: ephemerides
+            .filter((e) => e.index >= starts[w] && e.index < starts[w] + per)
+            .map((e) => ({ ...e, index: e.index - starts[w] })),
+        };
         // Recorded first: a replacement made while the call runs prepares it too.
         slot.pending = share;
-        return slot.worker.call((api) => api.prepare(share));
+        return slot.worker.call((api) => api.prepare(share.elements, share.ephemerides));
       }),
     );
     return results.flatMap((failures, w) =>

@@ -88,4 +88,53 @@ describe('propagation worker protocol', () => {
     expect(Number.isFinite(block.statesKm[0])).toBe(true);
     for (let k = 6; k < 12; k++) expect(block.statesKm[k]).toBeNaN();
   });
+
+  it('draws an ephemeris inside its span: in place of SGP4, or nothing outside it when only the OEM has the object', () => {
+    // A GEO-like OEM whose one state line sits 1,000 km off the GEO element set's orbit: the
+    // sample inside the span must be the file's, the one outside SGP4's (stand-in) or NaN (only).
+    const t0 = iss.epochMs;
+    const segment = {
+      index: 1,
+      line: 1,
+      metadata: {
+        objectName: 'GEO',
+        objectId: '100123',
+        centerName: 'EARTH',
+        refFrame: 'TEME' as const,
+        timeSystem: 'UTC' as const,
+        startMs: t0,
+        stopMs: t0 + 120_000,
+        interpolation: 'LINEAR' as const,
+        interpolationDegree: 1,
+        comments: [],
+      },
+      states: [0, 60_000, 120_000].map((dt) => ({
+        epochMs: t0 + dt,
+        positionKm: [43_164, 0, 0] as [number, number, number],
+        velocityKmS: [0, 3.07, 0] as [number, number, number],
+      })),
+      covariances: [],
+      dataComments: [],
+    };
+    for (const ephemerisOnly of [false, true]) {
+      const service = createPropagationService();
+      service.prepare([iss, geo], [{ index: 1, segments: [segment], ephemerisOnly }]);
+      service.commit();
+      const block = service.sample(t0, 120_000, 2);
+      const inside = temeToEcef({ rKm: [43_164, 0, 0], vKmS: [0, 3.07, 0] }, t0);
+      for (let k = 0; k < 3; k++) expect(block.statesKm[6 + k]).toBeCloseTo(inside.rKm[k], 0);
+      // The second sample (t0 + 120 s) is the span's last instant; a third would be outside.
+      const later = service.sample(t0 + 180_000, 60_000, 1);
+      if (ephemerisOnly) {
+        for (let k = 6; k < 12; k++) expect(later.statesKm[k]).toBeNaN();
+      } else {
+        expect(Math.hypot(later.statesKm[6], later.statesKm[7], later.statesKm[8])).not.toBeCloseTo(
+          43_164,
+          -1,
+        );
+      }
+      // ISS (index 0) is never touched.
+      expect(Number.isFinite(later.statesKm[0])).toBe(true);
+    }
+  });
 });

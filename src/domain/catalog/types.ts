@@ -79,6 +79,11 @@ export interface CatalogObject extends ElementSet {
   perigeeKm: number;
   apogeeKm: number;
   periodMin: number;
+  /**
+   * Set on an OEM object the catalog does not have: its elements only describe it (osculating,
+   * see oem/display.ts); its states come from the ephemeris and it is never screened as SGP4.
+   */
+  ephemerisOnly?: true;
 }
 
 /** A whole load: objects ready to propagate, and everything that was dropped. */

@@ -7,6 +7,7 @@ import type { CdmMessage } from '../cdm/types';
 import type { ObjectState } from '../probability/encounter';
 import type { Vec3 } from '../probability/linalg';
 import { inertialToRtn } from '../probability/rtn';
+import type { EventPc } from '../screening/ephemerisPc';
 import type { ConjunctionEvent } from '../screening/types';
 import { eventKey } from './list';
 import { fastSocratesMaxPc } from './maxPc';
@@ -62,10 +63,15 @@ function pairFields(e: CatalogPairEvent) {
   };
 }
 
+/**
+ * `ephemerisPc`: the event's Pc from an OEM's covariance (screening/ephemerisPc), used in place of
+ * the maximum Pc, which stays beside it.
+ */
 export function recordFromScreening(
   e: ConjunctionEvent,
   hbrM = DEFAULT_HBR_M,
   label = 'screening',
+  ephemerisPc: EventPc | null = null,
 ): ConjunctionRecord {
   const states: EventStates = {
     frame: 'TEME',
@@ -75,7 +81,16 @@ export function recordFromScreening(
   let pc: PcSummary | undefined;
   let pcProblem: string | undefined;
   try {
-    pc = maximumPc(states, hbrM);
+    pc = ephemerisPc
+      ? {
+          value: ephemerisPc.pc,
+          method: ephemerisPc.label,
+          kind: 'covariance',
+          hbrM: ephemerisPc.hbrM,
+          hbrSource: 'DEFAULT',
+          maxValue: ephemerisPc.pcMax,
+        }
+      : maximumPc(states, hbrM);
   } catch (err) {
     pcProblem = String(err instanceof Error ? err.message : err);
   }
@@ -87,6 +102,7 @@ export function recordFromScreening(
     pc,
     pcProblem,
     states,
+    ...(e.source1 && e.source2 ? { stateSources: { object1: e.source1, object2: e.source2 } } : {}),
   };
 }
 

@@ -20,6 +20,8 @@ export interface PcSummary {
   crossCheck?: number;
   /** The probability the source itself reported (CDM COLLISION_PROBABILITY, SOCRATES MAX_PROB). */
   reported?: number;
+  /** Beside a covariance Pc: the largest Pc over that covariance's scale (its shape kept). */
+  maxValue?: number;
 }
 
 /** Position (km) and velocity (km/s). */
@@ -84,6 +86,8 @@ export interface ConjunctionRecord {
   /** Why no probability could be computed, when there is none. */
   pcProblem?: string;
   states?: EventStates;
+  /** Screening: where each object's states came from (an OEM, or SGP4). */
+  stateSources?: { object1: 'sgp4' | 'ephemeris'; object2: 'sgp4' | 'ephemeris' };
   /** 3×3 position covariances in each object's RTN frame, m² (CDM only). */
   covariancesRtnM2?: [Mat3, Mat3];
   cdm?: CdmMessage;

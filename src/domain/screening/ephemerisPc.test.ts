@@ -6,6 +6,7 @@ import { elementSetToOem } from '../oem/sample';
 import type { OemCovariance } from '../oem/types';
 import { socratesMaxPc } from '../probability/maxPc';
 import { covarianceRtnToInertial } from '../probability/rtn';
+import { recordFromScreening } from '../conjunctions/records';
 import { ELEMENT_SET_COVARIANCE_MODEL, ephemerisEventPc } from './ephemerisPc';
 import { ephemerisFromOem } from './fromOem';
 import { screenCatalog } from './screen';
@@ -57,6 +58,18 @@ describe('Pc with ephemeris covariance', () => {
   it('has an event with the ephemeris as object 2 to work on', () => {
     expect(events.length).toBeGreaterThan(2);
     expect([event.id2, event.source2, event.source1]).toEqual([200002, 'ephemeris', 'sgp4']);
+  });
+
+  it('becomes the event record’s Pc, labelled with its covariances, the maximum Pc beside it', () => {
+    const e = withCovariances([covarianceAt(event.tcaMs, event.state2, [50, 200, 50])]);
+    const pc = ephemerisEventPc(event, [e], 10)!;
+    const record = recordFromScreening(event, 10, 'run', pc);
+    expect(record.stateSources).toEqual({ object1: 'sgp4', object2: 'ephemeris' });
+    expect(record.pc).toMatchObject({ value: pc.pc, kind: 'covariance', maxValue: pc.pcMax });
+    expect(record.pc!.method).toMatch(/object 1: element-set model .*object 2: OEM covariance/);
+    expect(record.pc!.maxValue!).toBeGreaterThanOrEqual(record.pc!.value);
+    // Without an ephemeris covariance the record keeps the maximum Pc.
+    expect(recordFromScreening(event, 10, 'run').pc!.kind).toBe('maximum');
   });
 
   it('equals the SOCRATES-sigma Pc when the OEM covariance at TCA equals the model', () => {

@@ -1,0 +1,55 @@
+// The objects the globe draws: the catalog, then the loaded ephemerides' objects the catalog does
+// not have. An ephemeris whose OBJECT_ID names a catalog object stands in for it inside its usable
+// spans (the propagation workers swap the states), so it adds no object of its own.
+import type { CatalogObject } from '../domain/catalog/types';
+import { ephemerisCatalogObject } from '../domain/oem/display';
+import { catalogNumberOf, FIRST_EPHEMERIS_ONLY_ID } from '../domain/screening/fromOem';
+import type { LoadedEphemeris } from '../state/ephemerisStore';
+import type { EphemerisOverride } from '../workers/propagationService';
+
+export interface DrawnObjects {
+  objects: CatalogObject[];
+  overrides: EphemerisOverride[];
+  /** The ephemerides with their catalog numbers and counterparts settled. */
+  entries: LoadedEphemeris[];
+  /** Ephemerides left out, in words. */
+  problems: string[];
+}
+
+export function composeDrawn(
+  catalog: readonly CatalogObject[],
+  ephemerides: readonly LoadedEphemeris[],
+): DrawnObjects {
+  const objects = catalog.filter((o) => !o.ephemerisOnly);
+  const indexById = new Map(objects.map((o, i) => [o.noradCatId, i]));
+  const overrides: EphemerisOverride[] = [];
+  const entries: LoadedEphemeris[] = [];
+  const problems: string[] = [];
+  const taken = new Set<number>();
+  for (const e of ephemerides) {
+    const meta = e.message.segments[0].metadata;
+    let id = catalogNumberOf(meta.objectId, objects);
+    const index = id === null ? undefined : indexById.get(id);
+    const segments = e.teme.map((s) => ({ ...s, covariances: [] }));
+    if (index !== undefined && id !== null) {
+      overrides.push({ index, segments, ephemerisOnly: false });
+      entries.push({ ...e, id, hasCounterpart: true });
+      taken.add(id);
+      continue;
+    }
+    if (id === null || taken.has(id)) {
+      id = FIRST_EPHEMERIS_ONLY_ID;
+      while (taken.has(id)) id++;
+    }
+    const described = ephemerisCatalogObject(e.message, e.teme, id);
+    if (!described) {
+      problems.push(`${e.fileName}: its first state is not an Earth orbit`);
+      continue;
+    }
+    taken.add(id);
+    objects.push({ ...described, ephemerisOnly: true });
+    overrides.push({ index: objects.length - 1, segments, ephemerisOnly: true });
+    entries.push({ ...e, id, hasCounterpart: false });
+  }
+  return { objects, overrides, entries, problems };
+}

@@ -1,0 +1,113 @@
+// Opening an OEM in the browser: read off the main thread (the catalog worker), then the drawn
+// objects are composed again with it (see drawnObjects) and the propagation workers re-prepared.
+// A refused file, or one whose object cannot be drawn, leaves everything loaded as it was.
+import { checkInputBytes } from '../domain/limits';
+import { compressionOf } from '../domain/oem/decode';
+import { usableSpans } from '../domain/oem/display';
+import { useCatalogStore } from '../state/catalogStore';
+import { useClockStore } from '../state/clockStore';
+import { useEphemerisStore, type LoadedEphemeris } from '../state/ephemerisStore';
+import { inLoadTurn } from './catalogLoader';
+import { composeDrawn } from './drawnObjects';
+import { catalogParser, propagationPool } from './engine';
+
+/** Whether a file's first bytes (and name) say OEM: compressed, a KVN keyword or an <oem> root. */
+export function looksLikeOem(name: string, head: Uint8Array): boolean {
+  if (compressionOf(head) !== 'none') return true;
+  const text = new TextDecoder().decode(head);
+  if (/(^|\n)\s*CCSDS_OEM_VERS\s*=/.test(text) || /<oem[\s>]/.test(text)) return true;
+  return /\.oem$/i.test(name);
+}
+
+const normalise = (s: string) => s.trim().toUpperCase();
+
+/** Read an OEM file and draw its object; false (with the reason in the status) when refused. */
+export async function loadEphemerisFile(file: File): Promise<boolean> {
+  const catalog = useCatalogStore.getState();
+  const tooLarge = checkInputBytes('oem', file.size);
+  if (tooLarge) {
+    catalog.failed(`${file.name}: ${tooLarge}`);
+    return false;
+  }
+  catalog.startLoading(file.name);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const { result, teme } = await catalogParser().readOem(bytes);
+  if (!result.ok || !teme) {
+    const errors = result.ok ? [] : result.errors;
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+    useCatalogStore
+      .getState()
+      .failed(`${file.name}: not loaded — ${errors[0]?.reason ?? 'unreadable'}${more}`);
+    return false;
+  }
+  const entry: LoadedEphemeris = {
+    fileName: file.name,
+    message: result.message,
+    teme,
+    spansMs: usableSpans(teme),
+    rejected: result.rejected,
+    id: 0,
+    hasCounterpart: false,
+  };
+  const objectId = normalise(result.message.segments[0].metadata.objectId);
+  // A newer file of the same object replaces the older one.
+  const entries = [
+    ...useEphemerisStore
+      .getState()
+      .entries.filter((e) => normalise(e.message.segments[0].metadata.objectId) !== objectId),
+    entry,
+  ];
+  return inLoadTurn(() => publish(entries, file.name, entry));
+}
+
+async function publish(
+  entries: LoadedEphemeris[],
+  label: string,
+  added: LoadedEphemeris,
+): Promise<boolean> {
+  const store = useCatalogStore.getState();
+  const drawn = composeDrawn(store.objects, entries);
+  const pool = propagationPool();
+  try {
+    if (!drawn.entries.some((e) => e.message === added.message)) {
+      throw new Error(drawn.problems.join('; ') || 'its object cannot be drawn');
+    }
+    const failures = await pool.prepare(drawn.objects, drawn.overrides);
+    if (failures.length > 0) {
+      await pool.discard();
+      throw new Error(failures.map((f) => f.reason).join('; '));
+    }
+    await pool.commit();
+  } catch (error) {
+    useCatalogStore
+      .getState()
+      .failed(`${label}: not loaded — ${error instanceof Error ? error.message : String(error)}`);
+    return false;
+  }
+  const hadCatalog = store.report !== null;
+  useEphemerisStore.getState().set(drawn.entries);
+  const now = performance.now();
+  useCatalogStore.getState().loaded(
+    drawn.objects,
+    store.report ?? {
+      source: { kind: 'file', label, fetchedAtMs: Date.now() },
+      format: 'OEM',
+      loaded: 0,
+      rejected: [],
+      duplicatesDropped: 0,
+      ingestMs: 0,
+      arrivedAtWallMs: now,
+    },
+  );
+  // Segments refused while the others loaded are said, as a load's problem is.
+  if (added.rejected.length > 0) {
+    useCatalogStore
+      .getState()
+      .failed(
+        `${label}: loaded; ${added.rejected.length} segment${added.rejected.length === 1 ? '' : 's'} refused — ${added.rejected.map((r) => r.reason).join(' · ')}`,
+      );
+  }
+  // Nothing else to show: open the clock at the start of the ephemeris.
+  if (!hadCatalog) useClockStore.getState().setStart(added.spansMs[0][0], null, null);
+  return true;
+}

@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import type { CatalogObject } from '../domain/catalog/types';
+import { ephemerisToOemKvn } from '../domain/oem/export';
+import { elementSetToOem } from '../domain/oem/sample';
+import type { LoadedEphemeris } from '../state/ephemerisStore';
+import { download } from './ConjunctionFormat';
+
+const ORIGINATOR = 'ORBITAL WATCH';
+
+const fileName = (o: CatalogObject) =>
+  `${o.objectName.replace(/[^A-Za-z0-9_-]+/g, '_')}_${o.noradCatId}.oem`;
+
+/**
+ * The selected object as a KVN OEM download: the ephemeris as loaded, or the catalog object
+ * sampled from SGP4 in EME2000 from the clock time with the step and span chosen.
+ */
+export function OemExport({
+  object,
+  entry,
+  clockMs,
+}: {
+  object: CatalogObject;
+  entry: LoadedEphemeris | undefined;
+  clockMs: number;
+}) {
+  const [stepS, setStepS] = useState(60);
+  const [spanH, setSpanH] = useState(24);
+  const [problem, setProblem] = useState<string | null>(null);
+  const exportSgp4 = () => {
+    const result = elementSetToOem(
+      object,
+      { startMs: clockMs, stopMs: clockMs + spanH * 3_600_000, stepMs: stepS * 1000 },
+      { originator: ORIGINATOR, creationDateMs: Date.now() },
+    );
+    if (!result.ok) return setProblem(`Not exported: ${result.reason}`);
+    setProblem(null);
+    download(result.text, fileName(object), 'text/plain');
+  };
+  return (
+    <div className="oem-export">
+      {entry && (
+        <button
+          type="button"
+          onClick={() =>
+            download(
+              ephemerisToOemKvn(entry.message, entry.teme, {
+                originator: ORIGINATOR,
+                creationDateMs: Date.now(),
+              }),
+              fileName(object),
+              'text/plain',
+            )
+          }
+        >
+          Export ephemeris (OEM)
+        </button>
+      )}
+      {!object.ephemerisOnly && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            exportSgp4();
+          }}
+        >
+          <label>
+            step s{' '}
+            <input
+              type="number"
+              min={1}
+              max={3600}
+              value={stepS}
+              aria-label="OEM step (s)"
+              onChange={(e) => setStepS(Number(e.target.value))}
+            />
+          </label>{' '}
+          <label>
+            span h{' '}
+            <input
+              type="number"
+              min={1}
+              max={24 * 14}
+              value={spanH}
+              aria-label="OEM span (h)"
+              onChange={(e) => setSpanH(Number(e.target.value))}
+            />
+          </label>{' '}
+          <button type="submit" disabled={!(stepS > 0 && spanH > 0)}>
+            Export SGP4 as OEM
+          </button>
+        </form>
+      )}
+      {problem && <p className="warn">{problem}</p>}
+    </div>
+  );
+}
