@@ -1,4 +1,5 @@
-import type * as Comlink from 'comlink';
+import * as Comlink from 'comlink';
+import { packElements } from '../domain/catalog/pack';
 import type { ElementSet } from '../domain/catalog/types';
 import type { PropagationWorkerApi } from './propagation.worker';
 import type { InitFailure } from './propagationService';
@@ -29,12 +30,12 @@ const spawnPropagationWorker: PropagationSpawn = (name) =>
   );
 
 /**
- * One worker's share of the catalog as the main thread holds it, so that a replacement worker
- * can be brought to the same state: the committed share, and a prepared one awaiting commit.
+ * One worker's share of the catalog as the main thread holds it (packed), so that a replacement
+ * worker can be brought to the same state: the committed share, and a prepared one awaiting commit.
  */
 class Slot {
-  committed: ElementSet[] = [];
-  pending: ElementSet[] | null = null;
+  committed: Float64Array = new Float64Array(0);
+  pending: Float64Array | null = null;
   readonly worker: SupervisedWorker<Comlink.Remote<PropagationWorkerApi>>;
 
   constructor(name: string, spawn: PropagationSpawn, options: SupervisorOptions) {
@@ -48,11 +49,17 @@ class Slot {
 
   private async restore(api: Comlink.Remote<PropagationWorkerApi>): Promise<void> {
     if (this.committed.length > 0) {
-      await api.prepare(this.committed);
+      await api.prepare(sendable(this.committed));
       await api.commit();
     }
-    if (this.pending) await api.prepare(this.pending);
+    if (this.pending) await api.prepare(sendable(this.pending));
   }
+}
+
+/** A copy of a packed share to transfer (the slot keeps its own for a replacement worker). */
+function sendable(share: Float64Array): Float64Array {
+  const copy = share.slice();
+  return Comlink.transfer(copy, [copy.buffer]);
 }
 
 /**
@@ -85,10 +92,10 @@ export class PropagationPool {
     const starts = this.slots.map((_, w) => Math.min(w * per, elements.length));
     const results = await Promise.all(
       this.slots.map((slot, w) => {
-        const share = elements.slice(starts[w], starts[w] + per);
+        const share = packElements(elements, starts[w], Math.min(elements.length, starts[w] + per));
         // Recorded first: a replacement made while the call runs prepares it too.
         slot.pending = share;
-        return slot.worker.call((api) => api.prepare(share));
+        return slot.worker.call((api) => api.prepare(sendable(share)));
       }),
     );
     return results.flatMap((failures, w) =>
