@@ -150,7 +150,8 @@ export class SceneController {
     }
     scene.camera.moveEnd.addEventListener(() => this.publishCamera());
     const loop = () => {
-      if (this.dirty || useClockStore.getState().playing) scene.requestRender();
+      if (this.dirty || this.points.pickIdsPending || useClockStore.getState().playing)
+        scene.requestRender();
       // No frame is coming while paused and still: pick the hovered point now, not at the next frame.
       else if (this.pendingHover) this.hoverAt(this.pendingHover);
       this.dirty = false;

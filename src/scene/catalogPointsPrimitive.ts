@@ -12,6 +12,9 @@ import {
 /** Floats per object in a segment: p0, v0, p1, v1 (km, km/s, Earth-fixed) and a valid flag. */
 export const SEGMENT_STRIDE = 13;
 
+/** Pick ids made per frame after a load: ~50 ms of work, so no frame is held long by it. */
+const PICK_IDS_PER_FRAME = 15_000;
+
 /** What `scene.pick` returns for a catalog point. */
 export interface CatalogPick {
   primitive: CatalogPointsPrimitive;
@@ -129,7 +132,8 @@ export class CatalogPointsPrimitive {
   private shaderProgram: GpuShaderProgram | null = null;
   private command: DrawCommandLike | null = null;
   private pickIds: PickId[] = [];
-  private pickIdsFor = -1;
+  /** Objects given a pick id so far (see PICK_IDS_PER_FRAME). */
+  private pickIdsMade = 0;
   private destroyed = false;
 
   /** Replace the catalog: object count, RGBA per object, and the largest orbit radius. */
@@ -171,7 +175,7 @@ export class CatalogPointsPrimitive {
     if (!this.show || this.count === 0 || !this.segment) return;
     const { context } = frameState;
     if (!this.vertexArray) this.createGeometry(context);
-    if (this.pickIdsFor !== this.count) this.createPickIds(frameState);
+    if (this.pickIdsMade < this.count) this.createPickIds(frameState);
     if (this.segmentDirty) {
       this.segmentBuffer!.copyFromArrayView(this.segment);
       this.segmentDirty = false;
@@ -281,21 +285,30 @@ export class CatalogPointsPrimitive {
     });
   }
 
+  /** True while some objects have no pick id yet: frames must keep coming to make them. */
+  get pickIdsPending(): boolean {
+    return this.show && this.count > 0 && this.pickIdsMade < this.count;
+  }
+
+  /**
+   * The next slice of pick ids (about 3 µs each): all 340,000 at once held the main thread for a
+   * second. An object without one yet is drawn but not pickable (its pick colour is 0, nothing).
+   */
   private createPickIds(frameState: FrameStateLike): void {
-    for (const id of this.pickIds) id.destroy();
-    this.pickIds = new Array<PickId>(this.count);
-    const bytes = new Uint8Array(this.count * 4);
-    for (let index = 0; index < this.count; index++) {
+    const start = this.pickIdsMade;
+    const end = Math.min(this.count, start + PICK_IDS_PER_FRAME);
+    const bytes = new Uint8Array((end - start) * 4);
+    for (let index = start, b = 0; index < end; index++, b += 4) {
       const pickId = frameState.context.createPickId({ primitive: this, index } as CatalogPick);
-      this.pickIds[index] = pickId;
+      this.pickIds.push(pickId);
       const c = pickId.color;
-      bytes[index * 4] = Math.round(c.red * 255);
-      bytes[index * 4 + 1] = Math.round(c.green * 255);
-      bytes[index * 4 + 2] = Math.round(c.blue * 255);
-      bytes[index * 4 + 3] = Math.round(c.alpha * 255);
+      bytes[b] = Math.round(c.red * 255);
+      bytes[b + 1] = Math.round(c.green * 255);
+      bytes[b + 2] = Math.round(c.blue * 255);
+      bytes[b + 3] = Math.round(c.alpha * 255);
     }
-    this.pickBuffer!.copyFromArrayView(bytes);
-    this.pickIdsFor = this.count;
+    this.pickBuffer!.copyFromArrayView(bytes, start * 4);
+    this.pickIdsMade = end;
   }
 
   private releaseGeometry(): void {
@@ -304,7 +317,7 @@ export class CatalogPointsPrimitive {
     this.shaderProgram?.destroy();
     for (const id of this.pickIds) id.destroy();
     this.pickIds = [];
-    this.pickIdsFor = -1;
+    this.pickIdsMade = 0;
     this.vertexArray = null;
     this.segmentBuffer = null;
     this.colorBuffer = null;

@@ -38,12 +38,16 @@ export function objectColors(
   const table = colorBy === 'type' ? TYPE_COLORS : REGIME_COLORS;
   const cache = new Map<string, [number, number, number]>();
   const out = new Uint8Array(objects.length * 4);
-  objects.forEach((o, i) => {
-    const key = colorBy === 'type' ? o.type : o.regime;
+  // Plain writes: a typed-array set() per object took 0.4 s for 340,000.
+  for (let i = 0, b = 0; i < objects.length; i++, b += 4) {
+    const key = colorBy === 'type' ? objects[i].type : objects[i].regime;
     let c = cache.get(key);
     if (!c) cache.set(key, (c = rgb((table as Record<string, string>)[key])));
-    out.set(ephemerisIds.has(o.noradCatId) ? ephemeris : c, i * 4);
-    out[i * 4 + 3] = 255;
-  });
+    const rgb3 = ephemerisIds.has(objects[i].noradCatId) ? ephemeris : c;
+    out[b] = rgb3[0];
+    out[b + 1] = rgb3[1];
+    out[b + 2] = rgb3[2];
+    out[b + 3] = 255;
+  }
   return out;
 }

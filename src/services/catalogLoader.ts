@@ -1,5 +1,6 @@
 import { checkCatalogSize } from '../domain/catalog/errors';
-import type { RejectedRecord } from '../domain/catalog/types';
+import { unpackCatalogObjects } from '../domain/catalog/pack';
+import type { CatalogObject, RejectedRecord } from '../domain/catalog/types';
 import { chooseStartTime } from '../domain/time/startTime';
 import { useCatalogStore, type CatalogSource } from '../state/catalogStore';
 import { useClockStore } from '../state/clockStore';
@@ -21,10 +22,27 @@ interface LoadOptions {
   keepClock?: boolean;
 }
 
-/** A catalog's text and where it came from. */
+/** A catalog's text (or a file, read by the parsing worker) and where it came from. */
 interface CatalogText {
-  text: string;
+  text: string | Blob;
   source: CatalogSource;
+}
+
+/**
+ * Objects taken from the parsing worker per message: receiving 340,000 in one held the main
+ * thread for seconds; a slice of this size is tens of milliseconds.
+ */
+const TAKE_SLICE = 5_000;
+
+/** The parsed objects, slice by slice, yielding to the page between slices. */
+async function takeObjects(count: number): Promise<CatalogObject[]> {
+  const objects: CatalogObject[] = [];
+  for (let start = 0; start < count; start += TAKE_SLICE) {
+    const slice = await catalogParser().take(start, Math.min(count, start + TAKE_SLICE));
+    for (const o of unpackCatalogObjects(slice)) objects.push(o);
+  }
+  await catalogParser().release();
+  return objects;
 }
 
 /** The load being handled; later ones wait for it (see loadInTurn). */
@@ -68,30 +86,33 @@ export function inLoadTurn<T>(task: () => Promise<T>): Promise<T> {
  * leaves the catalog already on screen (and the workers' copy of it) untouched.
  */
 async function ingestNow(
-  text: string,
+  text: string | Blob,
   source: CatalogSource,
   options: LoadOptions,
 ): Promise<boolean> {
   const store = useCatalogStore.getState();
   store.startLoading(source.label);
+  performance.mark('catalog: loading');
   const started = performance.now();
   const pool = propagationPool();
   try {
     const parsed = await catalogParser().parse(text, source.label);
-    if (parsed.objects.length === 0) {
+    if (parsed.objectCount === 0) {
       const first = parsed.rejected[0];
       throw new CatalogLoadError(
         `${source.label}: no usable records` +
-          (first
-            ? ` (${parsed.rejected.length} rejected; first: ${describeRejection(first)})`
-            : ''),
+          (first ? ` (${parsed.rejectedCount} rejected; first: ${describeRejection(first)})` : ''),
       );
     }
+    performance.mark('catalog: parsed');
+    const taken = await takeObjects(parsed.objectCount);
+    performance.mark('catalog: received');
     // Loaded ephemerides are matched to the new catalog: stand-ins now, or objects of their own.
-    const drawn = composeDrawn(parsed.objects, useEphemerisStore.getState().entries);
+    const drawn = composeDrawn(taken, useEphemerisStore.getState().entries);
     const failures = await pool.prepare(drawn.objects, drawn.overrides);
+    performance.mark('catalog: SGP4 ready');
     const failed = new Set(failures.map((f) => f.index));
-    const objects = drawn.objects.filter((_, i) => !failed.has(i));
+    const objects = failed.size ? drawn.objects.filter((_, i) => !failed.has(i)) : drawn.objects;
     if (objects.length === 0) {
       await pool.discard();
       throw new CatalogLoadError(`${source.label}: SGP4 could not initialise any record`);
@@ -107,18 +128,20 @@ async function ingestNow(
         reason: `${drawn.objects[f.index].objectName} (${drawn.objects[f.index].noradCatId}): ${f.reason}`,
       })),
     ];
+    performance.mark('catalog: committed');
     useCatalogStore.getState().loaded(objects, {
       source,
       format: parsed.format,
       loaded: objects.filter((o) => !o.ephemerisOnly).length,
       rejected,
+      rejectedCount: parsed.rejectedCount + failures.length,
       duplicatesDropped: parsed.duplicatesDropped,
       ingestMs: performance.now() - started,
       arrivedAtWallMs: started,
     });
     if (!options.keepClock) {
       const start = chooseStartTime(
-        parsed.objects.map((o) => o.epochMs),
+        taken.map((o) => o.epochMs),
         Date.now(),
       );
       useClockStore.getState().setStart(start.startMs, start.medianEpochMs, start.note);
@@ -142,8 +165,9 @@ export function loadCatalogFile(file: File): Promise<boolean> {
 async function readFile(file: File): Promise<CatalogText> {
   const sizeProblem = checkCatalogSize(file.size);
   if (sizeProblem) throw new CatalogLoadError(`${file.name}: ${sizeProblem}`);
+  // The parsing worker reads it: a 50 MB text made here would be copied there again.
   return {
-    text: await file.text(),
+    text: file,
     source: { kind: 'file', label: file.name, fetchedAtMs: file.lastModified },
   };
 }

@@ -94,6 +94,7 @@ async function publish(
       format: 'OEM',
       loaded: 0,
       rejected: [],
+      rejectedCount: 0,
       duplicatesDropped: 0,
       ingestMs: 0,
       arrivedAtWallMs: now,

@@ -14,6 +14,8 @@ declare global {
       seek(timeMs: number): void;
       startMs(): number;
       ingestMs(): number;
+      /** The last catalog load's failure in words, or null. */
+      catalogError(): string | null;
     };
   }
 }
@@ -38,6 +40,7 @@ export function GlobeView({ profile }: { profile: RenderProfile }) {
       seek: (timeMs) => useClockStore.getState().setTime(timeMs),
       startMs: () => useClockStore.getState().startMs,
       ingestMs: () => useCatalogStore.getState().report?.ingestMs ?? NaN,
+      catalogError: () => useCatalogStore.getState().error,
     };
     return () => {
       controller.destroy();

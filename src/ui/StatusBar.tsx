@@ -64,6 +64,8 @@ export function StatusDetails() {
   const unpropagated = Math.max(0, undrawn - outsideSpan);
   const [showRejected, setShowRejected] = useState(false);
   const rejected = report?.rejected ?? [];
+  const rejectedCount = report?.rejectedCount ?? 0;
+  const listed = rejected.slice(0, 500);
 
   return (
     <>
@@ -91,29 +93,29 @@ export function StatusDetails() {
           outside the usable span)
         </span>
       )}
-      {report && (rejected.length > 0 || report.duplicatesDropped > 0) && (
+      {report && (rejectedCount > 0 || report.duplicatesDropped > 0) && (
         <button
           type="button"
           className="link"
           onClick={() => setShowRejected((v) => !v)}
           aria-expanded={showRejected}
         >
-          {formatCount(rejected.length)} rejected · {formatCount(report.duplicatesDropped)}{' '}
-          duplicates dropped
+          {formatCount(rejectedCount)} rejected · {formatCount(report.duplicatesDropped)} duplicates
+          dropped
         </button>
       )}
-      {showRejected && rejected.length > 0 && (
+      {showRejected && rejectedCount > 0 && (
         <div className="panel rejected" role="region" aria-label="Rejected records">
           <ul>
-            {rejected.slice(0, 500).map((r, i) => (
+            {listed.map((r, i) => (
               <li key={i}>
                 Record {r.record}
                 {r.line ? `, line ${r.line}` : ''} — {r.field}: {r.reason}
               </li>
             ))}
           </ul>
-          {rejected.length > 500 && (
-            <p className="muted">…and {formatCount(rejected.length - 500)} more</p>
+          {rejectedCount > listed.length && (
+            <p className="muted">…and {formatCount(rejectedCount - listed.length)} more</p>
           )}
         </div>
       )}

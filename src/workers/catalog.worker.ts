@@ -2,14 +2,51 @@ import * as Comlink from 'comlink';
 import { loadCatalog } from '../domain/catalog/load';
 import { readOemBytes } from '../domain/oem/decode';
 import { messageToTeme } from '../domain/oem/frames';
+import { packCatalogObjects, type PackedCatalogObjects } from '../domain/catalog/pack';
+import type { CatalogFormat, CatalogObject, RejectedRecord } from '../domain/catalog/types';
+
+/** Rejected records sent back in detail; the rest are counted (the status bar lists 500). */
+const MAX_LISTED_REJECTED = 1000;
+
+/** A parsed catalog as the main thread first sees it: its objects are fetched with `take`. */
+export interface ParsedSummary {
+  format: CatalogFormat;
+  objectCount: number;
+  rejected: RejectedRecord[];
+  rejectedCount: number;
+  duplicatesDropped: number;
+}
+
+/** The last parse's objects, until taken or released. */
+let held: CatalogObject[] = [];
 
 /**
- * Parsing a full catalog takes a few hundred milliseconds: off the main thread. SGP4
- * initialisation is left to the propagation pool, which reports its failures.
+ * Parsing a full catalog takes seconds for 340,000 objects: off the main thread, reading the
+ * file here too. The objects stay here and go to the main thread in packed slices (`take`):
+ * receiving them as objects in one message held it for seconds. SGP4 initialisation is left to the
+ * propagation pool, which reports its failures.
  */
 const api = {
-  parse(text: string, fileName?: string) {
-    return loadCatalog(text, { fileName, initCheck: () => null });
+  async parse(source: string | Blob, fileName?: string): Promise<ParsedSummary> {
+    held = [];
+    const text = typeof source === 'string' ? source : await source.text();
+    const loaded = loadCatalog(text, { fileName, initCheck: () => null });
+    held = loaded.objects;
+    return {
+      format: loaded.format,
+      objectCount: loaded.objects.length,
+      rejected: loaded.rejected.slice(0, MAX_LISTED_REJECTED),
+      rejectedCount: loaded.rejected.length,
+      duplicatesDropped: loaded.duplicatesDropped,
+    };
+  },
+  /** Objects start…end−1, packed (see pack.ts); the numbers are transferred. */
+  take(start: number, end: number): PackedCatalogObjects {
+    const packed = packCatalogObjects(held, start, Math.min(end, held.length));
+    return Comlink.transfer(packed, [packed.numbers.buffer]);
+  },
+  release(): void {
+    held = [];
   },
   /** An OEM file (gzip too): what the reader says, and the loaded segments in TEME. */
   async readOem(bytes: Uint8Array) {

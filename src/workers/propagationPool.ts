@@ -1,4 +1,5 @@
-import type * as Comlink from 'comlink';
+import * as Comlink from 'comlink';
+import { packElements } from '../domain/catalog/pack';
 import type { ElementSet } from '../domain/catalog/types';
 import type { PropagationWorkerApi } from './propagation.worker';
 import type { EphemerisOverride, InitFailure } from './propagationService';
@@ -29,16 +30,16 @@ const spawnPropagationWorker: PropagationSpawn = (name) =>
   );
 
 /**
- * One worker's share of the catalog as the main thread holds it, so that a replacement worker
- * can be brought to the same state: the committed share, and a prepared one awaiting commit.
+ * One worker's share of the catalog as the main thread holds it (packed), so that a replacement
+ * worker can be brought to the same state: the committed share, and a prepared one awaiting commit.
  */
 interface Share {
-  elements: ElementSet[];
+  elements: Float64Array;
   ephemerides: EphemerisOverride[];
 }
 
 class Slot {
-  committed: Share = { elements: [], ephemerides: [] };
+  committed: Share = { elements: new Float64Array(0), ephemerides: [] };
   pending: Share | null = null;
   readonly worker: SupervisedWorker<Comlink.Remote<PropagationWorkerApi>>;
 
@@ -53,11 +54,17 @@ class Slot {
 
   private async restore(api: Comlink.Remote<PropagationWorkerApi>): Promise<void> {
     if (this.committed.elements.length > 0) {
-      await api.prepare(this.committed.elements, this.committed.ephemerides);
+      await api.prepare(sendable(this.committed.elements), this.committed.ephemerides);
       await api.commit();
     }
-    if (this.pending) await api.prepare(this.pending.elements, this.pending.ephemerides);
+    if (this.pending) await api.prepare(sendable(this.pending.elements), this.pending.ephemerides);
   }
+}
+
+/** A copy of a packed share to transfer (the slot keeps its own for a replacement worker). */
+function sendable(share: Float64Array): Float64Array {
+  const copy = share.slice();
+  return Comlink.transfer(copy, [copy.buffer]);
 }
 
 /**
@@ -94,15 +101,16 @@ export class PropagationPool {
     const starts = this.slots.map((_, w) => Math.min(w * per, elements.length));
     const results = await Promise.all(
       this.slots.map((slot, w) => {
+        const end = Math.min(elements.length, starts[w] + per);
         const share: Share = {
-          elements: elements.slice(starts[w], starts[w] + per),
+          elements: packElements(elements, starts[w], end),
           ephemerides: ephemerides
-            .filter((e) => e.index >= starts[w] && e.index < starts[w] + per)
+            .filter((e) => e.index >= starts[w] && e.index < end)
             .map((e) => ({ ...e, index: e.index - starts[w] })),
         };
         // Recorded first: a replacement made while the call runs prepares it too.
         slot.pending = share;
-        return slot.worker.call((api) => api.prepare(share.elements, share.ephemerides));
+        return slot.worker.call((api) => api.prepare(sendable(share.elements), share.ephemerides));
       }),
     );
     return results.flatMap((failures, w) =>

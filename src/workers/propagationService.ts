@@ -1,4 +1,5 @@
 import type { SatRec } from 'satellite.js';
+import { unpackElements } from '../domain/catalog/pack';
 import type { ElementSet } from '../domain/catalog/types';
 import { sampleEcef } from '../domain/propagation/ephemeris';
 import { createSatrec } from '../domain/propagation/satrec';
@@ -52,8 +53,15 @@ export function createPropagationService() {
   } | null = null;
 
   return {
-    /** Initialise SGP4 for these element sets; those that fail are reported and left out. */
-    prepare(elements: ElementSet[], ephemerides: EphemerisOverride[] = []): InitFailure[] {
+    /**
+     * Initialise SGP4 for these element sets (packed, as the pool sends them: see pack.ts);
+     * those that fail are reported and left out.
+     */
+    prepare(
+      given: ElementSet[] | Float64Array,
+      ephemerides: EphemerisOverride[] = [],
+    ): InitFailure[] {
+      const elements = given instanceof Float64Array ? unpackElements(given) : given;
       const failures: InitFailure[] = [];
       const kept: SatRec[] = [];
       const keptEpochs: number[] = [];
