@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useClockStore } from '../state/clockStore';
 import { useConjunctionStore } from '../state/conjunctionStore';
 
@@ -7,6 +8,7 @@ import { useConjunctionStore } from '../state/conjunctionStore';
  * the same facts, so the note can be dismissed, and it steps aside once an event is open.
  */
 export function StartNote() {
+  const { t } = useTranslation();
   const note = useClockStore((s) => s.startNote);
   const eventOpen = useConjunctionStore((s) => s.selectedKey !== null);
   const [dismissed, setDismissed] = useState<string | null>(null);
@@ -14,7 +16,7 @@ export function StartNote() {
   return (
     <p className="start-note" role="note">
       {note}
-      <button type="button" aria-label="Dismiss note" onClick={() => setDismissed(note)}>
+      <button type="button" aria-label={t('startNote.dismiss')} onClick={() => setDismissed(note)}>
         ×
       </button>
     </p>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useCatalogStore } from '../state/catalogStore';
 import { useClockStore } from '../state/clockStore';
 import { formatAge, formatUtc } from './format';
@@ -5,19 +6,28 @@ import { useWallNow } from './useTicker';
 
 /** "Data as of" in words: the catalog's source and how old its elements are. */
 export function useDataAsOf(): string | null {
+  const { t } = useTranslation();
   const source = useCatalogStore((s) => s.source);
   const medianEpochMs = useClockStore((s) => s.catalogEpochMs);
   const now = useWallNow();
   if (!source) return null;
-  const parts = [source.label];
+  // Minutes are enough here: "2024-11-01 00:00".
+  const minutes = (ms: number) => formatUtc(ms).slice(0, -' UTC'.length).slice(0, -3);
+  const parts = [source.kind === 'snapshot' ? t('dataAsOf.snapshot') : source.label];
   if (source.kind !== 'snapshot' && source.fetchedAtMs !== undefined) {
     parts.push(
-      `fetched ${formatUtc(source.fetchedAtMs).slice(0, 16)} UTC (${formatAge(now - source.fetchedAtMs)} ago)`,
+      t('dataAsOf.fetched', {
+        time: minutes(source.fetchedAtMs),
+        age: formatAge(now - source.fetchedAtMs),
+      }),
     );
   }
   if (medianEpochMs !== null) {
     parts.push(
-      `elements as of ${formatUtc(medianEpochMs).slice(0, 16)} UTC (median epoch, ${formatAge(now - medianEpochMs)} old)`,
+      t('dataAsOf.elements', {
+        time: minutes(medianEpochMs),
+        age: formatAge(now - medianEpochMs),
+      }),
     );
   }
   return parts.join(' · ');

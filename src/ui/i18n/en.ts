@@ -1,0 +1,146 @@
+/**
+ * English, the reference language: every key here must exist in zh.ts too (i18n.test.ts checks
+ * both ways). Interpolations are {{name}}; plurals use i18next's _one/_other suffixes.
+ */
+export const en = {
+  app: {
+    title: 'Orbital Watch',
+    skipToGlobe: 'Skip to the globe',
+    dropCatalog: 'Drop a catalog file (TLE, OMM JSON/CSV/XML)',
+    leftAside: 'Legend and data',
+    rightAside: 'Selection',
+    close: 'Close',
+    dismiss: 'Dismiss',
+  },
+  language: {
+    label: 'Language',
+    en: 'English',
+    zh: '中文',
+  },
+  compact: {
+    panels: 'Panels',
+    legend: 'Legend',
+    legendTitle: 'Map legend',
+    events: 'Events',
+    details: 'Details',
+    data: 'Data',
+    more: 'More',
+    moreTitle: 'Status and sharing',
+    nothingSelected: 'Tap an object on the globe, search for one, or open an event.',
+  },
+  units: {
+    min: '{{value}} min',
+    h: '{{value}} h',
+    days: '{{value}} days',
+  },
+  hud: {
+    label: 'Briefing display',
+    stop: '{{n}} of {{total}}',
+    paused: ' · paused',
+    wholeCatalog: 'Whole catalog',
+    dataAsOf: 'Data as of: {{value}}',
+    noCatalog: 'no catalog loaded',
+    begin: ' · {{n}} stops: Page Down to begin',
+  },
+  dataAsOf: {
+    snapshot: 'Offline snapshot',
+    fetched: 'fetched {{time}} UTC ({{age}} ago)',
+    elements: 'elements as of {{time}} UTC (median epoch, {{age}} old)',
+  },
+  legend: {
+    label: 'Legend',
+    objectType: 'Object type',
+    orbitRegime: 'Orbit regime',
+    colourBy: 'Colour by',
+    byType: 'object type',
+    byRegime: 'orbit regime',
+    orbit: 'Orbit',
+    groundTrack: 'Ground track',
+    regime: { LEO: 'leo', MEO: 'meo', GEO: 'geo', HEO: 'heo' },
+  },
+  objectType: {
+    PAYLOAD: 'payload',
+    'ROCKET BODY': 'rocket body',
+    DEBRIS: 'debris',
+    UNKNOWN: 'unknown',
+  },
+  regime: {
+    LEO: 'LEO',
+    MEO: 'MEO',
+    GEO: 'GEO',
+    HEO: 'HEO',
+  },
+  startNote: {
+    dismiss: 'Dismiss note',
+  },
+  status: {
+    catalogStatus: 'Catalog status',
+    loading: 'Loading {{what}}… ',
+    // Ungrouped, as the status line has always shown it (tests and scripts read it).
+    objects_one: '{{count}} object',
+    objects_other: '{{count}} objects',
+    noCatalog: 'No catalog loaded',
+    elementsAge: 'elements {{age}} old',
+    notDrawnTitle: 'SGP4 reports these as decayed or failing at the clock time; they are not drawn',
+    notDrawn: '{{n}} not drawn at this time (decayed or SGP4 failure)',
+    rejectedSummary: '{{rejected}} rejected · {{duplicates}} duplicates dropped',
+    rejectedRecords: 'Rejected records',
+    rejectedRecord: 'Record {{record}}{{line}} — {{field}}: {{reason}}',
+    rejectedLine: ', line {{line}}',
+    andMore: '…and {{n}} more',
+  },
+  search: {
+    label: 'Search objects',
+    placeholder: 'Search name, number or designator',
+    results: 'Matching objects',
+  },
+  time: {
+    realTime: 'Real time',
+    rateMenu: 'Rate…',
+    rateAndJumps: 'Playback rate and jumps',
+    pause: 'Pause',
+    play: 'Play',
+    rate: 'Playback rate',
+    time: 'Time',
+    now: 'Now',
+    catalogEpoch: 'Catalog epoch',
+  },
+  info: {
+    label: 'Selected object',
+    clear: 'Clear selection',
+    catalogNumber: 'Catalog number',
+    designator: 'Int’l designator',
+    type: 'Type',
+    regime: 'Regime',
+    epoch: 'Epoch',
+    ageAtClock: 'age {{age}} at clock',
+    perigeeApogee: 'Perigee × apogee',
+    inclination: 'Inclination',
+    period: 'Period',
+    latitude: 'Latitude',
+    longitude: 'Longitude',
+    altitude: 'Altitude',
+    speed: 'Speed',
+    noPosition: 'Position not available at this time (propagation pending or failed).',
+  },
+  share: {
+    copyLink: 'Copy link',
+    copied: 'Link copied',
+    copyFailed: 'Copy failed: the link is in the address bar',
+    exportPng: 'Export PNG',
+    exported: 'PNG exported',
+  },
+  sceneFaults: {
+    notDrawn: 'Not drawn on the globe, the rest is: {{list}}',
+    fault: '{{item}} ({{layer}} layer): {{message}}',
+  },
+  globe: {
+    label: 'Globe of tracked objects',
+    roleDescription: 'globe',
+    keys: 'Arrow keys turn the globe; plus and minus zoom. Search or the event list select objects.',
+  },
+} as const;
+
+/** The shape every language fills: the same keys, string leaves. */
+export type Messages = DeepStrings<typeof en>;
+type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
