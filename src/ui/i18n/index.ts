@@ -19,7 +19,8 @@ void i18n.use(initReactI18next).init({
 
 function apply(lang: Lang): void {
   if (i18n.language !== lang) void i18n.changeLanguage(lang);
-  document.documentElement.lang = LOCALE[lang];
+  // Screen readers pick their voice, and browsers their fonts, from it.
+  if (typeof document !== 'undefined') document.documentElement.lang = LOCALE[lang];
 }
 
 apply(useLanguageStore.getState().lang);
