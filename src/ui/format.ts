@@ -22,6 +22,9 @@ export function formatUtc(ms: number, withMs = false): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, withMs ? 23 : 19)} UTC`;
 }
 
+/** To the minute, without the zone, for sentences that name UTC themselves: 2024-11-01 00:00. */
+export const formatUtcMinutes = (ms: number): string => formatUtc(ms).slice(0, -' UTC'.length - 3);
+
 /** A number with the locale's grouping and exactly `digits` decimals. */
 export function formatNumber(value: number, digits = 0, useGrouping = true): string {
   return value.toLocaleString(locale(), {

@@ -71,6 +71,7 @@ export const en = {
     HEO: 'HEO',
   },
   startNote: {
+    text: "Clock set to the catalog's median epoch ({{when}} UTC): its elements are {{days}} days from today, too far for SGP4.",
     dismiss: 'Dismiss note',
   },
   status: {

@@ -74,6 +74,7 @@ export const zh: Messages = {
     HEO: '高椭圆轨道（HEO）',
   },
   startNote: {
+    text: '时钟已设为编目的历元中位数（{{when}} UTC）：根数距今 {{days}} 天，超出 SGP4 的适用范围。',
     dismiss: '关闭提示',
   },
   status: {
