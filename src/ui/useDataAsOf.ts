@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useCatalogStore } from '../state/catalogStore';
 import { useClockStore } from '../state/clockStore';
-import { formatAge, formatUtc } from './format';
+import { formatAge, formatUtcMinutes } from './format';
 import { useWallNow } from './useTicker';
 
 /** "Data as of" in words: the catalog's source and how old its elements are. */
@@ -11,13 +11,11 @@ export function useDataAsOf(): string | null {
   const medianEpochMs = useClockStore((s) => s.catalogEpochMs);
   const now = useWallNow();
   if (!source) return null;
-  // Minutes are enough here: "2024-11-01 00:00".
-  const minutes = (ms: number) => formatUtc(ms).slice(0, -' UTC'.length).slice(0, -3);
   const parts = [source.kind === 'snapshot' ? t('dataAsOf.snapshot') : source.label];
   if (source.kind !== 'snapshot' && source.fetchedAtMs !== undefined) {
     parts.push(
       t('dataAsOf.fetched', {
-        time: minutes(source.fetchedAtMs),
+        time: formatUtcMinutes(source.fetchedAtMs),
         age: formatAge(now - source.fetchedAtMs),
       }),
     );
@@ -25,7 +23,7 @@ export function useDataAsOf(): string | null {
   if (medianEpochMs !== null) {
     parts.push(
       t('dataAsOf.elements', {
-        time: minutes(medianEpochMs),
+        time: formatUtcMinutes(medianEpochMs),
         age: formatAge(now - medianEpochMs),
       }),
     );
