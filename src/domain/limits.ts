@@ -132,6 +132,8 @@ const LIMIT_TEMPLATES = {
 
 export type LimitCode = keyof typeof LIMIT_TEMPLATES;
 
+export const isLimitCode = (code: string): code is LimitCode => code in LIMIT_TEMPLATES;
+
 export interface LimitIssue {
   code: LimitCode;
   values: LimitValues;

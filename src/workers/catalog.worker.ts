@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+import { CatalogFormatError } from '../domain/catalog/errors';
 import { loadCatalog } from '../domain/catalog/load';
 
 /**
@@ -6,8 +7,14 @@ import { loadCatalog } from '../domain/catalog/load';
  * initialisation is left to the propagation pool, which reports its failures.
  */
 const api = {
+  /** The catalog, or why the file was refused (an Error's own fields do not cross to the page). */
   parse(text: string, fileName?: string) {
-    return loadCatalog(text, { fileName, initCheck: () => null });
+    try {
+      return loadCatalog(text, { fileName, initCheck: () => null });
+    } catch (e) {
+      if (e instanceof CatalogFormatError) return { refused: e.issue };
+      throw e;
+    }
   },
 };
 
