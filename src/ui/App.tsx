@@ -67,7 +67,6 @@ export function App() {
         {!briefing && <SearchBox />}
         {editable && <CatalogControls />}
         {briefing && <ShareBar />}
-        <LanguageSwitch />
       </header>
       {/* The globe and what floats on it; the panels come after it in reading order. */}
       <main className="stage">
@@ -97,6 +96,7 @@ export function App() {
           <div className="footer-row">
             <StatusBar />
             <ShareBar />
+            <LanguageSwitch />
           </div>
         </footer>
       )}

@@ -13,9 +13,7 @@ export const en = {
     dismiss: 'Dismiss',
   },
   language: {
-    label: 'Language',
-    en: 'English',
-    zh: '中文',
+    switch: 'Switch the interface language (English / 中文)',
   },
   compact: {
     panels: 'Panels',

@@ -35,7 +35,7 @@ describe('the English and Chinese messages', () => {
   });
 
   it('leave no English sentence untranslated in Chinese', () => {
-    const sameOnPurpose = new Set(['app.title', 'language.en']);
+    const sameOnPurpose = new Set(['app.title']);
     const untranslated = [...EN].filter(
       ([key, text]) =>
         !sameOnPurpose.has(key) && ZH.get(key) === text && /[a-z]{3,} [a-z]{3,}/i.test(text),

@@ -16,9 +16,7 @@ export const zh: Messages = {
     dismiss: '忽略',
   },
   language: {
-    label: '语言',
-    en: 'English',
-    zh: '中文',
+    switch: '切换界面语言（English / 中文）',
   },
   compact: {
     panels: '面板',
