@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useClockStore } from '../state/clockStore';
 import { useConjunctionStore } from '../state/conjunctionStore';
 import { formatUtcMinutes } from './format';
+import { useWallNow } from './useTicker';
 
 /**
  * Why the clock starts where it does (old elements: at their median epoch). The status line keeps
@@ -12,6 +13,7 @@ export function StartNote() {
   const { t } = useTranslation();
   const note = useClockStore((s) => s.startNote);
   const epochMs = useClockStore((s) => s.catalogEpochMs);
+  const nowMs = useWallNow(60_000);
   const eventOpen = useConjunctionStore((s) => s.selectedKey !== null);
   const [dismissed, setDismissed] = useState<string | null>(null);
   if (!note || eventOpen || dismissed === note) return null;
@@ -22,7 +24,7 @@ export function StartNote() {
         ? note
         : t('startNote.text', {
             when: formatUtcMinutes(epochMs),
-            days: Math.round(Math.abs(Date.now() - epochMs) / 86_400_000),
+            days: Math.round(Math.abs(nowMs - epochMs) / 86_400_000),
           })}
       <button type="button" aria-label={t('startNote.dismiss')} onClick={() => setDismissed(note)}>
         ×
