@@ -318,6 +318,16 @@ export const en = {
     more: '+{{n}} more',
     remove: 'Remove {{id}}',
   },
+  azimuth: {
+    selectObject: 'Select a catalog object to see the launch azimuth it implies from a site.',
+    label: 'Azimuth from site',
+    of: 'Azimuth of {{name}} (i {{inclination}}°) from',
+    site: 'Launch site',
+    solutions: '{{north}}° northbound, {{south}}° southbound',
+    unreachableN: 'not reachable directly from {{lat}}° N',
+    unreachableS: 'not reachable directly from {{lat}}° S',
+    fits: ' · fits {{ids}}',
+  },
   encounter: {
     title: 'Encounter',
     close: 'Close encounter',

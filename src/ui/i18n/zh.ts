@@ -312,6 +312,16 @@ export const zh: Messages = {
     more: '另有 {{n}} 个',
     remove: '移除 {{id}}',
   },
+  azimuth: {
+    selectObject: '选择一个编目目标，查看从某发射场发射所对应的发射方位角。',
+    label: '发射场方位角',
+    of: '{{name}}（i {{inclination}}°）的发射方位角，发射场',
+    site: '发射场',
+    solutions: '向北 {{north}}°，向南 {{south}}°',
+    unreachableN: '无法从北纬 {{lat}}° 直接入轨',
+    unreachableS: '无法从南纬 {{lat}}° 直接入轨',
+    fits: ' · 符合 {{ids}}',
+  },
   encounter: {
     title: '交会详情',
     close: '关闭交会详情',
