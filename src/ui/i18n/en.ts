@@ -328,6 +328,18 @@ export const en = {
     unreachableS: 'not reachable directly from {{lat}}° S',
     fits: ' · fits {{ids}}',
   },
+  rescreen: {
+    auto: 'Re-screen on each new catalog',
+    now: 'Re-screen now',
+    bad: 'Hours: 1 to 168 · threshold: above 0, at most 100 km',
+    running: 'Re-screening: {{progress}} · {{label}}',
+    starting: 'starting',
+    done_one: '{{n}} event · {{label}}',
+    done_other: '{{n}} events · {{label}}',
+    notDone: 'Not re-screened: {{message}}',
+    missing: ' · not in the catalog: {{ids}}{{more}}',
+    andMore: ' and {{n}} more',
+  },
   encounter: {
     title: 'Encounter',
     close: 'Close encounter',

@@ -322,6 +322,18 @@ export const zh: Messages = {
     unreachableS: '无法从南纬 {{lat}}° 直接入轨',
     fits: ' · 符合 {{ids}}',
   },
+  rescreen: {
+    auto: '每次加载新编目时重新筛查',
+    now: '立即重新筛查',
+    bad: '小时：1 至 168 · 阈值：大于 0，最大 100 km',
+    running: '正在重新筛查：{{progress}} · {{label}}',
+    starting: '正在启动',
+    done_one: '{{n}} 个事件 · {{label}}',
+    done_other: '{{n}} 个事件 · {{label}}',
+    notDone: '未重新筛查：{{message}}',
+    missing: ' · 不在编目中：{{ids}}{{more}}',
+    andMore: '，另有 {{n}} 个',
+  },
   encounter: {
     title: '交会详情',
     close: '关闭交会详情',
