@@ -230,6 +230,9 @@ export const en = {
     addTitle: 'Add to the watch list',
     watched: 'Watched',
     watch: 'Watch',
+    onList: 'On the watch list',
+    mark: '(watched)',
+    noDesignator: 'no designator',
   },
   sync: {
     leading: 'Leading synced displays',

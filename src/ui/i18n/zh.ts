@@ -227,6 +227,9 @@ export const zh: Messages = {
     addTitle: '加入关注列表',
     watched: '已关注',
     watch: '关注',
+    onList: '在关注列表中',
+    mark: '（已关注）',
+    noDesignator: '无国际编号',
   },
   sync: {
     leading: '正在主控同步显示',
