@@ -5,12 +5,15 @@
 // pool). Options: --threads N (default: all cores), --skip-week, --hours-list 24,168,
 // --skip-browser, --browser-only; --watch N (default 50, 0: none): re-screening an N-object
 // watch list (the snapshot's first N payloads in file order) against the whole catalog for
-// 7 days, after the all-vs-all runs; --watch-only: that run alone.
+// 7 days, after the all-vs-all runs, with its share of the 7-day all-vs-all CPU and wall time
+// when that ran too; --watch-only: that run alone. Both 7-day figures and their ratio in one run:
+// `npm run bench:screen -- --hours-list 168 --skip-browser`.
 import { readFileSync } from 'node:fs';
 import { defaultThreadCount, screenWithThreads } from '../src/cli/screeningPool';
 import { loadCatalogText } from '../src/domain/screening/adapter';
 import { bruteForceScreen } from '../src/domain/screening/bruteForce';
 import { screenCatalog } from '../src/domain/screening/screen';
+import type { ConjunctionEvent } from '../src/domain/screening/types';
 import { onOrbitSnapshotCsv } from '../src/testing/sharedData';
 import { browserScreening } from './browserScreen';
 import { withBuiltApp } from './previewServer';
@@ -43,6 +46,8 @@ async function nodeFigures(): Promise<void> {
       `${threads} worker threads`,
   );
 
+  /** CPU and wall seconds of the 7-day all-vs-all run, when this invocation made one. */
+  let week: { cpuS: number; wallS: number; events: ConjunctionEvent[] } | null = null;
   for (const hours of watchOnly ? [] : hoursList) {
     peakRss = 0;
     const cpu0 = process.cpuUsage();
@@ -52,6 +57,8 @@ async function nodeFigures(): Promise<void> {
     const cpu = process.cpuUsage(cpu0);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     const s = r.stats;
+    if (hours === 168)
+      week = { cpuS: (cpu.user + cpu.system) / 1e6, wallS: wall, events: r.events };
     console.log(`\n== ${hours} h, 5 km, all vs all ==`);
     console.log(`wall ${wall.toFixed(1)} s, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`);
     console.log(`SGP4 calls ${s.sgp4Calls.toLocaleString('en-US')}`);
@@ -90,6 +97,22 @@ async function nodeFigures(): Promise<void> {
         `SGP4 calls ${r.stats.sgp4Calls.toLocaleString('en-US')}; screened ${r.stats.screened} objects; ` +
         `pairs (apogee/perigee) ${r.stats.pairsApogeePerigee.toLocaleString('en-US')}; events ${r.events.length}`,
     );
+    if (week) {
+      const pct = (x: number, of: number) => `${((100 * x) / of).toFixed(1)} %`;
+      // The watch list's events must be the all-vs-all events with a primary (pair, TCA ± 1 ms).
+      const watched = new Set(primaries);
+      const key = (e: ConjunctionEvent) => `${Math.min(e.id1, e.id2)}-${Math.max(e.id1, e.id2)}`;
+      const expected = week.events.filter((e) => watched.has(e.id1) || watched.has(e.id2));
+      const same = (a: ConjunctionEvent, b: ConjunctionEvent) =>
+        key(a) === key(b) && Math.abs(a.tcaMs - b.tcaMs) <= 1;
+      const missed = expected.filter((x) => !r.events.some((e) => same(e, x))).length;
+      const extra = r.events.filter((e) => !expected.some((x) => same(e, x))).length;
+      console.log(
+        `watch list / 7-day all vs all: CPU ${pct((cpu.user + cpu.system) / 1e6, week.cpuS)}, ` +
+          `wall ${pct(wall, week.wallS)}; all-vs-all events with a primary ${expected.length}, ` +
+          `missed by the watch run ${missed}, extra ${extra}`,
+      );
+    }
   }
   if (watchOnly) {
     clearInterval(sampler);

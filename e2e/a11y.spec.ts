@@ -132,6 +132,8 @@ test('keyboard: focus starts at the top, the search is a combobox, columns sort,
   await expect(missHeader).toHaveAttribute('aria-sort', 'descending');
 
   // The skip link lands on the globe; arrows turn it, + and − zoom, as the address records.
+  // Readers who ask for reduced motion get jumps rather than camera flights.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.getByRole('link', { name: 'Skip to the globe' }).focus();
   await page.keyboard.press('Enter');
   const globe = page.getByRole('application', { name: 'Globe of tracked objects' });
@@ -140,9 +142,15 @@ test('keyboard: focus starts at the top, the search is a combobox, columns sort,
     const cam = new URL(page.url()).searchParams.get('cam');
     return cam ? cam.split(',').map(Number) : [];
   };
-  // The address has a camera once it has moved.
+  // The address has a camera once it has moved; Home goes back to where it started.
   await page.keyboard.press('ArrowRight');
   await expect.poll(camera).toHaveLength(5);
+  const turned = await camera();
+  await page.keyboard.press('Home');
+  await expect.poll(camera).not.toEqual(turned);
+  // Cesium's home view looks straight down.
+  const home = await camera();
+  expect(home[4]).toBeCloseTo(-90, 0);
   await page.waitForTimeout(500);
   const [lon0, , height0] = await camera();
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
@@ -154,6 +162,17 @@ test('keyboard: focus starts at the top, the search is a combobox, columns sort,
   await page.keyboard.press('-');
   await page.keyboard.press('-');
   await expect.poll(async () => (await camera())[2]).toBeGreaterThan(height0);
+
+  // The same steps by buttons; Home (or its button) goes back to the start view.
+  const view = page.getByRole('group', { name: 'Globe view' });
+  const zoomedOut = (await camera())[2];
+  await view.getByRole('button', { name: 'Zoom in' }).click();
+  await expect.poll(async () => (await camera())[2]).toBeLessThan(zoomedOut * 0.8);
+  const lon1 = (await camera())[0];
+  await view.getByRole('button', { name: 'Turn left' }).click();
+  await expect.poll(async () => Math.abs((await camera())[0] - lon1)).toBeGreaterThan(2);
+  await view.getByRole('button', { name: 'Reset the view' }).click();
+  await expect.poll(camera).toEqual(home);
 });
 
 test('phone 390×844: no violations in public and operator modes, with a sheet open and an object selected', async ({

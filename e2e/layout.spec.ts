@@ -48,10 +48,14 @@ function visibleControls(page: Page): Promise<Control[]> {
     const selector =
       'button, a[href], input, select, textarea, .button, [role="combobox"], [tabindex="0"]';
     const out: Control[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>(selector)) {
-      if (el.closest('.globe')) continue;
+    const shown = [...document.querySelectorAll<HTMLElement>(selector)].filter((el) => {
+      if (el.closest('.globe') || el.closest('.visually-hidden')) return false;
       const style = getComputedStyle(el);
-      if (style.visibility === 'hidden' || style.display === 'none') continue;
+      return style.visibility !== 'hidden' && style.display !== 'none';
+    });
+    for (const el of shown) {
+      // A focusable container (the event table) is judged by the controls inside it.
+      if (shown.some((other) => other !== el && el.contains(other))) continue;
       const r = el.getBoundingClientRect();
       // Visually hidden inputs (file pickers behind their labels, skip link off screen).
       if (r.width <= 1 || r.height <= 1 || r.bottom <= 0 || r.right <= 0) continue;
@@ -163,3 +167,41 @@ for (const mode of ['public', 'operator'] as const) {
     });
   }
 }
+
+test('operator mode on a 1280×800 laptop: every left panel open, the event list stays clear', async ({
+  page,
+}) => {
+  const laptop: Size = {
+    name: 'laptop 1280×800',
+    width: 1280,
+    height: 800,
+    touch: false,
+    mobile: false,
+  };
+  await page.setViewportSize({ width: laptop.width, height: laptop.height });
+  await page.goto('./?catalog=none');
+  await page.getByLabel('Load notifications').setInputFiles('e2e/fixtures/notifications.json');
+  await page
+    .getByLabel('Import CDM or SOCRATES')
+    .setInputFiles('e2e/fixtures/socrates-snapshot-pair.csv');
+  const list = page.getByRole('region', { name: 'Conjunction events' });
+  await expect(list.getByRole('row')).toHaveCount(3);
+  for (const region of ['Screening', 'Watch list', 'Alerts']) {
+    const toggle = page
+      .getByRole('region', { name: region, exact: true })
+      .getByRole('button')
+      .first();
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  }
+  const header = list.getByRole('button', { name: /Conjunctions/ });
+  await expectTidy(page, laptop, 'left panels and event list open');
+  // The header takes a click (nothing lies over it), and the column follows the list's height.
+  await header.click();
+  await expect(header).toHaveAttribute('aria-expanded', 'false');
+  await expectTidy(page, laptop, 'event list closed');
+  const column = await page.locator('aside.left').boundingBox();
+  const listBox = await list.boundingBox();
+  expect(column!.y + column!.height).toBeLessThanOrEqual(listBox!.y);
+  await page.getByRole('region', { name: 'Launch notifications panel' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/layout-laptop-left-column.png' });
+});

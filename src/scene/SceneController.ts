@@ -12,7 +12,7 @@ import {
   ScreenSpaceEventType,
   type CesiumWidget,
 } from 'cesium';
-import { useCameraStore, type CameraView } from '../state/cameraStore';
+import { useCameraStore, type CameraCommand, type CameraView } from '../state/cameraStore';
 import { useCatalogStore } from '../state/catalogStore';
 import { errorMessage } from '../state/sceneFaultStore';
 import { simNowMs, useClockStore } from '../state/clockStore';
@@ -25,7 +25,7 @@ import { useWatchListStore } from '../state/watchListStore';
 import type { PropagationPool } from '../workers/propagationPool';
 import { CatalogPointsPrimitive, SEGMENT_STRIDE, type CatalogPick } from './catalogPointsPrimitive';
 import { createGlobe } from './createGlobe';
-import { applyCameraKey } from './keyboardCamera';
+import { applyCameraCommand, cameraCommandForKey } from './keyboardCamera';
 import { EncounterLayer } from './encounterLayer';
 import { EphemerisStream, packSegment, stateInSegment, type Segment } from './ephemerisStream';
 import { objectColors } from './palette';
@@ -34,6 +34,7 @@ import { GuardedCollection } from './layerGuard';
 import { NotificationLayer } from './notificationLayer';
 import type { RenderProfile } from './renderProfile';
 import { SelectionLayer } from './selectionLayer';
+import { flightSeconds } from './motion';
 
 /** A render error this soon after a restart stops the view rather than restarting it again. */
 const RESTART_QUIET_MS = 60_000;
@@ -204,6 +205,7 @@ export class SceneController {
       }),
       useCameraStore.subscribe((s, prev) => {
         if (s.requestCount !== prev.requestCount && s.requested) this.applyCamera(s.requested);
+        if (s.step && s.step !== prev.step) this.cameraStep(s.step.command);
       }),
       useClockStore.subscribe((s, prev) => {
         if (s.seekCount !== prev.seekCount) {
@@ -322,12 +324,17 @@ export class SceneController {
     this.widget.scene.canvas.style.cursor = id === null ? '' : 'pointer';
   }
 
-  /** The focused globe's keys: arrows turn, +/− zoom. True when the key moved the camera. */
+  /** The focused globe's keys: arrows turn, +/− zoom, Home resets. True when the key was one. */
   cameraKey(key: string): boolean {
-    if (!applyCameraKey(this.widget.camera, key)) return false;
+    const command = cameraCommandForKey(key);
+    if (command) this.cameraStep(command);
+    return command !== null;
+  }
+
+  private cameraStep(command: CameraCommand): void {
+    applyCameraCommand(this.widget.camera, command);
     this.publishCamera();
     this.dirty = true;
-    return true;
   }
 
   private pickId(position: Cartesian2): number | null {
@@ -374,7 +381,7 @@ export class SceneController {
     // Out far enough to see the object against a good part of the Earth, whatever its orbit.
     const rangeM = Math.max(4_000_000, altitudeM * 1.5);
     this.widget.camera.flyToBoundingSphere(new BoundingSphere(centre, 1), {
-      duration: 1.5,
+      duration: flightSeconds(),
       offset: new HeadingPitchRange(0, CesiumMath.toRadians(-35), rangeM),
     });
     this.dirty = true;

@@ -22,6 +22,7 @@ import { useCatalogStore } from '../state/catalogStore';
 import { simNowMs } from '../state/clockStore';
 import { selectedConjunction, useConjunctionStore } from '../state/conjunctionStore';
 import type { GuardedCollection } from './layerGuard';
+import { flightSeconds } from './motion';
 
 /** Orbit arcs drawn either side of TCA, and their sampling. */
 const ARC_HALF_SPAN_MS = 30 * 60_000;
@@ -204,7 +205,7 @@ export class EncounterLayer {
     const sphere = BoundingSphere.fromPoints(pts);
     const range = Math.max(400_000, sphere.radius * 3.5);
     this.widget.camera.flyToBoundingSphere(new BoundingSphere(sphere.center, 1), {
-      duration: 1.5,
+      duration: flightSeconds(),
       offset: new HeadingPitchRange(0, CesiumMath.toRadians(-40), range),
     });
   }

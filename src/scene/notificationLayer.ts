@@ -31,6 +31,7 @@ import { formatCountdown, notificationPhase } from '../domain/notifications/timi
 import type { LaunchNotification, LonLat } from '../domain/notifications/types';
 import { useNotificationStore } from '../state/notificationStore';
 import { GuardedCollection } from './layerGuard';
+import { flightSeconds } from './motion';
 
 /** Heights above the ellipsoid that keep the drawings clear of the globe's surface. */
 const CORRIDOR_HEIGHT_M = 4_000;
@@ -293,7 +294,7 @@ export class NotificationLayer {
     const centre = destinationPoint(middle.latDeg, middle.lonDeg, 270, FLY_WEST_OFFSET_KM);
     this.widget.camera.flyTo({
       destination: Cartesian3.fromDegrees(centre.lonDeg, centre.latDeg, 5_000_000),
-      duration: 1.5,
+      duration: flightSeconds(),
     });
     this.scene.requestRender();
   }

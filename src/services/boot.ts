@@ -18,7 +18,8 @@ import {
 import { bootNotifications } from './notifications';
 import { readUrlState, startUrlSync } from './urlState';
 import { startCatalogRefresh } from './catalogRefresh';
-import { restoreWatchList, startWatchListHbrSync } from './watchList';
+import { restoreWatchList, startWatchListHbrSync, startWatchListSync } from './watchList';
+import { startOperatorSettings } from './operatorSettings';
 import { startSafeModeIfAsked } from './safeMode';
 import { useWatchListStore } from '../state/watchListStore';
 import { startWatchRescreen } from './watchRescreen';
@@ -33,7 +34,12 @@ export async function boot(): Promise<void> {
   if (mode !== 'public') {
     startWatchListHbrSync();
     if (safe) useWatchListStore.getState().setRestored();
-    else void restoreWatchList();
+    else {
+      void restoreWatchList();
+      startWatchListSync();
+    }
+    // Before the first catalog: its re-screening and refresh schedule follow the stored choice.
+    startOperatorSettings(mode === 'operator');
   }
   // The event history: shown in every mode, written (and shared between tabs) by operators only.
   startHistoryRows();

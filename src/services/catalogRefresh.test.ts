@@ -35,7 +35,9 @@ describe('catalog refresh on a schedule', () => {
     vi.useFakeTimers({ now: NOW });
     loads.length = 0;
     nextLoadFails = null;
-    useRefreshStore.getState().set({ intervalMs: null, nextAtMs: null, failure: null, note: null });
+    useRefreshStore
+      .getState()
+      .set({ intervalMs: null, chosenIntervalMs: null, nextAtMs: null, failure: null, note: null });
     stop = startCatalogRefresh();
   });
   afterEach(() => {
@@ -81,5 +83,28 @@ describe('catalog refresh on a schedule', () => {
     expect(s.intervalMs).toBeNull();
     expect(s.nextAtMs).toBeNull();
     expect(s.note).toBe('Refresh off: a local file cannot be refreshed: open it again');
+  });
+
+  it("the operator's choice comes back with the next source that can refresh", () => {
+    loaded({ kind: 'url', label: 'https://x/cat.json', ref: 'https://x/cat.json' });
+    expect(setRefreshInterval(30 * 60_000)).toBeNull();
+    loaded({ kind: 'file', label: 'mine.tle' });
+    expect(useRefreshStore.getState()).toMatchObject({
+      intervalMs: null,
+      chosenIntervalMs: 30 * 60_000,
+    });
+    loaded({ kind: 'url', label: 'https://x/cat.json', ref: 'https://x/cat.json' });
+    expect(useRefreshStore.getState()).toMatchObject({
+      intervalMs: 30 * 60_000,
+      nextAtMs: NOW + 30 * 60_000,
+      note: null,
+    });
+    // A CelesTrak group cannot take 30 min: off, saying why, and the choice is kept.
+    loaded({ kind: 'celestrak', label: 'CelesTrak active', ref: 'active', fetchedAtMs: NOW });
+    expect(useRefreshStore.getState()).toMatchObject({
+      intervalMs: null,
+      chosenIntervalMs: 30 * 60_000,
+      note: 'Refresh off: CelesTrak groups refresh at most every 2 hours (CelesTrak asks for no more)',
+    });
   });
 });

@@ -67,9 +67,24 @@ export function setRefreshInterval(intervalMs: number | null): string | null {
       return problem;
     }
   }
-  refresh().set({ intervalMs, note: null, failure: null });
+  refresh().set({ intervalMs, chosenIntervalMs: intervalMs, note: null, failure: null });
   schedule();
   return null;
+}
+
+/** Put the operator's choice in force as far as the catalog's source allows (say why not). */
+export function applyRefreshChoice(chosenIntervalMs: number | null): void {
+  const source = useCatalogStore.getState().source;
+  const problem =
+    chosenIntervalMs !== null && source
+      ? refreshIntervalProblem(source.kind, chosenIntervalMs)
+      : null;
+  refresh().set({
+    chosenIntervalMs,
+    intervalMs: problem ? null : chosenIntervalMs,
+    note: problem ? `Refresh off: ${problem}` : null,
+  });
+  schedule();
 }
 
 /** Keep the schedule in step with the catalog: each new catalog restarts the interval. */
@@ -77,11 +92,7 @@ export function startCatalogRefresh(): () => void {
   return useCatalogStore.subscribe((s, prev) => {
     if (s.version === prev.version) return;
     lastAttemptMs = Date.now();
-    const { intervalMs } = refresh();
-    const problem =
-      intervalMs !== null && s.source ? refreshIntervalProblem(s.source.kind, intervalMs) : null;
-    if (problem) refresh().set({ intervalMs: null, note: `Refresh off: ${problem}` });
     refresh().set({ failure: null });
-    schedule();
+    applyRefreshChoice(refresh().chosenIntervalMs);
   });
 }

@@ -9,6 +9,7 @@ import {
   importWatchListText,
   restoreWatchList,
   startWatchListHbrSync,
+  startWatchListSync,
   toggleWatched,
   updateWatchEntry,
   watchObjects,
@@ -51,6 +52,35 @@ describe('watch list service', () => {
     expect(await again.getAllKeys('entries')).toEqual([7]);
     expect(await again.count('set-aside')).toBeGreaterThan(0);
     again.close();
+  });
+
+  it("follows another tab's writes: its list replaces the one shown, removals included", async () => {
+    await watchObjects([7, 8]);
+    const stop = startWatchListSync();
+    const tellOthers = new BroadcastChannel('orbital-watch-watchlist');
+    const heard = new BroadcastChannel('orbital-watch-watchlist');
+    const ours = new Promise((resolve) => (heard.onmessage = resolve));
+    // Our own change is announced to the other tabs.
+    await watchObjects([9]);
+    expect((await ours) as MessageEvent).toMatchObject({ data: { type: 'changed' } });
+    // The other tab drops 7 and 9 and adds 10.
+    const database = await openDB('orbital-watch-watchlist', 1);
+    await database.clear('entries');
+    await database.put('entries', { noradId: 8, label: 'mine', hbrM: null, note: '' });
+    await database.put('entries', { noradId: 10, label: '', hbrM: null, note: '' });
+    database.close();
+    const changed = new Promise((resolve) =>
+      useWatchListStore.subscribe((st, prev) => st.entries !== prev.entries && resolve(null)),
+    );
+    tellOthers.postMessage({ type: 'changed' });
+    await changed;
+    expect(useWatchListStore.getState().entries.map((e) => [e.noradId, e.label])).toEqual([
+      [8, 'mine'],
+      [10, ''],
+    ]);
+    tellOthers.close();
+    heard.close();
+    stop();
   });
 
   it('imports a CSV by merging; a broken row names itself and changes nothing', async () => {

@@ -42,11 +42,16 @@ function watchDb(): Promise<IDBPDatabase> {
 const store = () => useWatchListStore.getState();
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** Other tabs of this browser: told after each write, they read the stored list again. */
+const CHANNEL = 'orbital-watch-watchlist';
+let channel: BroadcastChannel | null = null;
+
 async function persist(entries: readonly WatchEntry[]): Promise<void> {
   // In safe mode the list is this session's only: the stored one is left as it is.
   if (!storageEnabled()) return;
   const tx = (await watchDb()).transaction(STORE, 'readwrite');
   await Promise.all([tx.store.clear(), ...entries.map((e) => tx.store.put(e)), tx.done]);
+  channel?.postMessage({ type: 'changed' });
 }
 
 /** Show `entries` and write them through; a failed write is reported, the list stays shown. */
@@ -60,19 +65,37 @@ async function commit(entries: WatchEntry[], done: string | null = null): Promis
   }
 }
 
+/** Set while the stored list is read back (at start, or on another tab's word): changes wait for it. */
+let restoring: Promise<void> = Promise.resolve();
+
 /**
  * Read the stored list back. Records that fail the checks are moved to a set-aside store with
  * their reason (not deleted) and named in the alert.
  */
 export function restoreWatchList(): Promise<void> {
-  restoring = readBack();
+  restoring = readBack('merge');
   return restoring;
 }
 
-/** Set while the stored list is read back: changes wait for it, so a write never drops it. */
-let restoring: Promise<void> = Promise.resolve();
+/**
+ * Follow the list other tabs write: on their word, the stored list replaces the one shown (after
+ * any change of ours under way). Not in safe mode, whose list is this tab's own.
+ */
+export function startWatchListSync(): () => void {
+  if (typeof BroadcastChannel === 'undefined' || !storageEnabled()) return () => {};
+  channel = new BroadcastChannel(CHANNEL);
+  channel.onmessage = (e: MessageEvent<{ type?: unknown }>) => {
+    if (e.data?.type !== 'changed') return;
+    restoring = restoring.then(() => readBack('replace'));
+  };
+  return () => {
+    channel?.close();
+    channel = null;
+  };
+}
 
-async function readBack(): Promise<void> {
+/** Read the stored list: merged into the one shown (the first read) or replacing it (a sync). */
+async function readBack(how: 'merge' | 'replace'): Promise<void> {
   try {
     const database = await watchDb();
     const stored: unknown[] = await database.getAll(STORE);
@@ -92,17 +115,18 @@ async function readBack(): Promise<void> {
         tx.done,
       ]);
     }
-    const merged = upsertEntries(store().entries, good) ?? good;
-    store().setEntries(merged);
-    store().setAlert(
-      bad.length
-        ? `${bad.length} stored watch-list record${bad.length > 1 ? 's' : ''} set aside: ` +
-            bad
-              .slice(0, MAX_LISTED_ISSUES)
-              .map((b) => `${JSON.stringify(b.record).slice(0, 60)}: ${b.reason}`)
-              .join(' · ')
-        : null,
-    );
+    store().setEntries(how === 'merge' ? (upsertEntries(store().entries, good) ?? good) : good);
+    // A sync leaves this tab's last message standing unless it has something to say.
+    if (how === 'merge' || bad.length)
+      store().setAlert(
+        bad.length
+          ? `${bad.length} stored watch-list record${bad.length > 1 ? 's' : ''} set aside: ` +
+              bad
+                .slice(0, MAX_LISTED_ISSUES)
+                .map((b) => `${JSON.stringify(b.record).slice(0, 60)}: ${b.reason}`)
+                .join(' · ')
+          : null,
+      );
   } catch (error) {
     store().setAlert(`The stored watch list could not be read (${reason(error)})`);
   } finally {

@@ -9,22 +9,31 @@ export interface CameraView {
   pitchDeg: number;
 }
 
+/** One step of the globe's on-screen buttons and keys. */
+export type CameraCommand =
+  'zoomIn' | 'zoomOut' | 'turnLeft' | 'turnRight' | 'tiltUp' | 'tiltDown' | 'reset';
+
 interface CameraState {
   /** The camera as last settled (the scene publishes it after each move). */
   view: CameraView | null;
   /** A view the scene should jump to (a deep link); bumps `requestCount`. */
   requested: CameraView | null;
   requestCount: number;
+  /** The last button step for the scene to apply; `seq` bumps on each. */
+  step: { command: CameraCommand; seq: number } | null;
   settled(view: CameraView): void;
   request(view: CameraView): void;
+  command(command: CameraCommand): void;
 }
 
 export const useCameraStore = create<CameraState>()((set) => ({
   view: null,
   requested: null,
   requestCount: 0,
+  step: null,
   settled: (view) => set({ view }),
   request: (view) => set((s) => ({ requested: view, requestCount: s.requestCount + 1 })),
+  command: (command) => set((s) => ({ step: { command, seq: (s.step?.seq ?? 0) + 1 } })),
 }));
 
 export function formatCameraParam(v: CameraView): string {

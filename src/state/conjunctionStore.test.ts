@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { emptyStats } from '../domain/screening/engine';
-import type { ConjunctionEvent, ScreeningResult } from '../domain/screening/types';
+import { recordFromScreening } from '../domain/conjunctions';
+import type { ConjunctionEvent } from '../domain/screening/types';
 import { useClockStore } from './clockStore';
 import { selectedConjunction, useConjunctionStore } from './conjunctionStore';
 
@@ -26,17 +26,12 @@ function event(id2: number, dtS: number, rangeKm: number): ConjunctionEvent {
   };
 }
 
-function result(events: ConjunctionEvent[]): ScreeningResult {
-  const stats = { ...emptyStats(), objects: 3, screened: 3, events: events.length };
-  return {
-    startMs: T0,
-    endMs: T0 + 3_600_000,
-    primaries: [25544],
-    objects: 3,
-    events,
-    flags: [],
-    stats,
-  };
+/** A screening run's events as the list shows them (default HBR 10 m). */
+function screened(events: ConjunctionEvent[]): void {
+  useConjunctionStore.getState().addEvents(
+    'screening',
+    events.map((e) => recordFromScreening(e, 10, 'screening')),
+  );
 }
 
 describe('conjunction store', () => {
@@ -45,32 +40,9 @@ describe('conjunction store', () => {
     useConjunctionStore.getState().select(null);
   });
 
-  it('replaceScreening swaps the previous run’s events and keeps imported ones', () => {
-    const s = useConjunctionStore.getState();
-    s.replaceScreening(result([event(1, 0, 1), event(2, 60, 3)]));
-    expect(useConjunctionStore.getState().events.map((e) => e.key)).toEqual([
-      '25544-1@2024-10-31T11:00:00.000Z',
-      '25544-2@2024-10-31T11:01:00.000Z',
-    ]);
-    const imported = {
-      ...useConjunctionStore.getState().events[0],
-      key: 'x-y@2024-10-31T11:00:00.000Z',
-    };
-    s.addEvents('cdm', [imported]);
-    s.select('25544-2@2024-10-31T11:01:00.000Z');
-    s.replaceScreening(result([event(3, 120, 0.5)]));
-    const after = useConjunctionStore.getState();
-    expect(after.events.map((e) => [e.source, e.key])).toEqual([
-      ['cdm', 'x-y@2024-10-31T11:00:00.000Z'],
-      ['screening', '25544-3@2024-10-31T11:02:00.000Z'],
-    ]);
-    // The selected event is gone with its run.
-    expect(after.selectedKey).toBeNull();
-  });
-
   it('every screening event carries a maximum Pc with the default HBR, recomputed when it changes', () => {
     const s = useConjunctionStore.getState();
-    s.replaceScreening(result([event(1, 0, 1)]));
+    screened([event(1, 0, 1)]);
     const pc10 = useConjunctionStore.getState().events[0].pc!;
     expect(pc10).toMatchObject({ kind: 'maximum', hbrM: 10, hbrSource: 'DEFAULT' });
     s.setDefaultHbr(5);
@@ -84,7 +56,7 @@ describe('conjunction store', () => {
 
   it('select stops the clock lead before TCA; sorting helpers serve the briefing tour', () => {
     const s = useConjunctionStore.getState();
-    s.replaceScreening(result([event(1, 0, 3), event(2, 600, 0.2), event(3, 300, 1)]));
+    screened([event(1, 0, 3), event(2, 600, 0.2), event(3, 300, 1)]);
     s.setLeadMs(60_000);
     s.select('25544-3@2024-10-31T11:05:00.000Z');
     expect(useClockStore.getState().playing).toBe(false);

@@ -2,9 +2,8 @@
 // settings (default hard-body radius, how long before TCA the clock stops).
 //
 // For other parts of the app:
-//  • replaceScreening(result) lists a screening without history, replacing the previous one's
-//    events; the app's runs go to the event history instead (services/eventHistory.ts).
-//  • Event history (services/eventHistory.ts): setHistoryRows(rows) lists one row per event.
+//  • Event history (services/eventHistory.ts): setHistoryRows(rows) lists one row per event; the
+//    app's screening runs and imports reach the list through it.
 //  • Briefing tour: useConjunctionStore.getState().eventsSortedBy('pc' | 'range') gives the events
 //    highest Pc first / closest first; select(key) shows one (clock, globe, encounter panel).
 import { limitUrlSearch } from '../domain/limits';
@@ -15,7 +14,6 @@ import {
   DEFAULT_HBR_M,
   findByKey,
   NO_FILTERS,
-  recordFromScreening,
   withDefaultHbr,
   withObjectHbr,
   type ConjunctionFilters,
@@ -24,7 +22,6 @@ import {
   type SortKey,
   type SortSpec,
 } from '../domain/conjunctions';
-import type { ScreeningResult } from '../domain/screening/types';
 import { useClockStore } from './clockStore';
 
 export interface ConjunctionSettings {
@@ -53,7 +50,6 @@ interface ConjunctionState {
   /** Add events; an event with the key of one already listed replaces it. */
   addEvents(source: ConjunctionSource, records: readonly ConjunctionRecord[]): void;
   /** A finished screening run: its events replace the previous run's. */
-  replaceScreening(result: ScreeningResult, label?: string): void;
   /**
    * The event history's rows (one per event) replace its previous rows and any other row with the
    * same key. `follow`: the selected event's new row key (null: its row is gone; undefined: keep).
@@ -121,21 +117,6 @@ export const useConjunctionStore = create<ConjunctionState>()((set, get) => {
         ),
         version: s.version + 1,
       }));
-      afterChange();
-    },
-    replaceScreening: (result, label = 'screening') => {
-      const { defaultHbrM: hbr, objectHbrM } = get().settings;
-      const records = result.events.map((e) =>
-        withObjectHbr(recordFromScreening(e, hbr, label), objectHbrM, hbr),
-      );
-      set((s) => {
-        const events = merge(
-          s.events.filter((r) => r.source !== 'screening'),
-          records,
-        );
-        const selectedKey = events.some((r) => r.key === s.selectedKey) ? s.selectedKey : null;
-        return { events, version: s.version + 1, selectedKey };
-      });
       afterChange();
     },
     historyKeys: new Set(),

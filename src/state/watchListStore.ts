@@ -1,22 +1,9 @@
 import { create } from 'zustand';
+import { DEFAULT_RESCREEN, type RescreenSettings } from '../domain/settings/operatorSettings';
 import type { WatchEntry } from '../domain/watchlist';
 
-/**
- * The operator's watch list (kept in IndexedDB by services/watchList.ts), and the settings of
- * the watch list's re-screening on each new catalog.
- */
-export interface RescreenSettings {
-  /** Screen the watch list whenever a catalog is loaded or refreshed. */
-  auto: boolean;
-  durationHours: number;
-  thresholdKm: number;
-}
-
-export const DEFAULT_RESCREEN: RescreenSettings = {
-  auto: true,
-  durationHours: 168,
-  thresholdKm: 5,
-};
+// The operator's watch list (kept in IndexedDB by services/watchList.ts), and the settings of
+// the watch list's re-screening on each new catalog (kept by services/operatorSettings.ts).
 
 /** The watch list's last re-screening, or the one under way. */
 export interface RescreenStatus {

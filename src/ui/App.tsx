@@ -10,6 +10,7 @@ import { CompactLayout } from './CompactLayout';
 import { ConjunctionList } from './ConjunctionList';
 import { EncounterPanel } from './EncounterPanel';
 import { EventAlerts } from './EventAlerts';
+import { GlobeButtons } from './GlobeButtons';
 import { GlobeView } from './GlobeView';
 import { HistoryView } from './HistoryView';
 import { HoverLabel } from './HoverLabel';
@@ -95,6 +96,7 @@ export function App() {
           <TimeBar />
           <div className="footer-row">
             <StatusBar />
+            <GlobeButtons />
             <ShareBar />
             <LanguageSwitch />
           </div>

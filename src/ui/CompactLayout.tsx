@@ -9,6 +9,7 @@ import { CatalogControls } from './CatalogControls';
 import { ConjunctionList } from './ConjunctionList';
 import { EncounterPanel } from './EncounterPanel';
 import { EventAlerts } from './EventAlerts';
+import { GlobeButtons } from './GlobeButtons';
 import { GlobeView } from './GlobeView';
 import { StageNotices } from './StageNotices';
 import { HoverLabel } from './HoverLabel';
@@ -150,6 +151,8 @@ export function CompactLayout({ profile, size }: { profile: RenderProfile; size:
         <GlobeView profile={profile} />
         <StageNotices />
         <HoverLabel />
+        {/* Over the globe's top edge, away while a sheet covers the globe. */}
+        {!open && <GlobeButtons />}
         {open && (
           <>
             {/* A tap on the globe around the sheet closes it; keyboards have Escape and ×. */}

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useHeightVar } from './useHeightVar';
 import {
   eventsToCsv,
   eventsToJson,
@@ -91,6 +92,9 @@ export function ConjunctionList() {
   // Collapsed while there is nothing to list, open once events arrive, then as the user leaves it.
   const [openChoice, setOpen] = useState<boolean | null>(null);
   const open = openChoice ?? events.length > 0;
+  // The desktop's left column ends above the list, however tall it is (app.css).
+  const sectionRef = useRef<HTMLElement>(null);
+  useHeightVar(sectionRef, '--conjunctions-height');
   const [active, setActive] = useState(0);
   const [busy, setBusy] = useState(false);
   const tableRef = useRef<HTMLTableElement>(null);
@@ -173,7 +177,7 @@ export function ConjunctionList() {
   const stamp = () => new Date().toISOString().replace(/[-:]/g, '').slice(0, 15);
 
   return (
-    <section className="panel conjunctions" aria-label={t('conjunctions.label')}>
+    <section className="panel conjunctions" aria-label={t('conjunctions.label')} ref={sectionRef}>
       <header className="conjunctions-header">
         <button
           type="button"

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { rescreenProblem } from '../domain/settings/operatorSettings';
 import { rescreenNow } from '../services/watchRescreen';
 import { useScreeningStore } from '../state/screeningStore';
 import { useWatchListStore } from '../state/watchListStore';
@@ -9,8 +10,9 @@ export function WatchRescreen() {
   const { t } = useTranslation();
   const { rescreen, setRescreen, rescreenStatus: status, entries } = useWatchListStore();
   const { running, chunksDone, chunkCount } = useScreeningStore();
-  const hoursOk = rescreen.durationHours > 0 && rescreen.durationHours <= 168;
-  const kmOk = rescreen.thresholdKm > 0 && rescreen.thresholdKm <= 100;
+  const problem = rescreenProblem(rescreen);
+  const hoursOk = !problem.hours;
+  const kmOk = !problem.thresholdKm;
 
   return (
     <div className="watchlist-rescreen">
@@ -52,7 +54,11 @@ export function WatchRescreen() {
       >
         {t('rescreen.now')}
       </button>
-      {(!hoursOk || !kmOk) && <p className="form-problems">{t('rescreen.bad')}</p>}
+      {(!hoursOk || !kmOk) && (
+        <p className="form-problems">
+          {[problem.hours, problem.thresholdKm].filter(Boolean).join(' · ')}
+        </p>
+      )}
       {status && (
         <p className="muted watchlist-status" role="status" data-testid="rescreen-status">
           {status.state === 'running' &&

@@ -135,7 +135,9 @@ export async function attachBulkSampler(ctx: ScreeningContext): Promise<void> {
     ctx.bulk = bulk;
     ctx.bulkIndex = idx;
     // WASM holds its own copy: the JS records come back one by one for refinement (satrecAt).
-    ctx.satrecs.fill(null);
+    // A watch list keeps them: its objects near a primary are sampled one by one, most of them
+    // sooner or later, and starting SGP4 again for each would cost more than the batch saves.
+    if (ctx.opts.primaries.length === 0) ctx.satrecs.fill(null);
   }
 }
 

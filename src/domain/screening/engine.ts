@@ -143,6 +143,9 @@ class ChunkScreener {
   sMid = 0;
   sLo = 0;
   sHi = 0;
+  /** This window sorts with sortFew; its buffer. */
+  fewSlots = false;
+  packed = new Float64Array(0);
 
   constructor(readonly ctx: ScreeningContext) {
     const o = ctx.opts;
@@ -211,15 +214,15 @@ class ChunkScreener {
 
   run(chunk: number): ChunkResult {
     const o = this.ctx.opts;
-    const { H, h } = this;
-    const m = Math.round(H / h);
+    const H = this.H;
     const c0 = o.startMs + chunk * o.chunkS * 1000;
     const c1 = Math.min(o.endMs, c0 + o.chunkS * 1000);
     const nSeg = Math.ceil((c1 - c0) / (H * 1000) - 1e-9);
     // Watch lists with few primaries: row searches per primary beat a sweep of everything.
     const sweep = this.allVsAll || this.nPrimary * 9 * 17 > this.nl * 14;
     const step0 = Math.round((c0 - o.startMs) / (H * 1000));
-    for (let seg = 0; seg < nSeg; seg++) {
+    if (!sweep) this.runWatch(c0, c1, nSeg, step0);
+    for (let seg = 0; sweep && seg < nSeg; seg++) {
       const tA = c0 + seg * H * 1000;
       if (seg === 0) {
         this.switchSources(step0, tA, false);
@@ -229,19 +232,8 @@ class ChunkScreener {
         this.switchSources(step0 + seg, tA, true);
       }
       this.sample(tA + H * 1000, this.B);
-      this.coefficients();
-      this.tSeg = tA;
-      for (let k = 0; k < m; k++) {
-        if (tA + k * h * 1000 >= c1) break;
-        this.sLo = k * h;
-        this.sHi = this.sLo + h;
-        this.sMid = this.sLo + 0.5 * h;
-        this.stats.gridSteps++;
-        this.bin(this.sMid);
-        if (sweep) this.sweepForward();
-        else this.queryPrimaries();
-        this.queryFast();
-      }
+      this.coefficients(0, this.nl);
+      this.fineWindows(tA, c1, true);
       const t = this.A;
       this.A = this.B;
       this.B = t;
@@ -259,6 +251,70 @@ class ChunkScreener {
       ),
     );
     return { chunk, packed, flags: this.flags, stats: this.stats };
+  }
+
+  /** The fine windows of the segment starting at tA (ms) over the listed slots. */
+  fineWindows(tA: number, c1: number, sweep: boolean): void {
+    const { H, h } = this;
+    const m = Math.round(H / h);
+    this.tSeg = tA;
+    for (let k = 0; k < m; k++) {
+      if (tA + k * h * 1000 >= c1) break;
+      this.sLo = k * h;
+      this.sHi = this.sLo + h;
+      this.sMid = this.sLo + 0.5 * h;
+      this.stats.gridSteps++;
+      this.bin(this.sMid);
+      if (sweep) this.sweepForward();
+      else this.queryPrimaries();
+      this.queryFast();
+    }
+  }
+
+  /**
+   * A watch list's chunk. Only the primaries (and objects with an ephemeris) are sampled at every
+   * sample step; every other object is sampled every WATCH_SPAN_STEPS steps, and a segment of
+   * it is interpolated and screened only when its coarse path comes near a primary (nearPrimaries),
+   * with its samples at the segment's ends taken then. The segments kept are those in which the
+   * full screening could find an event with a primary, so the events are the same.
+   */
+  runWatch(c0: number, c1: number, nSeg: number, step0: number): void {
+    const w = new WatchFilter(this);
+    for (let seg = 0; seg < nSeg; seg++) {
+      const tA = c0 + seg * this.H * 1000;
+      if (seg === 0) {
+        this.switchSources(step0, tA, false);
+        this.sampleListed(tA, this.A);
+      } else this.switchSources(step0 + seg, tA, true);
+      this.sampleListed(tA + this.H * 1000, this.B);
+      if (seg % WATCH_SPAN_STEPS === 0) w.span(c0, seg, nSeg, step0);
+      const nFull = this.nl;
+      this.coefficients(0, nFull);
+      w.nearPrimaries(seg, step0 + seg, tA);
+      this.coefficients(nFull, this.nl);
+      this.fineWindows(tA, c1, false);
+      const t = this.A;
+      this.A = this.B;
+      this.B = t;
+      w.swapStamps();
+      this.nl = nFull;
+    }
+  }
+
+  /** States of the listed objects at tMs one by one (few objects: no batch run). */
+  sampleListed(tMs: number, out: Float64Array): void {
+    const { list, nl } = this;
+    let w = 0;
+    for (let q = 0; q < nl; q++) {
+      const i = list[q];
+      const err = this.stateOf(i, tMs, out);
+      if (err === 0) list[w++] = i;
+      else {
+        this.fail(i, err, tMs);
+        if (this.primary[i]) this.nPrimary--;
+      }
+    }
+    this.nl = w;
   }
 
   /** Number the slots in the last window's sorted order (sObj holds slots). */
@@ -378,9 +434,9 @@ class ChunkScreener {
    * Hermite segment between the samples, per slot: p(s) = p0 + v0 s + c2 s² + c3 s³, s in
    * seconds; with the slot's per-object constants.
    */
-  coefficients(): void {
-    const { A, B, C, H, list, nl, qRho, qDyn, qErr, qPrimary, rhoConst, errKm, primary } = this;
-    for (let q = 0; q < nl; q++) {
+  coefficients(from: number, to: number): void {
+    const { A, B, C, H, list, qRho, qDyn, qErr, qPrimary, rhoConst, errKm, primary } = this;
+    for (let q = from; q < to; q++) {
       const i = list[q];
       const a = 6 * i;
       const c = 12 * q;
@@ -409,9 +465,27 @@ class ChunkScreener {
 
   /** Interpolate every live object at s and sort them by cell key; sorted entries in sP. */
   bin(s: number): void {
+    // Few slots (a watch list's segment): a comparison sort beats the radix sort's histograms.
+    this.fewSlots = this.nl * 64 < this.hist.length;
     this.interpolate(s);
-    this.sortKeys();
+    if (this.fewSlots) this.sortFew();
+    else this.sortKeys();
     this.gather();
+  }
+
+  /** The radix sort's result for few slots: keys and slots packed in doubles, sorted. */
+  sortFew(): void {
+    const { kA, kB, oA, nl } = this;
+    if (this.packed.length < nl) this.packed = new Float64Array(2 * nl);
+    const packed = this.packed.subarray(0, nl);
+    for (let q = 0; q < nl; q++) packed[q] = kA[q] * 2 ** 21 + q;
+    packed.sort();
+    for (let r = 0; r < nl; r++) {
+      const v = packed[r];
+      const k = Math.floor(v / 2 ** 21);
+      kB[r] = k;
+      oA[r] = v - k * 2 ** 21;
+    }
   }
 
   /**
@@ -426,7 +500,8 @@ class ChunkScreener {
     const off = cmax + 1;
     const mask = (1 << digitBits) - 1;
     const h1 = 1 << digitBits;
-    hist.fill(0);
+    const count = !this.fewSlots;
+    if (count) hist.fill(0);
     let maxRho = 0;
     for (let q = 0; q < nl; q++) {
       const c = 12 * q;
@@ -467,8 +542,10 @@ class ChunkScreener {
       cz = cz < -cmax ? -cmax : cz > cmax ? cmax : cz;
       const k = cx + off + W * (cy + off + W * (cz + off));
       kA[q] = k;
-      hist[k & mask]++;
-      hist[h1 + (k >>> digitBits)]++;
+      if (count) {
+        hist[k & mask]++;
+        hist[h1 + (k >>> digitBits)]++;
+      }
     }
     this.maxRho = maxRho;
   }
@@ -725,6 +802,379 @@ class ChunkScreener {
       this.eventPairs.push(i1, i2);
     }
   }
+}
+
+/** Sample steps per coarse span of a watch list's non-primary objects. */
+const WATCH_SPAN_STEPS = 2;
+/**
+ * Sub-windows per sample step in which coarse paths are compared with the primaries, and the
+ * parts of a sub-window compared again (smaller radii) where a sub-window is close.
+ */
+const WATCH_SUBWINDOWS = 5;
+const WATCH_SPLIT = 3;
+/**
+ * Safety factor on the Hermite error bound (errKm) scaled to a coarse span, and the largest
+ * such bound (km) of an object sampled coarsely (beyond it, at every step like a primary).
+ */
+const WATCH_COARSE_SAFETY = 2;
+const WATCH_MAX_COARSE_ERR_KM = 400;
+
+/**
+ * The watch list's time filter. A non-primary object is interpolated over a coarse span (cubic
+ * Hermite between samples WATCH_SPAN_STEPS steps apart, error ≤ errCoarse); at the centre c of
+ * each sub-window (half-length hw) of a segment it is compared with every primary's segment
+ * cubic. Full screening finds an event in the segment only at a time t where the two sample-step
+ * cubics are within limit = reach + err₁ + err₂ + 0.05 km of each other; from t to c each cubic
+ * moves at most vmax·hw + 2·err (its errors at t and c), and the coarse cubic is within
+ * errCoarse of the truth, so at c the coarse path and the primary's cubic are within
+ * reach + 0.05 + (vmax_s + vmax_p)·hw + 2·err_s + errCoarse_s + 3·err_p. Objects closer than that
+ * in some sub-window get the segment (the same bound with a third of hw is checked on the thirds
+ * of a close sub-window). The tolerance is split into one radius per object, and a hash of the
+ * primaries' cells, of size ≥ the largest sum of radii, finds the candidates. A coarse sample
+ * that fails keeps the object's whole span, sampled step by step, so that it fails where the
+ * full screening's sampling would.
+ */
+class WatchFilter {
+  readonly coarse: Int32Array;
+  readonly nCoarse: number;
+  /** Coarse states at the span's start and end, per object index, and whether each is usable. */
+  CS: Float64Array;
+  CE: Float64Array;
+  okS: Uint8Array;
+  okE: Uint8Array;
+  /** Coarse Hermite coefficients per object index (12 doubles), for the current span. */
+  readonly CC: Float64Array;
+  /** Radius per object index (its share of the tolerance, km) for a sub-window and a part. */
+  readonly radius: Float64Array;
+  readonly radius2: Float64Array;
+  /** Sample step held in A / B per object index (−1: none). */
+  stepA: Int32Array;
+  stepB: Int32Array;
+  /** Current span: first segment, first and last sample step. */
+  spanSeg = 0;
+  spanStartStep = 0;
+  spanEndStep = 0;
+  readonly hw: number;
+  readonly hw2: number;
+  readonly L: number;
+  readonly inv: number;
+  readonly cmax: number;
+  readonly W: number;
+  // Hash of the primaries' neighbour cells: open addressing, generation-stamped.
+  readonly hMask: number;
+  readonly hKey: Int32Array;
+  readonly hGen: Int32Array;
+  readonly hHead: Int32Array;
+  readonly eNext: Int32Array;
+  readonly eSlot: Int32Array;
+  gen = 0;
+  /** Primary slots of the current segment, and their centres per sub-window. */
+  readonly pSlot: Int32Array;
+  readonly pPos: Float64Array;
+  /** Their centres per part of each sub-window. */
+  readonly pPos2: Float64Array;
+
+  constructor(readonly s: ChunkScreener) {
+    const { ctx, list, primary, errKm } = s;
+    const n = ctx.n;
+    const g = WATCH_SPAN_STEPS;
+    const H = s.H;
+    this.hw = H / (2 * WATCH_SUBWINDOWS);
+    this.hw2 = this.hw / WATCH_SPLIT;
+    const half = 0.5 * (s.reach + 0.05 + 0.5);
+    this.radius = new Float64Array(n);
+    this.radius2 = new Float64Array(n);
+    this.coarse = new Int32Array(s.nl);
+    let nf = 0;
+    let nc = 0;
+    let maxP = 0;
+    let maxS = 0;
+    let nPrim = 0;
+    for (let q = 0; q < s.nl; q++) {
+      const i = list[q];
+      const errCoarse = WATCH_COARSE_SAFETY * Math.max(errKm[i] - 0.005, 0) * g ** 4 + 0.5;
+      if (primary[i] || ctx.tracks[i] || errCoarse > WATCH_MAX_COARSE_ERR_KM) {
+        list[nf++] = i;
+        if (primary[i]) {
+          nPrim++;
+          this.radius[i] = ctx.vmax[i] * this.hw + 3 * errKm[i] + half;
+          this.radius2[i] = ctx.vmax[i] * this.hw2 + 3 * errKm[i] + half;
+          maxP = Math.max(maxP, this.radius[i]);
+        }
+      } else {
+        this.coarse[nc++] = i;
+        this.radius[i] = ctx.vmax[i] * this.hw + 2 * errKm[i] + errCoarse + half;
+        this.radius2[i] = ctx.vmax[i] * this.hw2 + 2 * errKm[i] + errCoarse + half;
+        maxS = Math.max(maxS, this.radius[i]);
+      }
+    }
+    s.nl = nf;
+    this.nCoarse = nc;
+    this.CS = new Float64Array(6 * n);
+    this.CE = new Float64Array(6 * n);
+    this.okS = new Uint8Array(n);
+    this.okE = new Uint8Array(n);
+    this.CC = new Float64Array(12 * n);
+    this.stepA = new Int32Array(n).fill(-1);
+    this.stepB = new Int32Array(n).fill(-1);
+    // Cells: a secondary within reach of a primary is in one of the primary's 27 cells.
+    this.L = Math.max(maxP + maxS, 1);
+    this.inv = 1 / this.L;
+    this.cmax = Math.min(Math.ceil(CLAMP_KM / this.L), 640);
+    this.W = 2 * this.cmax + 3;
+    let size = 1024;
+    while (size < 4 * 27 * Math.max(nPrim, 1)) size *= 2;
+    this.hMask = size - 1;
+    const M = WATCH_SUBWINDOWS;
+    this.hKey = new Int32Array(M * size);
+    this.hGen = new Int32Array(M * size);
+    this.hHead = new Int32Array(M * size);
+    this.eNext = new Int32Array(M * 27 * Math.max(nPrim, 1));
+    this.eSlot = new Int32Array(M * 27 * Math.max(nPrim, 1));
+    this.pSlot = new Int32Array(Math.max(nPrim, 1));
+    this.pPos = new Float64Array(3 * WATCH_SUBWINDOWS * Math.max(nPrim, 1));
+    this.pPos2 = new Float64Array(3 * WATCH_SUBWINDOWS * WATCH_SPLIT * Math.max(nPrim, 1));
+  }
+
+  /** Start the coarse span at segment seg: its end samples (and, at the chunk start, its start). */
+  span(c0: number, seg: number, nSeg: number, step0: number): void {
+    const H = this.s.H;
+    const end = Math.min(seg + WATCH_SPAN_STEPS, nSeg);
+    this.spanSeg = seg;
+    this.spanStartStep = step0 + seg;
+    this.spanEndStep = step0 + end;
+    if (seg === 0) this.sampleCoarse(c0, this.CS, this.okS);
+    else {
+      [this.CS, this.CE] = [this.CE, this.CS];
+      [this.okS, this.okE] = [this.okE, this.okS];
+    }
+    this.sampleCoarse(c0 + end * H * 1000, this.CE, this.okE);
+    const G = (end - seg) * H;
+    const { CS, CE, CC, coarse, okS, okE } = this;
+    for (let r = 0; r < this.nCoarse; r++) {
+      const i = coarse[r];
+      if (!okS[i] || !okE[i]) continue;
+      const a = 6 * i;
+      const c = 12 * i;
+      for (let k = 0; k < 3; k++) {
+        const p0 = CS[a + k];
+        const v0 = CS[a + 3 + k];
+        const v1 = CE[a + 3 + k];
+        const dp = (CE[a + k] - p0) / G;
+        CC[c + k] = p0;
+        CC[c + 3 + k] = v0;
+        CC[c + 6 + k] = (3 * dp - 2 * v0 - v1) / G;
+        CC[c + 9 + k] = (-2 * dp + v0 + v1) / (G * G);
+      }
+    }
+  }
+
+  /** SGP4 for the coarse objects at tMs into out; ok[i] = 1 where it worked. */
+  sampleCoarse(tMs: number, out: Float64Array, ok: Uint8Array): void {
+    const { ctx, mode, stats } = this.s;
+    const { bulk, bulkIndex, epochMs } = ctx;
+    const { coarse, nCoarse } = this;
+    if (bulk) {
+      bulk.run(tMs);
+      stats.sgp4Calls += bulk.status.length;
+    }
+    for (let r = 0; r < nCoarse; r++) {
+      const i = coarse[r];
+      if (mode[i] === MODE_FAILED) continue;
+      const o = 6 * i;
+      if (bulk) {
+        const b = bulkIndex![i];
+        const err = bulk.status[b];
+        ok[i] = +(err === 0);
+        if (err !== 0) continue;
+        const p = bulk.position;
+        const v = bulk.velocity;
+        out[o] = p[3 * b];
+        out[o + 1] = p[3 * b + 1];
+        out[o + 2] = p[3 * b + 2];
+        out[o + 3] = v[3 * b];
+        out[o + 4] = v[3 * b + 1];
+        out[o + 5] = v[3 * b + 2];
+      } else {
+        const satrec = satrecAt(ctx, i);
+        stats.sgp4Calls++;
+        ok[i] = +(satrec !== null && propagateInto(satrec, epochMs[i], tMs, out, o) === 0);
+      }
+    }
+  }
+
+  /**
+   * Append to the screener's list the coarse objects that may come within reach of a primary in
+   * segment seg (sample step `step`, start tA), with their samples at the segment's ends.
+   */
+  nearPrimaries(seg: number, step: number, tA: number): void {
+    const s = this.s;
+    const { list, qPrimary, C, mode } = s;
+    const { coarse, nCoarse, CC, radius, okS, okE, pSlot, pPos, hw, inv, cmax, W } = this;
+    const M = WATCH_SUBWINDOWS;
+    let np = 0;
+    for (let q = 0; q < s.nl; q++) if (qPrimary[q]) pSlot[np++] = q;
+    if (np === 0) return;
+    const S = WATCH_SPLIT;
+    const { pPos2, hw2, radius2 } = this;
+    for (let r = 0; r < np; r++) {
+      const c = 12 * pSlot[r];
+      for (let j = 0; j < M; j++) {
+        const t = (2 * j + 1) * hw;
+        const o = 3 * (r * M + j);
+        for (let d = 0; d < 3; d++) {
+          pPos[o + d] = C[c + d] + t * (C[c + 3 + d] + t * (C[c + 6 + d] + t * C[c + 9 + d]));
+        }
+        for (let k = 0; k < S; k++) {
+          const t2 = 2 * j * hw + (2 * k + 1) * hw2;
+          const o2 = 3 * ((r * M + j) * S + k);
+          for (let d = 0; d < 3; d++) {
+            pPos2[o2 + d] =
+              C[c + d] + t2 * (C[c + 3 + d] + t2 * (C[c + 6 + d] + t2 * C[c + 9 + d]));
+          }
+        }
+      }
+    }
+    const u0 = (seg - this.spanSeg) * s.H;
+    const nFull = s.nl;
+    const { hKey, hGen, hHead, hMask, eSlot, eNext } = this;
+    const size = hMask + 1;
+    const gen = ++this.gen;
+    for (let j = 0; j < M; j++) this.hashPrimaries(np, j);
+    const off = cmax + 1;
+    let kept = nFull;
+    for (let r = 0; r < nCoarse; r++) {
+      const i = coarse[r];
+      if (mode[i] === MODE_FAILED) continue;
+      let near = okS[i] === 0 || okE[i] === 0;
+      const c = 12 * i;
+      const x0 = CC[c];
+      const y0 = CC[c + 1];
+      const z0 = CC[c + 2];
+      const x1 = CC[c + 3];
+      const y1 = CC[c + 4];
+      const z1 = CC[c + 5];
+      const x2 = CC[c + 6];
+      const y2 = CC[c + 7];
+      const z2 = CC[c + 8];
+      const x3 = CC[c + 9];
+      const y3 = CC[c + 10];
+      const z3 = CC[c + 11];
+      const ri = radius[i];
+      for (let j = 0; j < M && !near; j++) {
+        const u = u0 + (2 * j + 1) * hw;
+        const x = x0 + u * (x1 + u * (x2 + u * x3));
+        const y = y0 + u * (y1 + u * (y2 + u * y3));
+        const z = z0 + u * (z1 + u * (z2 + u * z3));
+        let cx = Math.floor(x * inv);
+        cx = cx < -cmax ? -cmax : cx > cmax ? cmax : cx;
+        let cy = Math.floor(y * inv);
+        cy = cy < -cmax ? -cmax : cy > cmax ? cmax : cy;
+        let cz = Math.floor(z * inv);
+        cz = cz < -cmax ? -cmax : cz > cmax ? cmax : cz;
+        const key = cx + off + W * (cy + off + W * (cz + off));
+        const base = j * size;
+        let h = (Math.imul(key, 0x9e3779b1) >>> 0) & hMask;
+        while (hGen[base + h] === gen && hKey[base + h] !== key) h = (h + 1) & hMask;
+        if (hGen[base + h] !== gen) continue;
+        for (let e = hHead[base + h]; e >= 0 && !near; e = eNext[e]) {
+          const p = eSlot[e];
+          const o = 3 * (p * M + j);
+          const dx = pPos[o] - x;
+          const dy = pPos[o + 1] - y;
+          const dz = pPos[o + 2] - z;
+          const ip = list[pSlot[p]];
+          const dd = ri + radius[ip];
+          if (dx * dx + dy * dy + dz * dz > dd * dd) continue;
+          // Close in the sub-window: compare its parts with smaller radii.
+          const dd2 = radius2[i] + radius2[ip];
+          for (let k = 0; k < S && !near; k++) {
+            const u2 = u0 + 2 * j * hw + (2 * k + 1) * hw2;
+            const o2 = 3 * ((p * M + j) * S + k);
+            const ex = x0 + u2 * (x1 + u2 * (x2 + u2 * x3)) - pPos2[o2];
+            const ey = y0 + u2 * (y1 + u2 * (y2 + u2 * y3)) - pPos2[o2 + 1];
+            const ez = z0 + u2 * (z1 + u2 * (z2 + u2 * z3)) - pPos2[o2 + 2];
+            near = ex * ex + ey * ey + ez * ez <= dd2 * dd2;
+          }
+        }
+      }
+      if (near) list[kept++] = i;
+    }
+    // Samples at the segment's ends for the objects kept.
+    let w = nFull;
+    for (let q = nFull; q < kept; q++) {
+      const i = list[q];
+      if (
+        this.ensure(i, step, tA, s.A, this.stepA) &&
+        this.ensure(i, step + 1, tA + s.H * 1000, s.B, this.stepB)
+      ) {
+        list[w++] = i;
+      }
+    }
+    s.nl = w;
+  }
+
+  /** Insert every primary (index into pSlot) of sub-window j into its 27 neighbour cells. */
+  hashPrimaries(np: number, j: number): void {
+    const { pPos, hKey, hGen, hHead, eNext, eSlot, hMask, W, inv, cmax, gen } = this;
+    const base = j * (hMask + 1);
+    const cellOf = (v: number): number => {
+      const x = Math.floor(v * inv);
+      return (x < -cmax ? -cmax : x > cmax ? cmax : x) + cmax + 1;
+    };
+    let ne = j * 27 * np;
+    for (let p = 0; p < np; p++) {
+      const o = 3 * (p * WATCH_SUBWINDOWS + j);
+      const cx = cellOf(pPos[o]);
+      const cy = cellOf(pPos[o + 1]);
+      const cz = cellOf(pPos[o + 2]);
+      for (let dz = -1; dz <= 1; dz++) {
+        for (let dy = -1; dy <= 1; dy++) {
+          for (let dx = -1; dx <= 1; dx++) {
+            const key = cx + dx + W * (cy + dy + W * (cz + dz));
+            let h = (Math.imul(key, 0x9e3779b1) >>> 0) & hMask;
+            while (hGen[base + h] === gen && hKey[base + h] !== key) h = (h + 1) & hMask;
+            if (hGen[base + h] !== gen) {
+              hGen[base + h] = gen;
+              hKey[base + h] = key;
+              hHead[base + h] = -1;
+            }
+            eSlot[ne] = p;
+            eNext[ne] = hHead[base + h];
+            hHead[base + h] = ne++;
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Object i's state at sample step k (time tMs) in buf (A or B), from the coarse samples or
+   * SGP4; false (and the object flagged as failed) when there is none.
+   */
+  ensure(i: number, k: number, tMs: number, buf: Float64Array, stamps: Int32Array): boolean {
+    if (stamps[i] === k) return true;
+    const o = 6 * i;
+    let err = 0;
+    if (k === this.spanStartStep && this.okS[i]) copy6(this.CS, buf, o);
+    else if (k === this.spanEndStep && this.okE[i]) copy6(this.CE, buf, o);
+    else err = this.s.stateOf(i, tMs, buf);
+    if (err !== 0) {
+      this.s.fail(i, err, tMs);
+      return false;
+    }
+    stamps[i] = k;
+    return true;
+  }
+
+  /** After the segment, A and B trade places (so do their stamps). */
+  swapStamps(): void {
+    [this.stepA, this.stepB] = [this.stepB, this.stepA];
+  }
+}
+
+function copy6(from: Float64Array, to: Float64Array, o: number): void {
+  for (let k = o; k < o + 6; k++) to[k] = from[k];
 }
 
 /**

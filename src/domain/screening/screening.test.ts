@@ -107,6 +107,33 @@ describe.skipIf(skip)('screening vs brute force on the 2024-11-01 snapshot', () 
     for (const e of watch.events) expect(primaries).toContain(e.id1);
   });
 
+  it('watch list of 50 payloads against the whole snapshot equals all vs all (3 h, 10 km)', async () => {
+    // The bench's watch list; checks the coarse sampling and the time filter of the primaries
+    // mode on real data, both with the batch propagator (worker) and without (one thread).
+    const all = snapshot();
+    const primaries = all
+      .filter((o) => o.type === 'PAYLOAD')
+      .slice(0, 50)
+      .map((o) => o.noradCatId);
+    const opts = { startMs: SNAPSHOT_START, durationHours: 3, thresholdKm: 10 };
+    const full = await screenOnPool([createScreeningWorker()], all, opts);
+    const expected = full.events.filter(
+      (e) => primaries.includes(e.id1) || primaries.includes(e.id2),
+    );
+    expect(expected.length).toBeGreaterThanOrEqual(10);
+    const watched = [
+      await screenOnPool([createScreeningWorker()], all, { ...opts, primaries }),
+      screenCatalog(all, { ...opts, primaries }),
+    ];
+    for (const watch of watched) {
+      const c = compareEvents(watch.events, expected);
+      expect(c.missed).toEqual([]);
+      expect(c.extra).toEqual([]);
+      expect(c.maxTcaDiffMs).toBeLessThanOrEqual(1);
+      expect(c.maxRangeDiffKm).toBeLessThanOrEqual(0.001);
+    }
+  }, 600_000);
+
   it('gives the same sorted list for 1, 2 and 3 workers and in one thread', async () => {
     const subset = snapshot()
       .filter((o) => o.objectName.startsWith('FENGYUN 1C DEB'))
@@ -269,6 +296,33 @@ describe('constructed encounters', () => {
     expect(flagged.get(200003)!.failedAtMs).toBeGreaterThan(start);
     expect(flagged.has(200004)).toBe(true);
     expect(r.events.filter((e) => e.id1 === 200001 && e.id2 === 200002).length).toBe(1);
+  });
+
+  it('a watch list flags a decaying object when all vs all does, at the same time', () => {
+    const low = baseElements({ noradCatId: 200005, objectName: 'LOW', meanMotionRevPerDay: 16.3 });
+    const decaying = baseElements({
+      noradCatId: 200003,
+      objectName: 'DECAYING',
+      meanMotionRevPerDay: 16.3,
+      bstar: 0.5,
+      meanMotionDot: 0.05,
+    });
+    // Enough objects in the shell for the primaries mode (not the sweep) to screen them.
+    const shell = Array.from({ length: 14 }, (_, k) =>
+      baseElements({
+        noradCatId: 200010 + k,
+        objectName: `SHELL ${k}`,
+        meanMotionRevPerDay: 16.3,
+        raOfAscNodeDeg: 20 * k,
+      }),
+    );
+    const opts = { startMs: start, durationHours: 12, thresholdKm: 5 };
+    const catalog = [low, decaying, ...shell];
+    const failedAt = (primaries?: number[]) =>
+      screenCatalog(catalog, { ...opts, primaries }).flags.find((f) => f.id === 200003)?.failedAtMs;
+    const reference = failedAt();
+    expect(reference).toBeGreaterThan(start);
+    expect(failedAt([200005])).toBe(reference);
   });
 
   it('keeps only events inside an R/T/N box', () => {

@@ -1,15 +1,15 @@
 // Test helpers shared by the screening tests (Node only).
 import { readFileSync } from 'node:fs';
-import type { ElementSet } from '../catalog/types';
+import type { CatalogObject, ElementSet } from '../catalog/types';
 import { testElements } from '../../testing/elements';
 import { onOrbitSnapshotCsv, sharedDataPresent } from '../../testing/sharedData';
 import { loadCatalogText } from './adapter';
 import type { ConjunctionEvent } from './types';
 
-let cached: ElementSet[] | null = null;
+let cached: CatalogObject[] | null = null;
 
 /** The 2024-11-01 CelesTrak snapshot (26,834 objects), loaded once per test file. */
-export function snapshot(): ElementSet[] {
+export function snapshot(): CatalogObject[] {
   if (!sharedDataPresent) return [];
   cached ??= loadCatalogText(readFileSync(onOrbitSnapshotCsv, 'utf8')).objects;
   return cached;

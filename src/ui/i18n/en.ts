@@ -334,7 +334,6 @@ export const en = {
   rescreen: {
     auto: 'Re-screen on each new catalog',
     now: 'Re-screen now',
-    bad: 'Hours: 1 to 168 · threshold: above 0, at most 100 km',
     running: 'Re-screening: {{progress}} · {{label}}',
     starting: 'starting',
     done_one: '{{n}} event · {{label}}',

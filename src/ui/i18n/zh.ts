@@ -328,7 +328,6 @@ export const zh: Messages = {
   rescreen: {
     auto: '每次加载新编目时重新筛查',
     now: '立即重新筛查',
-    bad: '小时：1 至 168 · 阈值：大于 0，最大 100 km',
     running: '正在重新筛查：{{progress}} · {{label}}',
     starting: '正在启动',
     done_one: '{{n}} 个事件 · {{label}}',
