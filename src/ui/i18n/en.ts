@@ -342,6 +342,14 @@ export const en = {
     missing: ' · not in the catalog: {{ids}}{{more}}',
     andMore: ' and {{n}} more',
   },
+  globeButtons: {
+    label: 'Globe view',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    turnLeft: 'Turn left',
+    turnRight: 'Turn right',
+    reset: 'Reset the view',
+  },
   encounter: {
     title: 'Encounter',
     close: 'Close encounter',

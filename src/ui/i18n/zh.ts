@@ -336,6 +336,14 @@ export const zh: Messages = {
     missing: ' · 不在编目中：{{ids}}{{more}}',
     andMore: '，另有 {{n}} 个',
   },
+  globeButtons: {
+    label: '地球视图',
+    zoomIn: '放大',
+    zoomOut: '缩小',
+    turnLeft: '向左转',
+    turnRight: '向右转',
+    reset: '重置视图',
+  },
   encounter: {
     title: '交会详情',
     close: '关闭交会详情',
