@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { boot } from './services/boot';
+// Before the first render: the language comes from the address or the browser.
+import './ui/i18n';
 import { App } from './ui/App';
 import './ui/app.css';
 

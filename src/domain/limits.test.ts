@@ -10,7 +10,10 @@ import {
   checkInputRecords,
   checkInputText,
   INPUT_LIMITS,
+  inputRecordsIssue,
+  inputTextIssue,
   jsonDepthProblem,
+  limitIssueText,
   limitUrlSearch,
   utf8Length,
   xmlProblem,
@@ -205,5 +208,32 @@ describe.skipIf(skipWithoutSharedData)('found by fuzzing (shared CDMs)', () => {
       cdm().replace(/^MISS_DISTANCE(\s*)= \S+ \[m\]/m, 'MISS_DISTANCE$1= 1e306 [km]'),
     );
     expect(km.errors[0]).toMatchObject({ keyword: 'MISS_DISTANCE' });
+  });
+});
+
+describe('limit issues: a code and its values, worded in English for the command line', () => {
+  it('keeps counts as numbers and names the input kind, for any language to word', () => {
+    const issue = inputRecordsIssue('catalog', 600_000, 'records');
+    expect(issue).toEqual({
+      code: 'tooManyRecords',
+      values: { kind: 'catalog', count: 600_000, noun: 'records', limit: 500_000 },
+    });
+    expect(limitIssueText(issue!)).toBe('600,000 records; the limit for catalogs is 500,000');
+    expect(inputTextIssue('cdm', '<a><b/></a>'.replace('<b/>', '<!DOCTYPE x>'))).toEqual({
+      code: 'xmlDoctype',
+      values: {},
+    });
+    expect(inputTextIssue('catalog', `1 ${'x'.repeat(5000)}`)).toMatchObject({
+      code: 'lineTooLong',
+      values: { kind: 'catalog', line: 1, chars: 5002, limit: 4096 },
+    });
+  });
+
+  it('gives the address limits as issues beside the English problems', () => {
+    const { issues, problems } = limitUrlSearch(`?a=${'x'.repeat(3000)}`);
+    expect(issues).toEqual([
+      { code: 'parameterTooLong', values: { key: 'a', chars: 3000, limit: 2048 } },
+    ]);
+    expect(problems).toEqual(issues.map(limitIssueText));
   });
 });

@@ -102,20 +102,73 @@ function limitSizeText(bytes: number): string {
   return bytes >= MB ? `${grouped(bytes / MB)} MB` : sizeText(bytes);
 }
 
-/** Why `bytes` is too large for `kind` (check File.size or Content-Length before reading). */
-export function checkInputBytes(kind: InputKind, bytes: number): string | null {
-  const limit = INPUT_LIMITS[kind];
-  if (!Number.isFinite(bytes) || bytes < 0) return `invalid file size ${bytes}`;
-  if (bytes <= limit.maxBytes) return null;
-  return `file is ${sizeText(bytes)}; the limit for ${limit.label} is ${limitSizeText(limit.maxBytes)}`;
+// Why an input is refused: a code and its values, for the interface to word in the reader's
+// language, and English templates for the command line and logs. Counts are numbers (the reader's
+// locale groups them); sizes are text with a unit ("151.2 MB"); `kind` names the input's limit.
+type LimitValues = Record<string, string | number>;
+const of = (v: LimitValues) => INPUT_LIMITS[v.kind as InputKind]?.label ?? String(v.label);
+const g = (n: string | number) => (typeof n === 'number' ? grouped(n) : n);
+
+const LIMIT_TEMPLATES = {
+  invalidSize: (v) => `invalid file size ${v.bytes}`,
+  tooLarge: (v) => `file is ${v.size}; the limit for ${of(v)} is ${v.limit}`,
+  tooManyRecords: (v) => `${g(v.count)} ${v.noun}; the limit for ${of(v)} is ${g(v.limit)}`,
+  lineTooLong: (v) =>
+    `line ${g(v.line)} is ${g(v.chars)} characters long; the limit for ${of(v)} is ${g(v.limit)}`,
+  tooManyLines: (v) => `file has more than ${g(v.limit)} lines, the limit for ${of(v)}`,
+  jsonTooDeep: (v) =>
+    `JSON is nested more than ${v.limit} deep (at character ${g(v.at)}), the limit for ${of(v)}`,
+  xmlDoctype: () =>
+    'XML with a document type declaration (DOCTYPE) is refused: entities are not allowed',
+  xmlEntity: () => 'XML entity declarations are refused',
+  xmlTooDeep: (v) => `XML elements are nested more than ${v.limit} deep, the limit for ${of(v)}`,
+  addressTooLong: (v) =>
+    `Ignored the address's parameters: ${g(v.chars)} characters; the limit for page addresses is ${g(v.limit)}`,
+  addressTooManyParameters: (v) =>
+    `Ignored the address's parameters: ${v.count} of them; the limit for page addresses is ${v.limit}`,
+  parameterTooLong: (v) =>
+    `Ignored ${v.key}=…: ${g(v.chars)} characters; the limit for one parameter is ${g(v.limit)}`,
+} satisfies Record<string, (v: LimitValues) => string>;
+
+export type LimitCode = keyof typeof LIMIT_TEMPLATES;
+
+export const isLimitCode = (code: string): code is LimitCode => code in LIMIT_TEMPLATES;
+
+export interface LimitIssue {
+  code: LimitCode;
+  values: LimitValues;
 }
 
+/** The issue in English, as the command line prints it. */
+export function limitIssueText(issue: LimitIssue): string {
+  return LIMIT_TEMPLATES[issue.code](issue.values);
+}
+
+const text_ = (issue: LimitIssue | null) => (issue ? limitIssueText(issue) : null);
+
+/** Why `bytes` is too large for `kind` (check File.size or Content-Length before reading). */
+export function inputBytesIssue(kind: InputKind, bytes: number): LimitIssue | null {
+  const limit = INPUT_LIMITS[kind];
+  if (!Number.isFinite(bytes) || bytes < 0) return { code: 'invalidSize', values: { bytes } };
+  if (bytes <= limit.maxBytes) return null;
+  return {
+    code: 'tooLarge',
+    values: { kind, size: sizeText(bytes), limit: limitSizeText(limit.maxBytes) },
+  };
+}
+
+export const checkInputBytes = (kind: InputKind, bytes: number): string | null =>
+  text_(inputBytesIssue(kind, bytes));
+
 /** Why `count` records are too many for `kind`; `noun` names them ("objects", "messages"). */
-export function checkInputRecords(kind: InputKind, count: number, noun: string): string | null {
+export function inputRecordsIssue(kind: InputKind, count: number, noun: string): LimitIssue | null {
   const limit = INPUT_LIMITS[kind];
   if (count <= limit.maxRecords) return null;
-  return `${grouped(count)} ${noun}; the limit for ${limit.label} is ${grouped(limit.maxRecords)}`;
+  return { code: 'tooManyRecords', values: { kind, count, noun, limit: limit.maxRecords } };
 }
+
+export const checkInputRecords = (kind: InputKind, count: number, noun: string): string | null =>
+  text_(inputRecordsIssue(kind, count, noun));
 
 /** UTF-8 length of a string, without encoding it. */
 export function utf8Length(text: string): number {
@@ -135,7 +188,7 @@ export function utf8Length(text: string): number {
  * Bytes, then (line-based formats only) line count and the longest line. JSON and XML are
  * bounded by bytes and nesting: pretty-printed XML of 100,000 objects has 3 million lines.
  */
-function checkSizeAndLines(kind: InputKind, text: string, lineBased: boolean): string | null {
+function sizeAndLinesIssue(kind: InputKind, text: string, lineBased: boolean): LimitIssue | null {
   const limit = INPUT_LIMITS[kind];
   // UTF-8 never takes fewer bytes than UTF-16 units: a text over the limit in units is refused
   // unread, and only one near it is measured.
@@ -143,7 +196,7 @@ function checkSizeAndLines(kind: InputKind, text: string, lineBased: boolean): s
     text.length > limit.maxBytes || text.length <= limit.maxBytes / 3
       ? text.length
       : utf8Length(text);
-  const size = checkInputBytes(kind, bytes);
+  const size = inputBytesIssue(kind, bytes);
   if (size || !lineBased) return size;
   // Lines end in LF or CRLF; a file with bare CRs only (old Mac) ends them in CR.
   const eol = text.includes('\n') || !text.includes('\r') ? '\n' : '\r';
@@ -155,14 +208,13 @@ function checkSizeAndLines(kind: InputKind, text: string, lineBased: boolean): s
     lines++;
     const chars = end - start - (eol === '\n' && text.charCodeAt(end - 1) === 13 ? 1 : 0);
     if (chars > limit.maxLineChars) {
-      return (
-        `line ${grouped(lines)} is ${grouped(chars)} characters long; ` +
-        `the limit for ${limit.label} is ${grouped(limit.maxLineChars)}`
-      );
+      return {
+        code: 'lineTooLong',
+        values: { kind, line: lines, chars, limit: limit.maxLineChars },
+      };
     }
-    if (lines > limit.maxLines) {
-      return `file has more than ${grouped(limit.maxLines)} lines, the limit for ${limit.label}`;
-    }
+    if (lines > limit.maxLines)
+      return { code: 'tooManyLines', values: { kind, limit: limit.maxLines } };
     start = end + 1;
   }
   return null;
@@ -192,10 +244,17 @@ export function jsonDepthProblem(text: string, max: number): number | null {
  * deeper than `maxDepth`. Returns the reason or null. A linear scan, no recursion.
  */
 export function xmlProblem(text: string, maxDepth: number, label: string): string | null {
-  if (/<!DOCTYPE/i.test(text)) {
-    return 'XML with a document type declaration (DOCTYPE) is refused: entities are not allowed';
-  }
-  if (/<!ENTITY/i.test(text)) return 'XML entity declarations are refused';
+  return text_(xmlScan(text, maxDepth, { label }));
+}
+
+/** xmlProblem for an input kind's limits, as an issue. */
+export function xmlIssue(text: string, kind: InputKind): LimitIssue | null {
+  return xmlScan(text, INPUT_LIMITS[kind].maxDepth, { kind });
+}
+
+function xmlScan(text: string, maxDepth: number, what: LimitValues): LimitIssue | null {
+  if (/<!DOCTYPE/i.test(text)) return { code: 'xmlDoctype', values: {} };
+  if (/<!ENTITY/i.test(text)) return { code: 'xmlEntity', values: {} };
   let depth = 0;
   let i = text.indexOf('<');
   while (i >= 0 && i < text.length) {
@@ -216,9 +275,7 @@ export function xmlProblem(text: string, maxDepth: number, label: string): strin
       depth--; // </name>
     else if (next !== 63 && next !== 33 && text.charCodeAt(close - 1) !== 47) {
       // An opening tag that is not <?…?>, <!…> or self-closing <…/>.
-      if (++depth > maxDepth) {
-        return `XML elements are nested more than ${maxDepth} deep, the limit for ${label}`;
-      }
+      if (++depth > maxDepth) return { code: 'xmlTooDeep', values: { ...what, limit: maxDepth } };
     }
     i = text.indexOf('<', close + 1);
   }
@@ -233,36 +290,37 @@ export function xmlProblem(text: string, maxDepth: number, label: string): strin
 export function limitUrlSearch(search: string): {
   params: URLSearchParams | null;
   problems: string[];
+  issues: LimitIssue[];
 } {
   const limit = INPUT_LIMITS.urlParameters;
+  const result = (params: URLSearchParams | null, issues: LimitIssue[]) => ({
+    params,
+    issues,
+    problems: issues.map(limitIssueText),
+  });
   if (search.length > limit.maxBytes) {
-    return {
-      params: null,
-      problems: [
-        `Ignored the address's parameters: ${grouped(search.length)} characters; the limit for ${limit.label} is ${grouped(limit.maxBytes)}`,
-      ],
-    };
+    return result(null, [
+      { code: 'addressTooLong', values: { chars: search.length, limit: limit.maxBytes } },
+    ]);
   }
   const params = new URLSearchParams(search);
   const count = [...params.keys()].length;
   if (count > limit.maxRecords) {
-    return {
-      params: null,
-      problems: [
-        `Ignored the address's parameters: ${count} of them; the limit for ${limit.label} is ${limit.maxRecords}`,
-      ],
-    };
+    return result(null, [
+      { code: 'addressTooManyParameters', values: { count, limit: limit.maxRecords } },
+    ]);
   }
-  const problems: string[] = [];
+  const issues: LimitIssue[] = [];
   for (const [key, value] of [...params.entries()]) {
     if (value.length > limit.maxLineChars) {
       params.delete(key);
-      problems.push(
-        `Ignored ${key.slice(0, 40)}=…: ${grouped(value.length)} characters; the limit for one parameter is ${grouped(limit.maxLineChars)}`,
-      );
+      issues.push({
+        code: 'parameterTooLong',
+        values: { key: key.slice(0, 40), chars: value.length, limit: limit.maxLineChars },
+      });
     }
   }
-  return { params, problems };
+  return result(params, issues);
 }
 
 export type InputSyntax = 'lines' | 'json' | 'xml';
@@ -272,21 +330,28 @@ export type InputSyntax = 'lines' | 'json' | 'xml';
  * (JSON, XML), DOCTYPE and entities (XML). `syntax` defaults to what the text starts with.
  * Returns the reason the input is refused, or null.
  */
-export function checkInputText(kind: InputKind, text: string, syntax?: InputSyntax): string | null {
+export function inputTextIssue(
+  kind: InputKind,
+  text: string,
+  syntax?: InputSyntax,
+): LimitIssue | null {
   const limit = INPUT_LIMITS[kind];
-  if (text.length > limit.maxBytes) return checkInputBytes(kind, text.length);
+  if (text.length > limit.maxBytes) return inputBytesIssue(kind, text.length);
   const form = syntax ?? syntaxOf(text);
-  const size = checkSizeAndLines(kind, text, form === 'lines');
+  const size = sizeAndLinesIssue(kind, text, form === 'lines');
   if (size) return size;
   if (form === 'json') {
     const at = jsonDepthProblem(text, limit.maxDepth);
     if (at !== null) {
-      return `JSON is nested more than ${limit.maxDepth} deep (at character ${grouped(at + 1)}), the limit for ${limit.label}`;
+      return { code: 'jsonTooDeep', values: { kind, limit: limit.maxDepth, at: at + 1 } };
     }
   }
-  if (form === 'xml') return xmlProblem(text, limit.maxDepth, limit.label);
+  if (form === 'xml') return xmlIssue(text, kind);
   return null;
 }
+
+export const checkInputText = (kind: InputKind, text: string, syntax?: InputSyntax) =>
+  text_(inputTextIssue(kind, text, syntax));
 
 /** The syntax of a text by its first non-blank character: JSON, XML, or line-based. */
 export function syntaxOf(text: string): InputSyntax {

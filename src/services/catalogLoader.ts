@@ -1,4 +1,4 @@
-import { checkCatalogSize } from '../domain/catalog/errors';
+import { catalogIssueText, catalogSizeIssue, type CatalogIssue } from '../domain/catalog/errors';
 import { unpackCatalogObjects } from '../domain/catalog/pack';
 import type { CatalogObject, RejectedRecord } from '../domain/catalog/types';
 import { chooseStartTime } from '../domain/time/startTime';
@@ -10,8 +10,17 @@ import { fetchGroup } from './celestrak';
 import { composeDrawn } from './drawnObjects';
 import { catalogParser, propagationPool } from './engine';
 
-/** A load that must not replace the catalog on screen; the message names what was wrong. */
-export class CatalogLoadError extends Error {}
+/**
+ * A load that must not replace the catalog on screen; the message names what was wrong (in
+ * English), the issue the same as a code and values for the interface to word.
+ */
+export class CatalogLoadError extends Error {
+  constructor(readonly issue: CatalogIssue) {
+    super(catalogIssueText(issue));
+  }
+}
+
+const loadError = (issue: CatalogIssue) => new CatalogLoadError(issue);
 
 function describeRejection(r: RejectedRecord): string {
   const where = r.line ? `record ${r.record}, line ${r.line}` : `record ${r.record}`;
@@ -62,7 +71,10 @@ function loadInTurn(obtain: Promise<CatalogText>, options: LoadOptions = {}): Pr
     try {
       data = await obtain;
     } catch (error) {
-      useCatalogStore.getState().failed(error instanceof Error ? error.message : String(error));
+      const issue = error instanceof CatalogLoadError ? error.issue : undefined;
+      useCatalogStore
+        .getState()
+        .failed(error instanceof Error ? error.message : String(error), issue);
       return false;
     }
     return ingestNow(data.text, data.source, options);
@@ -97,11 +109,17 @@ async function ingestNow(
   const pool = propagationPool();
   try {
     const parsed = await catalogParser().parse(text, source.label);
+    if ('refused' in parsed) throw loadError(parsed.refused);
     if (parsed.objectCount === 0) {
       const first = parsed.rejected[0];
-      throw new CatalogLoadError(
-        `${source.label}: no usable records` +
-          (first ? ` (${parsed.rejectedCount} rejected; first: ${describeRejection(first)})` : ''),
+      throw loadError(
+        first
+          ? {
+              code: 'noUsableRecords',
+              values: { rejected: parsed.rejectedCount, first: describeRejection(first) },
+              file: source.label,
+            }
+          : { code: 'noRecords', values: {}, file: source.label },
       );
     }
     performance.mark('catalog: parsed');
@@ -115,7 +133,7 @@ async function ingestNow(
     const objects = failed.size ? drawn.objects.filter((_, i) => !failed.has(i)) : drawn.objects;
     if (objects.length === 0) {
       await pool.discard();
-      throw new CatalogLoadError(`${source.label}: SGP4 could not initialise any record`);
+      throw loadError({ code: 'noneInitialised', values: {}, file: source.label });
     }
     await pool.commit();
     const ids = new Set(objects.map((o) => o.noradCatId));
@@ -151,9 +169,12 @@ async function ingestNow(
     return true;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    // Every failure names the source; a refused file's issue already does.
+    const issue =
+      error instanceof CatalogLoadError ? { ...error.issue, file: source.label } : undefined;
     useCatalogStore
       .getState()
-      .failed(message.startsWith(source.label) ? message : `${source.label}: ${message}`);
+      .failed(message.startsWith(source.label) ? message : `${source.label}: ${message}`, issue);
     return false;
   }
 }
@@ -163,8 +184,8 @@ export function loadCatalogFile(file: File): Promise<boolean> {
 }
 
 async function readFile(file: File): Promise<CatalogText> {
-  const sizeProblem = checkCatalogSize(file.size);
-  if (sizeProblem) throw new CatalogLoadError(`${file.name}: ${sizeProblem}`);
+  const sizeIssue = catalogSizeIssue(file.size);
+  if (sizeIssue) throw loadError({ ...sizeIssue, file: file.name });
   // The parsing worker reads it: a 50 MB text made here would be copied there again.
   return {
     text: file,
@@ -186,13 +207,16 @@ async function fetchCatalog(url: string, kind: 'url' | 'snapshot'): Promise<Cata
     const response = await fetch(url);
     if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
     const length = Number(response.headers.get('content-length') ?? 0);
-    const sizeProblem = length ? checkCatalogSize(length) : null;
-    if (sizeProblem) throw new Error(sizeProblem);
+    const sizeIssue = length ? catalogSizeIssue(length) : null;
+    if (sizeIssue) {
+      throw loadError({ code: 'fetchTooLarge', values: { ...sizeIssue.values, url } });
+    }
     const text = await response.text();
     return { text, source: { kind, label, ref: url, fetchedAtMs: Date.now() } };
   } catch (error) {
+    if (error instanceof CatalogLoadError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
-    throw new CatalogLoadError(`Could not fetch ${url}: ${reason}`);
+    throw loadError({ code: 'fetchFailed', values: { url, reason } });
   }
 }
 

@@ -35,6 +35,12 @@ describe('readUrlState', () => {
     expect(readUrlState('?safe=yes').problems).toEqual(['Ignored safe=yes: expected 1']);
   });
 
+  it('knows lang=en and lang=zh and reports any other language', () => {
+    expect(readUrlState('?lang=zh').problems).toEqual([]);
+    expect(readUrlState('?lang=en').problems).toEqual([]);
+    expect(readUrlState('?lang=fr').problems).toEqual(['Ignored lang=fr: expected en or zh']);
+  });
+
   it('reports unknown parameters and bad modes, and reads a camera', () => {
     const { state, problems } = readUrlState('?zoom=3&mode=kiosk&cam=10.5,-20,1500,90,-45');
     expect(problems).toEqual([

@@ -8,6 +8,7 @@ import {
 } from '../state/cameraStore';
 import { useCatalogStore, type CatalogSource } from '../state/catalogStore';
 import { simNowMs, useClockStore } from '../state/clockStore';
+import { langParam, useLanguageStore } from '../state/languageStore';
 import { useModeStore, type AppMode } from '../state/modeStore';
 import { useSelectionStore } from '../state/selectionStore';
 
@@ -38,6 +39,8 @@ const KNOWN_PARAMS = new Set([
   'dwell',
   'kiosk',
   'watch',
+  // Interface language, en or zh (state/languageStore.ts reads it before the first render).
+  'lang',
 ]);
 
 export interface ReadOptions {
@@ -72,6 +75,10 @@ export function readUrlState(
   }
   const safe = params.get('safe');
   if (safe !== null && safe !== '1') problems.push(`Ignored safe=${safe.slice(0, 40)}: expected 1`);
+  const lang = params.get('lang');
+  if (lang !== null && !langParam(lang)) {
+    problems.push(`Ignored lang=${lang.slice(0, 40)}: expected en or zh`);
+  }
   const catalog = params.get('catalog');
   if (catalog !== null) {
     const isUrl = /^https?:\/\//i.test(catalog);
@@ -137,6 +144,10 @@ function currentUrl(): URL {
   set('cam', camera ? formatCameraParam(camera) : null);
   const mode = useModeStore.getState().mode;
   set('mode', mode === 'operator' ? null : mode);
+  // A language chosen in the address or with the switch travels with the link; one taken from
+  // the browser does not, so the recipient's browser chooses theirs.
+  const language = useLanguageStore.getState();
+  set('lang', language.explicit ? language.lang : null);
   return url;
 }
 
@@ -165,6 +176,7 @@ export function startUrlSync(): () => void {
     useCatalogStore.subscribe(scheduleWrite),
     useCameraStore.subscribe((s, prev) => s.view !== prev.view && scheduleWrite()),
     useClockStore.subscribe(scheduleWrite),
+    useLanguageStore.subscribe(scheduleWrite),
     useSelectionStore.subscribe((s, prev) => {
       if (s.selectedId === prev.selectedId) return;
       if (applyingHistory) return writeUrlState();

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { CatalogIssue } from '../domain/catalog/errors';
 import type { CatalogFormat, CatalogObject, RejectedRecord } from '../domain/catalog/types';
 
 export type CatalogSourceKind = 'snapshot' | 'celestrak' | 'url' | 'file';
@@ -39,11 +40,13 @@ interface CatalogState {
   loading: string | null;
   /** The last load's failure, in words; the catalog on screen is untouched by it. */
   error: string | null;
+  /** The same as a code and values, when known: the interface words it in the reader's language. */
+  errorIssue: CatalogIssue | null;
   /** Bumps on every catalog replacement. */
   version: number;
   startLoading(label: string): void;
   loaded(objects: CatalogObject[], report: LoadReport): void;
-  failed(message: string): void;
+  failed(message: string, issue?: CatalogIssue): void;
   dismissError(): void;
 }
 
@@ -61,8 +64,9 @@ export const useCatalogStore = create<CatalogState>()((set) => ({
   report: null,
   loading: null,
   error: null,
+  errorIssue: null,
   version: 0,
-  startLoading: (label) => set({ loading: label, error: null }),
+  startLoading: (label) => set({ loading: label, error: null, errorIssue: null }),
   loaded: (objects, report) =>
     set((s) => ({
       objects,
@@ -71,8 +75,9 @@ export const useCatalogStore = create<CatalogState>()((set) => ({
       report,
       loading: null,
       error: null,
+      errorIssue: null,
       version: s.version + 1,
     })),
-  failed: (message) => set({ loading: null, error: message }),
-  dismissError: () => set({ error: null }),
+  failed: (message, issue) => set({ loading: null, error: message, errorIssue: issue ?? null }),
+  dismissError: () => set({ error: null, errorIssue: null }),
 }));

@@ -1,14 +1,18 @@
+import { useTranslation } from 'react-i18next';
 import { useCatalogStore } from '../state/catalogStore';
+import { issueMessage } from './issues';
 
 /** Load failures: what was wrong and where; the catalog on screen stays as it was. */
 export function Alerts() {
+  const { t } = useTranslation();
   const error = useCatalogStore((s) => s.error);
+  const issue = useCatalogStore((s) => s.errorIssue);
   const dismiss = useCatalogStore((s) => s.dismissError);
   if (!error) return null;
   return (
     <div className="alert" role="alert">
-      <span>{error}</span>
-      <button type="button" className="close" aria-label="Dismiss" onClick={dismiss}>
+      <span>{issue ? issueMessage(issue) : error}</span>
+      <button type="button" className="close" aria-label={t('app.dismiss')} onClick={dismiss}>
         ×
       </button>
     </div>

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { chooseRenderProfile } from '../scene/renderProfile';
 import { openObjectFile } from '../services/openFile';
 import { dropNotificationsOr } from '../services/notifications';
@@ -14,6 +15,7 @@ import { GlobeView } from './GlobeView';
 import { HistoryView } from './HistoryView';
 import { HoverLabel } from './HoverLabel';
 import { InfoPanel } from './InfoPanel';
+import { LanguageSwitch } from './LanguageSwitch';
 import { Legend } from './Legend';
 import { NotificationsPanel } from './NotificationsPanel';
 import { ScreeningPanel } from './ScreeningPanel';
@@ -28,6 +30,7 @@ import { useLayoutSize } from './useLayoutSize';
 import { WatchListPanel } from './WatchListPanel';
 
 export function App() {
+  const { t } = useTranslation();
   const profile = useMemo(
     () => chooseRenderProfile(new URLSearchParams(location.search).get('render')),
     [],
@@ -58,10 +61,10 @@ export function App() {
       }}
     >
       <a className="skip-link" href="#globe">
-        Skip to the globe
+        {t('app.skipToGlobe')}
       </a>
       <header className="topbar">
-        <h1>Orbital Watch</h1>
+        <h1>{t('app.title')}</h1>
         {!briefing && <SearchBox />}
         {editable && <CatalogControls />}
         {briefing && <ShareBar />}
@@ -72,20 +75,16 @@ export function App() {
         <StageNotices />
         {!briefing && <StartNote />}
         <HoverLabel />
-        {dragging && (
-          <div className="drop-overlay">
-            Drop a catalog (TLE, OMM JSON/CSV/XML) or an ephemeris (OEM)
-          </div>
-        )}
+        {dragging && <div className="drop-overlay">{t('app.dropCatalog')}</div>}
       </main>
-      <aside className="left" aria-label="Legend and data">
+      <aside className="left" aria-label={t('app.leftAside')}>
         <Legend readOnly={briefing} />
         {editable && <ScreeningPanel />}
         {editable && <WatchListPanel />}
         {!briefing && <EventAlerts />}
         <NotificationsPanel />
       </aside>
-      <aside className="right" aria-label="Selection">
+      <aside className="right" aria-label={t('app.rightAside')}>
         <EncounterPanel />
         <HistoryView />
         <InfoPanel />
@@ -99,6 +98,7 @@ export function App() {
             <StatusBar />
             <GlobeButtons />
             <ShareBar />
+            <LanguageSwitch />
           </div>
         </footer>
       )}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { loadCatalogUrl, loadCelestrakGroup } from '../services/catalogLoader';
 import { CELESTRAK_GROUPS } from '../services/celestrak';
@@ -6,16 +7,17 @@ import { useCatalogStore } from '../state/catalogStore';
 
 /** The four ways in: a local file, a URL, a CelesTrak group, the bundled snapshot. */
 export function CatalogControls() {
+  const { t } = useTranslation();
   const loading = useCatalogStore((s) => s.loading);
   const [url, setUrl] = useState('');
 
   return (
     <div className="catalog-controls">
       <label className="button">
-        Open file…
+        {t('catalogControls.openFile')}
         <input
           type="file"
-          aria-label="Load catalog"
+          aria-label={t('catalogControls.loadCatalog')}
           accept=".tle,.txt,.3le,.2le,.csv,.json,.xml,.oem,.gz"
           className="visually-hidden"
           onChange={(e) => {
@@ -26,14 +28,14 @@ export function CatalogControls() {
         />
       </label>
       <label>
-        <span className="visually-hidden">CelesTrak group</span>
+        <span className="visually-hidden">{t('catalogControls.group')}</span>
         <select
-          aria-label="CelesTrak group"
+          aria-label={t('catalogControls.group')}
           value=""
           disabled={loading !== null}
           onChange={(e) => e.target.value && void loadCelestrakGroup(e.target.value)}
         >
-          <option value="">CelesTrak group…</option>
+          <option value="">{t('catalogControls.groupPlaceholder')}</option>
           {CELESTRAK_GROUPS.map((g) => (
             <option key={g.group} value={g.group}>
               {g.label}
@@ -50,13 +52,13 @@ export function CatalogControls() {
       >
         <input
           type="url"
-          aria-label="Catalog URL"
-          placeholder="Catalog URL (TLE or OMM)"
+          aria-label={t('catalogControls.url')}
+          placeholder={t('catalogControls.urlPlaceholder')}
           value={url}
           onChange={(e) => setUrl(e.target.value)}
         />
         <button type="submit" disabled={loading !== null || !url.trim()}>
-          Load
+          {t('catalogControls.load')}
         </button>
       </form>
       {__SNAPSHOT_URL__ && (
@@ -65,7 +67,7 @@ export function CatalogControls() {
           disabled={loading !== null}
           onClick={() => void loadCatalogUrl(__SNAPSHOT_URL__!, 'snapshot')}
         >
-          Offline snapshot
+          {t('dataAsOf.snapshot')}
         </button>
       )}
     </div>

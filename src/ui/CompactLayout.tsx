@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { RenderProfile } from '../scene/renderProfile';
 import { startConjunctionUrlSync, useConjunctionStore } from '../state/conjunctionStore';
 import { canEdit, useModeStore } from '../state/modeStore';
@@ -13,6 +15,7 @@ import { StageNotices } from './StageNotices';
 import { HoverLabel } from './HoverLabel';
 import { HistoryView } from './HistoryView';
 import { InfoPanel } from './InfoPanel';
+import { LanguageSwitch } from './LanguageSwitch';
 import { Legend } from './Legend';
 import { NotificationsPanel } from './NotificationsPanel';
 import { ScreeningPanel } from './ScreeningPanel';
@@ -33,13 +36,13 @@ interface Sheet {
   body: ReactNode;
 }
 
-function sheets(editable: boolean): Sheet[] {
+function sheets(editable: boolean, t: TFunction): Sheet[] {
   const all: (Sheet | false)[] = [
-    { id: 'legend', label: 'Legend', title: 'Map legend', body: <Legend /> },
+    { id: 'legend', label: t('compact.legend'), title: t('compact.legendTitle'), body: <Legend /> },
     {
       id: 'events',
-      label: 'Events',
-      title: 'Events',
+      label: t('compact.events'),
+      title: t('compact.events'),
       body: (
         <>
           <EventAlerts />
@@ -47,11 +50,11 @@ function sheets(editable: boolean): Sheet[] {
         </>
       ),
     },
-    { id: 'details', label: 'Details', title: 'Details', body: <Details /> },
+    { id: 'details', label: t('compact.details'), title: t('compact.details'), body: <Details /> },
     editable && {
       id: 'data',
-      label: 'Data',
-      title: 'Data',
+      label: t('compact.data'),
+      title: t('compact.data'),
       body: (
         <>
           <CatalogControls />
@@ -62,8 +65,8 @@ function sheets(editable: boolean): Sheet[] {
     },
     {
       id: 'more',
-      label: 'More',
-      title: 'Status and sharing',
+      label: t('compact.more'),
+      title: t('compact.moreTitle'),
       body: (
         <>
           <div className="statusbar sheet-status">
@@ -79,6 +82,7 @@ function sheets(editable: boolean): Sheet[] {
 }
 
 function Details() {
+  const { t } = useTranslation();
   const selected = useSelectionStore((s) => s.selectedId !== null);
   const eventOpen = useConjunctionStore((s) => s.selectedKey !== null);
   return (
@@ -86,9 +90,7 @@ function Details() {
       <EncounterPanel />
       <HistoryView />
       <InfoPanel />
-      {!selected && !eventOpen && (
-        <p className="muted">Tap an object on the globe, search for one, or open an event.</p>
-      )}
+      {!selected && !eventOpen && <p className="muted">{t('compact.nothingSelected')}</p>}
     </>
   );
 }
@@ -99,8 +101,9 @@ function Details() {
  * stacked, not layered, so nothing covers the time bar or the tabs.
  */
 export function CompactLayout({ profile, size }: { profile: RenderProfile; size: LayoutSize }) {
+  const { t } = useTranslation();
   const mode = useModeStore((s) => s.mode);
-  const all = sheets(canEdit(mode));
+  const all = sheets(canEdit(mode), t);
   const [openId, setOpenId] = useState<SheetId | null>(null);
   const open = all.find((s) => s.id === openId) ?? null;
   const tabs = useRef<Partial<Record<SheetId, HTMLButtonElement | null>>>({});
@@ -137,11 +140,12 @@ export function CompactLayout({ profile, size }: { profile: RenderProfile; size:
       }}
     >
       <a className="skip-link" href="#globe">
-        Skip to the globe
+        {t('app.skipToGlobe')}
       </a>
       <header className="topbar">
-        <h1>Orbital Watch</h1>
+        <h1>{t('app.title')}</h1>
         <SearchBox />
+        <LanguageSwitch short />
       </header>
       <main className="stage">
         <GlobeView profile={profile} />
@@ -156,7 +160,7 @@ export function CompactLayout({ profile, size }: { profile: RenderProfile; size:
             <section id="sheet" className="sheet" aria-label={open.title}>
               <header className="sheet-header">
                 <h2>{open.title}</h2>
-                <button type="button" className="close" aria-label="Close" onClick={close}>
+                <button type="button" className="close" aria-label={t('app.close')} onClick={close}>
                   ×
                 </button>
               </header>
@@ -169,7 +173,7 @@ export function CompactLayout({ profile, size }: { profile: RenderProfile; size:
         <StartNote />
         <CompactTimeBar />
         <CompactStatus />
-        <nav className="sheet-tabs" aria-label="Panels">
+        <nav className="sheet-tabs" aria-label={t('compact.panels')}>
           {all.map((s) => (
             <button
               key={s.id}

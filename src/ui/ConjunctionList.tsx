@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useHeightVar } from './useHeightVar';
 import {
   eventsToCsv,
@@ -12,14 +13,8 @@ import { loadConjunctionFiles } from '../services/conjunctionImport';
 import { useCatalogStore } from '../state/catalogStore';
 import { startConjunctionUrlSync, useConjunctionStore } from '../state/conjunctionStore';
 import { canEdit, useModeStore } from '../state/modeStore';
-import {
-  download,
-  formatDse,
-  formatMiss,
-  formatPcSummary,
-  formatTca,
-  SOURCE_LABEL,
-} from './ConjunctionFormat';
+import { download, formatDse, formatMiss, formatPcSummary, formatTca } from './ConjunctionFormat';
+import { formatNumber } from './format';
 import { eventSummary, type EventSummary } from '../domain/history';
 import {
   useHistoryStore,
@@ -33,43 +28,39 @@ import { WatchMark } from './WatchMark';
 /** Rows rendered at most (the count and the exports cover every visible event). */
 const MAX_ROWS = 500;
 
+/** Headers by key under conjunctions.column (the labels are the reader's language). */
 const COLUMNS: { label: string; sort?: SortKey; className?: string }[] = [
-  { label: 'TCA (UTC)', sort: 'tca' },
-  { label: 'Primary' },
-  { label: 'Secondary' },
-  { label: 'Miss', sort: 'range', className: 'num' },
-  { label: 'Rel. speed', sort: 'relSpeed', className: 'num' },
-  { label: 'Pc', sort: 'pc', className: 'num' },
-  { label: 'DSE (d)', sort: 'age', className: 'num' },
-  { label: 'Source' },
+  { label: 'tca', sort: 'tca' },
+  { label: 'primary' },
+  { label: 'secondary' },
+  { label: 'miss', sort: 'range', className: 'num' },
+  { label: 'relSpeed', sort: 'relSpeed', className: 'num' },
+  { label: 'pc', sort: 'pc', className: 'num' },
+  { label: 'dse', sort: 'age', className: 'num' },
+  { label: 'source' },
 ];
 
 /** The event history's columns (sorted by the history store's sort). */
 const HISTORY_COLUMNS: { label: string; sort: HistorySortKey; className?: string }[] = [
-  { label: 'Updates', sort: 'updates', className: 'num' },
-  { label: 'Δ miss', sort: 'missChange', className: 'num' },
-  { label: 'Pc ×', sort: 'pcChange', className: 'num' },
-  { label: 'Status', sort: 'status' },
+  { label: 'updates', sort: 'updates', className: 'num' },
+  { label: 'missChange', sort: 'missChange', className: 'num' },
+  { label: 'pcChange', sort: 'pcChange', className: 'num' },
+  { label: 'status', sort: 'status' },
 ];
 
-const STATUSES: [HistoryStatusFilter, string][] = [
-  ['', 'any status'],
-  ['new', 'new'],
-  ['rising', 'rising'],
-  ['falling', 'falling'],
-  ['steady', 'steady'],
-  ['dropped', 'dropped'],
-  ['past', 'past TCA'],
-  ['archived', 'archived'],
+/** Status filter values; '' is any (labels under eventStatus). */
+const STATUSES: HistoryStatusFilter[] = [
+  '',
+  'new',
+  'rising',
+  'falling',
+  'steady',
+  'dropped',
+  'past',
+  'archived',
 ];
 
-const TYPES: [ObjectTypeFilter, string][] = [
-  ['', 'any type'],
-  ['PAYLOAD', 'payload'],
-  ['ROCKET BODY', 'rocket body'],
-  ['DEBRIS', 'debris'],
-  ['UNKNOWN', 'unknown'],
-];
+const TYPES: ObjectTypeFilter[] = ['', 'PAYLOAD', 'ROCKET BODY', 'DEBRIS', 'UNKNOWN'];
 
 const numberOrNull = (text: string): number | null => {
   const v = Number(text);
@@ -88,6 +79,7 @@ const utcOrNull = (text: string): number | null => {
  * (operators only) imports and settings.
  */
 export function ConjunctionList() {
+  const { t } = useTranslation();
   const events = useConjunctionStore((s) => s.events);
   const selectedKey = useConjunctionStore((s) => s.selectedKey);
   const filters = useConjunctionStore((s) => s.filters);
@@ -185,7 +177,7 @@ export function ConjunctionList() {
   const stamp = () => new Date().toISOString().replace(/[-:]/g, '').slice(0, 15);
 
   return (
-    <section className="panel conjunctions" aria-label="Conjunction events" ref={sectionRef}>
+    <section className="panel conjunctions" aria-label={t('conjunctions.label')} ref={sectionRef}>
       <header className="conjunctions-header">
         <button
           type="button"
@@ -193,19 +185,19 @@ export function ConjunctionList() {
           aria-expanded={open}
           onClick={() => setOpen(!open)}
         >
-          {open ? '▾' : '▸'} Conjunctions
+          {open ? '▾' : '▸'} {t('conjunctions.title')}
         </button>
         <span className="conjunction-count" aria-live="polite">
-          {visible.length} of {events.length} events
+          {t('conjunctions.count', { visible: visible.length, total: events.length })}
         </span>
         <div className="conjunctions-actions">
           {editable && (
             <label className={`button${busy ? ' busy' : ''}`}>
-              Import…
+              {t('conjunctions.import')}
               <input
                 type="file"
                 multiple
-                aria-label="Import CDM or SOCRATES"
+                aria-label={t('conjunctions.importLabel')}
                 accept=".cdm,.kvn,.xml,.txt,.csv,.json"
                 className="visually-hidden"
                 onChange={(e) => {
@@ -214,7 +206,9 @@ export function ConjunctionList() {
                   if (!files.length) return;
                   setBusy(true);
                   void loadConjunctionFiles(files)
-                    .catch((err: unknown) => store.setAlert(`Import failed: ${String(err)}`))
+                    .catch((err: unknown) =>
+                      store.setAlert(t('conjunctions.importFailed', { error: String(err) })),
+                    )
                     .finally(() => setBusy(false));
                 }}
               />
@@ -222,23 +216,23 @@ export function ConjunctionList() {
           )}
           <button
             type="button"
-            aria-label="Export CSV of the visible events"
+            aria-label={t('conjunctions.exportCsvLabel')}
             disabled={!visible.length}
             onClick={() =>
               download(eventsToCsv(visible), `conjunctions-${stamp()}.csv`, 'text/csv')
             }
           >
-            Export CSV
+            {t('conjunctions.exportCsv')}
           </button>
           <button
             type="button"
-            aria-label="Export JSON of the visible events"
+            aria-label={t('conjunctions.exportJsonLabel')}
             disabled={!visible.length}
             onClick={() =>
               download(eventsToJson(visible), `conjunctions-${stamp()}.json`, 'application/json')
             }
           >
-            Export JSON
+            {t('conjunctions.exportJson')}
           </button>
         </div>
       </header>
@@ -248,7 +242,7 @@ export function ConjunctionList() {
           <button
             type="button"
             className="close"
-            aria-label="Close import report"
+            aria-label={t('conjunctions.closeReport')}
             onClick={() => store.setAlert(null)}
           >
             ×
@@ -257,106 +251,106 @@ export function ConjunctionList() {
       )}
       {open && (
         <>
-          <div className="conjunction-filters" role="group" aria-label="Filters">
+          <div className="conjunction-filters" role="group" aria-label={t('conjunctions.filters')}>
             <input
               type="search"
-              aria-label="Filter by object"
-              placeholder="Object name or number"
+              aria-label={t('conjunctions.filterObject')}
+              placeholder={t('conjunctions.filterObjectPlaceholder')}
               value={filters.object}
               onChange={(e) => store.setFilters({ object: e.target.value })}
             />
             <label>
-              max miss (km)
+              {t('conjunctions.maxMiss')}
               <input
                 type="number"
                 min={0}
                 step="any"
-                aria-label="Maximum miss distance (km)"
+                aria-label={t('conjunctions.maxMissLabel')}
                 value={filters.maxRangeKm ?? ''}
                 onChange={(e) => store.setFilters({ maxRangeKm: numberOrNull(e.target.value) })}
               />
             </label>
             <label>
-              min Pc
+              {t('conjunctions.minPc')}
               <input
                 type="text"
                 inputMode="decimal"
-                aria-label="Minimum probability"
+                aria-label={t('conjunctions.minPcLabel')}
                 placeholder="1e-6"
                 defaultValue={filters.minPc ?? ''}
                 onChange={(e) => store.setFilters({ minPc: numberOrNull(e.target.value) })}
               />
             </label>
             <label>
-              from (UTC)
+              {t('conjunctions.from')}
               <input
                 type="datetime-local"
-                aria-label="TCA from (UTC)"
+                aria-label={t('conjunctions.fromLabel')}
                 onChange={(e) => store.setFilters({ fromMs: utcOrNull(e.target.value) })}
               />
             </label>
             <label>
-              to (UTC)
+              {t('conjunctions.to')}
               <input
                 type="datetime-local"
-                aria-label="TCA to (UTC)"
+                aria-label={t('conjunctions.toLabel')}
                 onChange={(e) => store.setFilters({ toMs: utcOrNull(e.target.value) })}
               />
             </label>
             <select
-              aria-label="Event status"
+              aria-label={t('conjunctions.statusLabel')}
               value={statusFilter}
               onChange={(e) => historyStore.setStatusFilter(e.target.value as HistoryStatusFilter)}
             >
-              {STATUSES.map(([v, label]) => (
+              {STATUSES.map((v) => (
                 <option key={v} value={v}>
-                  {label}
+                  {t(`eventStatus.${v || 'any'}`)}
                 </option>
               ))}
             </select>
             <label>
-              min updates
+              {t('conjunctions.minUpdates')}
               <input
                 type="number"
                 min={1}
                 step={1}
-                aria-label="Minimum number of updates"
+                aria-label={t('conjunctions.minUpdatesLabel')}
                 value={minUpdates}
                 onChange={(e) => historyStore.setMinUpdates(Number(e.target.value))}
               />
             </label>
             <select
-              aria-label="Object type"
+              aria-label={t('conjunctions.typeLabel')}
               value={filters.objectType}
               onChange={(e) => store.setFilters({ objectType: e.target.value as ObjectTypeFilter })}
             >
-              {TYPES.map(([v, label]) => (
+              {TYPES.map((v) => (
                 <option key={v} value={v}>
-                  {label}
+                  {v ? t(`objectType.${v}`) : t('conjunctions.anyType')}
                 </option>
               ))}
             </select>
             {editable && (
               <>
                 <label>
-                  default HBR (m)
+                  {t('conjunctions.defaultHbr')}
                   <input
                     type="number"
                     min={0.1}
                     step="any"
-                    aria-label="Default hard-body radius (m)"
+                    aria-label={t('conjunctions.defaultHbrLabel')}
                     defaultValue={settings.defaultHbrM}
                     onChange={(e) => store.setDefaultHbr(Number(e.target.value))}
                   />
                 </label>
                 <label>
-                  stop before TCA (min)
+                  {t('conjunctions.lead')}
                   <input
                     type="number"
                     min={0}
                     max={10}
                     step="any"
-                    aria-label="Stop before TCA (minutes)"
+                    aria-label={t('conjunctions.leadLabel')}
                     defaultValue={settings.leadMs / 60_000}
                     onChange={(e) => store.setLeadMs(Number(e.target.value) * 60_000)}
                   />
@@ -368,7 +362,7 @@ export function ConjunctionList() {
             <table
               ref={tableRef}
               role="grid"
-              aria-label="Conjunctions"
+              aria-label={t('conjunctions.title')}
               aria-rowcount={visible.length + 1}
               tabIndex={0}
               aria-activedescendant={rows.length ? `conj-row-${activeIndex}` : undefined}
@@ -398,7 +392,7 @@ export function ConjunctionList() {
                             store.toggleSort(c.sort!);
                           }}
                         >
-                          {c.label}
+                          {t(`conjunctions.column.${c.label}`)}
                           {!historySort && sort.key === c.sort
                             ? sort.dir === 'asc'
                               ? ' ▲'
@@ -406,7 +400,7 @@ export function ConjunctionList() {
                             : ''}
                         </button>
                       ) : (
-                        c.label
+                        t(`conjunctions.column.${c.label}`)
                       )}
                     </th>
                   ))}
@@ -429,7 +423,7 @@ export function ConjunctionList() {
                         className="sort"
                         onClick={() => historyStore.toggleSort(c.sort)}
                       >
-                        {c.label}
+                        {t(`conjunctions.column.${c.label}`)}
                         {historySort?.key === c.sort
                           ? historySort.dir === 'asc'
                             ? ' ▲'
@@ -464,7 +458,7 @@ export function ConjunctionList() {
                       <span className="muted">{r.designator2}</span>
                     </td>
                     <td className="num">{formatMiss(r.rangeKm)}</td>
-                    <td className="num">{r.relSpeedKmS.toFixed(2)} km/s</td>
+                    <td className="num">{formatNumber(r.relSpeedKmS, 2)} km/s</td>
                     <td
                       className="num pc"
                       title={
@@ -476,7 +470,7 @@ export function ConjunctionList() {
                       {formatPcSummary(r.pc)}
                     </td>
                     <td className="num">{formatDse(r)}</td>
-                    <td data-field="source">{SOURCE_LABEL[r.source]}</td>
+                    <td data-field="source">{t(`source.${r.source}`)}</td>
                     <HistoryCells summary={summaries.get(r.key)} />
                   </tr>
                 ))}
@@ -484,13 +478,11 @@ export function ConjunctionList() {
             </table>
             {!events.length && (
               <p className="muted empty">
-                No events yet. {editable ? 'Import CDM or SOCRATES files, or run a screening.' : ''}
+                {t('conjunctions.empty')} {editable ? t('conjunctions.emptyOperator') : ''}
               </p>
             )}
             {visible.length > MAX_ROWS && (
-              <p className="muted empty">
-                Showing the first {MAX_ROWS}; narrow the filters or export to see all.
-              </p>
+              <p className="muted empty">{t('conjunctions.truncated', { n: MAX_ROWS })}</p>
             )}
           </div>
         </>
@@ -501,6 +493,7 @@ export function ConjunctionList() {
 
 /** A row's history: number of updates, changes since the previous one, status. */
 function HistoryCells({ summary }: { summary: EventSummary | undefined }) {
+  const { t } = useTranslation();
   if (!summary) {
     return (
       <>
@@ -524,10 +517,13 @@ function HistoryCells({ summary }: { summary: EventSummary | undefined }) {
       </td>
       <td data-field="status">
         <span className={`event-status status-${summary.status}`}>
-          {summary.status === 'past' ? 'past TCA' : summary.status}
+          {t(`eventStatus.${summary.status}`)}
         </span>
         {summary.unacknowledged > 0 && (
-          <span className={`alert-dot level-${summary.level}`} title="Unacknowledged alerts">
+          <span
+            className={`alert-dot level-${summary.level}`}
+            title={t('conjunctions.unacknowledged')}
+          >
             {' '}
             ●{summary.unacknowledged}
           </span>

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   bPlaneView,
   eventTrajectories,
@@ -14,7 +15,9 @@ import { catalogLookup } from '../services/conjunctionImport';
 import { useCatalogStore } from '../state/catalogStore';
 import { simNowMs, useClockStore } from '../state/clockStore';
 import { selectedConjunction, useConjunctionStore } from '../state/conjunctionStore';
-import { download, formatMiss, formatPc, formatTca, SOURCE_LABEL } from './ConjunctionFormat';
+import { download, formatMiss, formatPc, formatTca } from './ConjunctionFormat';
+import { formatNumber } from './format';
+import { i18n } from './i18n';
 import { BPlaneChart, RangeChart } from './EncounterCharts';
 import { useSimTime } from './useTicker';
 
@@ -27,10 +30,14 @@ const THRESHOLD_KM = 5;
 function offsetText(s: number): string {
   const sign = s < 0 ? '−' : '+';
   const a = Math.abs(Math.round(s));
-  return `TCA ${sign}${Math.floor(a / 60)} min ${String(a % 60).padStart(2, '0')} s`;
+  return i18n.t('encounter.offset', {
+    sign,
+    min: Math.floor(a / 60),
+    s: String(a % 60).padStart(2, '0'),
+  });
 }
 
-const m = (km: number) => `${(km * 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })} m`;
+const m = (km: number) => `${formatNumber(km * 1000, 1)} m`;
 
 /** The selected conjunction: geometry, probability, plots, a fine scrub and a replay. */
 const SOURCE_NAMES = { ephemeris: 'ephemeris (OEM)', sgp4: 'SGP4' };
@@ -42,6 +49,7 @@ export function EncounterPanel() {
 }
 
 function Encounter({ record }: { record: ConjunctionRecord }) {
+  const { t } = useTranslation();
   const select = useConjunctionStore((s) => s.select);
   const defaultHbrM = useConjunctionStore((s) => s.settings.defaultHbrM);
   const catalogVersion = useCatalogStore((s) => s.version);
@@ -113,13 +121,13 @@ function Encounter({ record }: { record: ConjunctionRecord }) {
   const ric = record.ricKm;
   const cmp = record.comparison;
   return (
-    <section className="panel encounter" role="region" aria-label="Encounter">
+    <section className="panel encounter" role="region" aria-label={t('encounter.title')}>
       <header>
-        <h2>Encounter</h2>
+        <h2>{t('encounter.title')}</h2>
         <button
           type="button"
           className="close"
-          aria-label="Close encounter"
+          aria-label={t('encounter.close')}
           onClick={() => select(null)}
         >
           ×
@@ -137,9 +145,12 @@ function Encounter({ record }: { record: ConjunctionRecord }) {
       <dl className="encounter-facts">
         <dt>TCA</dt>
         <dd data-field="tca">{formatTca(record.tcaMs)} UTC</dd>
-        <dt>Miss</dt>
+        <dt>{t('encounter.miss')}</dt>
         <dd data-field="miss">
-          {formatMiss(record.rangeKm)} at {record.relSpeedKmS.toFixed(3)} km/s
+          {t('encounter.missAt', {
+            miss: formatMiss(record.rangeKm),
+            speed: formatNumber(record.relSpeedKmS, 3),
+          })}
         </dd>
         {record.stateSources && (
           <>
@@ -152,20 +163,18 @@ function Encounter({ record }: { record: ConjunctionRecord }) {
         )}
         <dt>R, T, N</dt>
         <dd data-field="ric">{ric ? ric.map(m).join(', ') : '—'}</dd>
-        <dt>{pc?.kind === 'maximum' ? 'Maximum Pc' : 'Pc'}</dt>
+        <dt>{pc?.kind === 'maximum' ? t('encounter.maxPc') : 'Pc'}</dt>
         <dd data-field="pc">
           <strong>{pc ? formatPc(pc.value) : '—'}</strong>
-          {pc?.kind === 'maximum' && <span className="max-tag"> max</span>}
+          {pc?.kind === 'maximum' && <span className="max-tag"> {t('encounter.max')}</span>}
           {!pc && record.pcProblem && <span className="muted"> {record.pcProblem}</span>}
         </dd>
         {pc && (
           <>
-            <dt>Method</dt>
+            <dt>{t('encounter.method')}</dt>
             <dd data-field="method">
               {pc.method}
-              {pc.kind === 'maximum' && (
-                <span className="muted"> — covariance unknown; worst case over its scale</span>
-              )}
+              {pc.kind === 'maximum' && <span className="muted"> — {t('encounter.maxNote')}</span>}
             </dd>
             {pc.maxValue !== undefined && (
               <>
@@ -177,19 +186,20 @@ function Encounter({ record }: { record: ConjunctionRecord }) {
               <>
                 <dt>HBR</dt>
                 <dd data-field="hbr">
-                  {pc.hbrM} m <span className="muted">({pc.hbrSource ?? 'source'})</span>
+                  {pc.hbrM} m{' '}
+                  <span className="muted">({pc.hbrSource ?? t('encounter.hbrSource')})</span>
                 </dd>
               </>
             )}
             {pc.crossCheck !== undefined && (
               <>
-                <dt>Square</dt>
+                <dt>{t('encounter.square')}</dt>
                 <dd>{formatPc(pc.crossCheck)}</dd>
               </>
             )}
             {pc.reported !== undefined && formatPc(pc.reported) !== formatPc(pc.value) && (
               <>
-                <dt>Reported</dt>
+                <dt>{t('encounter.reported')}</dt>
                 <dd>{formatPc(pc.reported)}</dd>
               </>
             )}
@@ -197,32 +207,41 @@ function Encounter({ record }: { record: ConjunctionRecord }) {
         )}
         {plane?.sigmaMajorM !== undefined && (
           <>
-            <dt>σ plane</dt>
+            <dt>{t('encounter.sigmaPlane')}</dt>
             <dd>
-              {plane.sigmaMajorM.toFixed(1)} × {plane.sigmaMinorM!.toFixed(1)} m
+              {formatNumber(plane.sigmaMajorM, 1)} × {formatNumber(plane.sigmaMinorM!, 1)} m
             </dd>
           </>
         )}
         {cmp && (
           <>
-            <dt>Our SGP4</dt>
+            <dt>{t('encounter.ourSgp4')}</dt>
             <dd data-field="comparison">
               {cmp.ok
-                ? `ΔTCA ${(cmp.dTcaMs / 1000).toFixed(3)} s, Δmiss ${cmp.dRangeM.toFixed(0)} m (miss ${formatMiss(cmp.rangeKm)})`
-                : `not compared: ${cmp.reason}`}
+                ? t('encounter.compared', {
+                    dTca: formatNumber(cmp.dTcaMs / 1000, 3),
+                    dMiss: formatNumber(cmp.dRangeM, 0),
+                    miss: formatMiss(cmp.rangeKm),
+                  })
+                : t('encounter.notCompared', { reason: cmp.reason })}
             </dd>
           </>
         )}
-        <dt>Source</dt>
+        <dt>{t('encounter.source')}</dt>
         <dd>
-          {SOURCE_LABEL[record.source]} <span className="muted">{record.sourceLabel}</span>
-          {record.states && <span className="muted"> · states {record.states.frame}</span>}
+          {t(`source.${record.source}`)} <span className="muted">{record.sourceLabel}</span>
+          {record.states && (
+            <span className="muted">
+              {' '}
+              · {t('encounter.states', { frame: record.states.frame })}
+            </span>
+          )}
         </dd>
       </dl>
       <div className="encounter-scrub">
         <input
           type="range"
-          aria-label="Encounter time"
+          aria-label={t('encounter.time')}
           aria-valuetext={offsetText(offsetS)}
           min={-SCRUB_HALF_SPAN_S}
           max={SCRUB_HALF_SPAN_S}
@@ -241,13 +260,13 @@ function Encounter({ record }: { record: ConjunctionRecord }) {
           type="button"
           onClick={replay}
           disabled={replaying}
-          title="Replay the approach from TCA − 10 min to TCA + 10 min at 10×"
+          title={t('encounter.animateTitle')}
         >
-          Animate ×{REPLAY_RATE}
+          {t('encounter.animate', { rate: REPLAY_RATE })}
         </button>
         <button
           type="button"
-          aria-label="Go to TCA"
+          aria-label={t('encounter.goToTca')}
           onClick={() => {
             clock.pause();
             clock.setTime(record.tcaMs);
@@ -256,26 +275,28 @@ function Encounter({ record }: { record: ConjunctionRecord }) {
           TCA
         </button>
         <button type="button" onClick={exportCdm}>
-          Export CDM
+          {t('encounter.exportCdm')}
         </button>
       </div>
-      {exportProblem && <p className="muted">Cannot export: {exportProblem}</p>}
+      {exportProblem && (
+        <p className="muted">{t('encounter.cannotExport', { problem: exportProblem })}</p>
+      )}
       {series && <RangeChart series={series} thresholdKm={THRESHOLD_KM} nowOffsetS={offsetS} />}
       {plane ? (
         <>
           <BPlaneChart view={plane} />
           {hardBodyTooSmallToSee(plane) && (
             <p className="muted">
-              Hard-body circle ({plane.hbrM} m) is smaller than a pixel at this scale (plot ±
-              {formatMiss(plane.halfSpanM / 1000)}).
+              {t('encounter.hbrTooSmall', {
+                hbr: plane.hbrM,
+                span: formatMiss(plane.halfSpanM / 1000),
+              })}
             </p>
           )}
-          {!plane.ellipses.length && (
-            <p className="muted">Covariances not known: no uncertainty ellipses.</p>
-          )}
+          {!plane.ellipses.length && <p className="muted">{t('encounter.noCovariance')}</p>}
         </>
       ) : (
-        <p className="muted">No states at TCA: the objects are not in the loaded catalog.</p>
+        <p className="muted">{t('encounter.noStates')}</p>
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { alertsFor, isRaise, type EventAlert } from '../domain/history';
 import { setDesktopNotifications } from '../services/eventHistory';
 import { useConjunctionStore } from '../state/conjunctionStore';
@@ -21,6 +22,7 @@ const numberOrUndefined = (text: string) => {
  * notifications of new alerts.
  */
 export function EventAlerts() {
+  const { t } = useTranslation();
   const histories = useHistoryStore((s) => s.histories);
   const thresholds = useHistoryStore((s) => s.thresholds);
   const notify = useHistoryStore((s) => s.notify);
@@ -53,27 +55,29 @@ export function EventAlerts() {
 
   if (!alerts.length && !editable && !histories.length) return null;
   return (
-    <section className="panel event-alerts" role="region" aria-label="Alerts">
+    <section className="panel event-alerts" role="region" aria-label={t('alerts.label')}>
       <button
         type="button"
         className="drawer-toggle"
         aria-expanded={open}
         onClick={() => setOpen(!open)}
       >
-        {open ? '▾' : '▸'} Alerts{' '}
-        <span data-testid="unacknowledged-count">({unacknowledged} unacknowledged)</span>
+        {open ? '▾' : '▸'} {t('alerts.label')}{' '}
+        <span data-testid="unacknowledged-count">
+          {t('alerts.unacknowledged', { n: unacknowledged })}
+        </span>
       </button>
       <EventStoreProblems />
       {open && (
         <>
           {editable && (
-            <div className="alert-settings" role="group" aria-label="Alert thresholds">
+            <div className="alert-settings" role="group" aria-label={t('alerts.thresholds')}>
               <label>
-                red Pc ≥
+                {t('alerts.redPc')}
                 <input
                   type="text"
                   inputMode="decimal"
-                  aria-label="Red threshold (probability)"
+                  aria-label={t('alerts.redLabel')}
                   defaultValue={thresholds.redPc}
                   onChange={(e) => {
                     const v = numberOrUndefined(e.target.value);
@@ -82,11 +86,11 @@ export function EventAlerts() {
                 />
               </label>
               <label>
-                yellow Pc ≥
+                {t('alerts.yellowPc')}
                 <input
                   type="text"
                   inputMode="decimal"
-                  aria-label="Yellow threshold (probability)"
+                  aria-label={t('alerts.yellowLabel')}
                   defaultValue={thresholds.yellowPc}
                   onChange={(e) => {
                     const v = numberOrUndefined(e.target.value);
@@ -95,12 +99,12 @@ export function EventAlerts() {
                 />
               </label>
               <label>
-                miss ≤ (km, no covariance)
+                {t('alerts.miss')}
                 <input
                   type="number"
                   min={0}
                   step="any"
-                  aria-label="Miss-distance threshold (km) for events without covariance"
+                  aria-label={t('alerts.missLabel')}
                   defaultValue={thresholds.missKm}
                   onChange={(e) => {
                     const v = numberOrUndefined(e.target.value);
@@ -116,12 +120,12 @@ export function EventAlerts() {
                     void setDesktopNotifications(e.target.checked).then(setProblem);
                   }}
                 />
-                desktop notifications
+                {t('alerts.desktop')}
               </label>
             </div>
           )}
           {problem && <p className="muted">{problem}</p>}
-          {!alerts.length && <p className="muted">No alerts.</p>}
+          {!alerts.length && <p className="muted">{t('alerts.none')}</p>}
           <ol className="alert-list">
             {alerts.slice(0, MAX_LISTED).map((a) => {
               const at = acked.get(a.alertId);
@@ -134,13 +138,14 @@ export function EventAlerts() {
                     {names.get(a.eventId) ?? a.eventId}
                   </button>
                   <span className="alert-level">
-                    {isRaise(a) ? '▲' : '▼'} {a.fromLevel} → {a.toLevel}
+                    {isRaise(a) ? '▲' : '▼'} {t(`alerts.level.${a.fromLevel}`)} →{' '}
+                    {t(`alerts.level.${a.toLevel}`)}
                   </span>
                   <span className="alert-change">{a.change}</span>
                   <span className="muted">{formatTca(a.atMs).slice(0, 16)} UTC</span>
                   {at !== undefined ? (
                     <span className="muted" data-field="acknowledged">
-                      acknowledged {formatTca(at).slice(0, 16)} UTC
+                      {t('alerts.acknowledgedAt', { time: formatTca(at).slice(0, 16) })}
                     </span>
                   ) : (
                     editable && (
@@ -148,7 +153,7 @@ export function EventAlerts() {
                         type="button"
                         onClick={() => store.acknowledge(a.eventId, a.alertId, Date.now())}
                       >
-                        Acknowledge
+                        {t('alerts.acknowledge')}
                       </button>
                     )
                   )}
@@ -158,7 +163,7 @@ export function EventAlerts() {
           </ol>
           {alerts.length > MAX_LISTED && (
             <p className="muted">
-              Showing the newest {MAX_LISTED} of {alerts.length}.
+              {t('alerts.truncated', { n: MAX_LISTED, total: alerts.length })}
             </p>
           )}
           <EventStoreControls />

@@ -1,11 +1,13 @@
+import { useTranslation } from 'react-i18next';
 import { useCameraStore, type CameraCommand } from '../state/cameraStore';
 
-const BUTTONS: readonly { command: CameraCommand; label: string; text: string; keys: string }[] = [
-  { command: 'zoomIn', label: 'Zoom in', text: '+', keys: '+' },
-  { command: 'zoomOut', label: 'Zoom out', text: '−', keys: '-' },
-  { command: 'turnLeft', label: 'Turn left', text: '←', keys: 'ArrowLeft' },
-  { command: 'turnRight', label: 'Turn right', text: '→', keys: 'ArrowRight' },
-  { command: 'reset', label: 'Reset the view', text: '⌂', keys: 'Home' },
+/** Labels under globeButtons.<command> in the reader's language. */
+const BUTTONS: readonly { command: CameraCommand; text: string; keys: string }[] = [
+  { command: 'zoomIn', text: '+', keys: '+' },
+  { command: 'zoomOut', text: '−', keys: '-' },
+  { command: 'turnLeft', text: '←', keys: 'ArrowLeft' },
+  { command: 'turnRight', text: '→', keys: 'ArrowRight' },
+  { command: 'reset', text: '⌂', keys: 'Home' },
 ];
 
 /**
@@ -13,16 +15,17 @@ const BUTTONS: readonly { command: CameraCommand; label: string; text: string; k
  * a focused globe takes +/−, the arrows and Home).
  */
 export function GlobeButtons() {
+  const { t } = useTranslation();
   const command = useCameraStore((s) => s.command);
   return (
-    <div className="globe-buttons" role="group" aria-label="Globe view">
+    <div className="globe-buttons" role="group" aria-label={t('globeButtons.label')}>
       {BUTTONS.map((b) => (
         <button
           key={b.command}
           type="button"
-          aria-label={b.label}
+          aria-label={t(`globeButtons.${b.command}`)}
           aria-keyshortcuts={b.keys}
-          title={b.label}
+          title={t(`globeButtons.${b.command}`)}
           onClick={() => command(b.command)}
         >
           {b.text}

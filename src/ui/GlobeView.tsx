@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { SceneController } from '../scene/SceneController';
 import type { RenderProfile } from '../scene/renderProfile';
 import { propagationPool } from '../services/engine';
@@ -21,6 +22,7 @@ declare global {
 }
 
 export function GlobeView({ profile }: { profile: RenderProfile }) {
+  const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const scene = useRef<SceneController | null>(null);
   // Bumped when a lost WebGL context is restored: the scene is built again from the stores.
@@ -65,13 +67,13 @@ export function GlobeView({ profile }: { profile: RenderProfile }) {
       data-render-profile={profile}
       tabIndex={0}
       role="application"
-      aria-roledescription="globe"
-      aria-label="Globe of tracked objects"
+      aria-roledescription={t('globe.roleDescription')}
+      aria-label={t('globe.label')}
       aria-describedby="globe-keys"
       onKeyDown={onKeyDown}
     >
       <p id="globe-keys" className="visually-hidden">
-        Arrow keys turn the globe; plus and minus zoom. Search or the event list select objects.
+        {t('globe.keys')}
       </p>
     </div>
   );

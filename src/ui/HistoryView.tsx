@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   eventStatus,
   latestUpdate,
@@ -9,6 +10,8 @@ import {
 import { useConjunctionStore } from '../state/conjunctionStore';
 import { useHistoryStore } from '../state/historyStore';
 import { formatMiss, formatPc, formatTca } from './ConjunctionFormat';
+import { formatNumber } from './format';
+import { i18n } from './i18n';
 import { MissHistoryChart, PcHistoryChart, QualityHistoryChart } from './HistoryCharts';
 import { useWallNow } from './useTicker';
 
@@ -18,8 +21,11 @@ const HOUR_MS = 3_600_000;
 export function formatTimeToTca(tcaMs: number, nowMs: number): string {
   const dt = tcaMs - nowMs;
   const h = Math.floor(Math.abs(dt) / HOUR_MS);
-  const text = h >= 24 ? `${Math.floor(h / 24)} d ${String(h % 24).padStart(2, '0')} h` : `${h} h`;
-  return dt >= 0 ? `TCA in ${text}` : `TCA ${text} ago`;
+  const text =
+    h >= 24
+      ? i18n.t('history.daysHours', { d: Math.floor(h / 24), h: String(h % 24).padStart(2, '0') })
+      : i18n.t('history.hours', { h });
+  return i18n.t(dt >= 0 ? 'history.tcaIn' : 'history.tcaAgo', { text });
 }
 
 export function updateSource(u: EventUpdate): string {
@@ -41,6 +47,7 @@ export function HistoryView() {
 }
 
 function History({ history: h }: { history: ConjunctionEventHistory }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const thresholds = useHistoryStore((s) => s.thresholds);
   const viewed = useHistoryStore((s) => s.viewed);
@@ -53,14 +60,14 @@ function History({ history: h }: { history: ConjunctionEventHistory }) {
     <section
       className={`panel history${open ? ' open' : ''}`}
       role="region"
-      aria-label="Event history"
+      aria-label={t('history.label')}
     >
       <header>
         <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
-          {open ? '▾' : '▸'} History · {h.updates.length} update{h.updates.length === 1 ? '' : 's'}
+          {open ? '▾' : '▸'} {t('history.toggle', { count: h.updates.length })}
         </button>
         <span className={`event-status status-${eventStatus(h, nowMs)}`}>
-          {eventStatus(h, nowMs)}
+          {t(`eventStatus.${eventStatus(h, nowMs)}`)}
         </span>
       </header>
       {open && (
@@ -70,31 +77,32 @@ function History({ history: h }: { history: ConjunctionEventHistory }) {
             {' · '}
             <span data-field="peak">
               {peak
-                ? `peak Pc ${formatPc(peak.pc)}${peak.kind === 'maximum' ? ' max' : ''} at update ${
-                    h.updates.findIndex((u) => u.updateId === peak.updateId) + 1
-                  }, ${peak.passed ? 'passed' : 'not passed'}`
-                : 'no probability'}
+                ? t(peak.passed ? 'history.peakPassed' : 'history.peakNotPassed', {
+                    pc: `${formatPc(peak.pc)}${peak.kind === 'maximum' ? ` ${t('encounter.max')}` : ''}`,
+                    n: h.updates.findIndex((u) => u.updateId === peak.updateId) + 1,
+                  })
+                : t('history.noProbability')}
             </span>
           </p>
           <PcHistoryChart history={h} thresholds={thresholds} peak={peak} />
           <MissHistoryChart history={h} />
           <QualityHistoryChart history={h} />
-          <table className="history-updates" aria-label="Updates">
+          <table className="history-updates" aria-label={t('history.updates')}>
             <thead>
               <tr>
                 <th scope="col">#</th>
-                <th scope="col">Source</th>
-                <th scope="col">Created (UTC)</th>
+                <th scope="col">{t('encounter.source')}</th>
+                <th scope="col">{t('history.created')}</th>
                 <th scope="col" className="num">
-                  TCA shift
+                  {t('history.tcaShift')}
                 </th>
                 <th scope="col" className="num">
-                  Miss
+                  {t('encounter.miss')}
                 </th>
                 <th scope="col" className="num">
                   Pc
                 </th>
-                <th scope="col">Method</th>
+                <th scope="col">{t('encounter.method')}</th>
               </tr>
             </thead>
             <tbody>
@@ -106,7 +114,7 @@ function History({ history: h }: { history: ConjunctionEventHistory }) {
                       {/* The encounter panel shows the chosen update's geometry. */}
                       <button
                         type="button"
-                        aria-label={`Show update ${i + 1} in the encounter panel`}
+                        aria-label={t('history.showUpdate', { n: i + 1 })}
                         aria-pressed={u.updateId === viewedId}
                         onClick={() =>
                           view(u === latest ? null : { eventId: h.eventId, updateId: u.updateId })
@@ -122,12 +130,12 @@ function History({ history: h }: { history: ConjunctionEventHistory }) {
                     <td className="num">
                       {shiftS === undefined
                         ? '—'
-                        : `${shiftS >= 0 ? '+' : ''}${shiftS.toFixed(3)} s`}
+                        : `${shiftS >= 0 ? '+' : ''}${formatNumber(shiftS, 3)} s`}
                     </td>
                     <td className="num">{formatMiss(u.missKm)}</td>
                     <td className="num">
                       {formatPc(u.pc)}
-                      {u.pcKind === 'maximum' ? ' max' : ''}
+                      {u.pcKind === 'maximum' ? ` ${t('encounter.max')}` : ''}
                     </td>
                     <td>{u.pcMethod ?? '—'}</td>
                   </tr>

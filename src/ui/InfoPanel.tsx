@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { ecefToGeodetic } from '../domain/frames/geodetic';
 import { EARTH_ROTATION_RAD_S } from '../domain/frames/teme';
 import { useCatalogStore } from '../state/catalogStore';
@@ -5,7 +6,7 @@ import { ephemerisById, useEphemerisStore } from '../state/ephemerisStore';
 import { useSelectedStateStore } from '../state/selectedStateStore';
 import { useSelectionStore } from '../state/selectionStore';
 import { EphemerisFacts } from './EphemerisFacts';
-import { formatAge, formatKm, formatUtc } from './format';
+import { formatAge, formatKm, formatNumber, formatUtc } from './format';
 import { OemExport } from './OemExport';
 import { useSimTime } from './useTicker';
 import { WatchToggle } from './WatchToggle';
@@ -14,6 +15,7 @@ const deg = (rad: number) => (rad * 180) / Math.PI;
 
 /** Everything a watch officer needs about the selected object, in the field's own terms. */
 export function InfoPanel() {
+  const { t } = useTranslation();
   const selectedId = useSelectionStore((s) => s.selectedId);
   const select = useSelectionStore((s) => s.select);
   const object = useCatalogStore((s) =>
@@ -30,71 +32,69 @@ export function InfoPanel() {
   const speed = ecefKm ? inertialSpeedKmS(ecefKm) : null;
 
   return (
-    <section className="panel info" role="region" aria-label="Selected object">
+    <section className="panel info" role="region" aria-label={t('info.label')}>
       <header>
         <h2>{object.objectName}</h2>
         <WatchToggle id={object.noradCatId} />
         <button
           type="button"
           className="close"
-          aria-label="Clear selection"
+          aria-label={t('info.clear')}
           onClick={() => select(null)}
         >
           ×
         </button>
       </header>
       <dl>
-        <dt>Catalog number</dt>
+        <dt>{t('info.catalogNumber')}</dt>
         <dd data-field="norad">{object.noradCatId}</dd>
-        <dt>Int’l designator</dt>
+        <dt>{t('info.designator')}</dt>
         <dd>{object.objectId || '—'}</dd>
         {!only && (
           <>
-            <dt>Type</dt>
-            <dd>{object.type.toLowerCase()}</dd>
+            <dt>{t('info.type')}</dt>
+            <dd>{t(`objectType.${object.type}`)}</dd>
           </>
         )}
-        <dt>Regime</dt>
-        <dd>{object.regime}</dd>
-        <dt>{only ? 'Orbit' : 'Epoch'}</dt>
+        <dt>{t('info.regime')}</dt>
+        <dd>{t(`regime.${object.regime}`)}</dd>
+        <dt>{only ? t('info.orbit') : t('info.epoch')}</dt>
         <dd>
           {only ? (
             <span className="muted">
-              osculating at {formatUtc(object.epochMs)}; no element set in the catalog
+              {t('info.osculatingAt', { time: formatUtc(object.epochMs) })}
             </span>
           ) : (
             <>
               {formatUtc(object.epochMs)}
               <br />
-              <span className="muted">age {formatAge(clockMs - object.epochMs)} at clock</span>
+              <span className="muted">
+                {t('info.ageAtClock', { age: formatAge(clockMs - object.epochMs) })}
+              </span>
             </>
           )}
         </dd>
-        <dt>Perigee × apogee</dt>
+        <dt>{t('info.perigeeApogee')}</dt>
         <dd>
-          {Math.round(object.perigeeKm).toLocaleString('en-US')} ×{' '}
-          {Math.round(object.apogeeKm).toLocaleString('en-US')} km
+          {formatNumber(Math.round(object.perigeeKm))} × {formatNumber(Math.round(object.apogeeKm))}{' '}
+          km
         </dd>
-        <dt>Inclination</dt>
-        <dd>{object.inclinationDeg.toFixed(2)}°</dd>
-        <dt>Period</dt>
-        <dd>{object.periodMin.toFixed(1)} min</dd>
-        <dt>Latitude</dt>
+        <dt>{t('info.inclination')}</dt>
+        <dd>{formatNumber(object.inclinationDeg, 2)}°</dd>
+        <dt>{t('info.period')}</dt>
+        <dd>{formatNumber(object.periodMin, 1)} min</dd>
+        <dt>{t('info.latitude')}</dt>
         <dd data-field="lat">{geo ? `${deg(geo.latRad).toFixed(3)}°` : '—'}</dd>
-        <dt>Longitude</dt>
+        <dt>{t('info.longitude')}</dt>
         <dd data-field="lon">{geo ? `${deg(geo.lonRad).toFixed(3)}°` : '—'}</dd>
-        <dt>Altitude</dt>
+        <dt>{t('info.altitude')}</dt>
         <dd data-field="alt">{geo ? formatKm(geo.heightKm) : '—'}</dd>
-        <dt>Speed</dt>
-        <dd>{speed !== null ? `${speed.toFixed(3)} km/s` : '—'}</dd>
+        <dt>{t('info.speed')}</dt>
+        <dd>{speed !== null ? `${formatNumber(speed, 3)} km/s` : '—'}</dd>
         {entry && <EphemerisFacts entry={entry} clockMs={clockMs} />}
       </dl>
       <OemExport object={object} entry={entry} clockMs={clockMs} />
-      {!ecefKm && (
-        <p className="muted">
-          Position not available at this time (propagation pending or failed).
-        </p>
-      )}
+      {!ecefKm && <p className="muted">{t('info.noPosition')}</p>}
     </section>
   );
 }

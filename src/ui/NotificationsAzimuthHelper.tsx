@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { azimuthsForInclination, normalizeDeg } from '../domain/notifications/geometry';
 import { LAUNCH_SITES, launchSite } from '../domain/notifications/sites';
 import type { LaunchNotification } from '../domain/notifications/types';
@@ -19,6 +20,7 @@ function withinRange(az: number, n: LaunchNotification): boolean {
  * site (northbound and southbound), and which notifications from that site they fit.
  */
 export function NotificationsAzimuthHelper() {
+  const { t } = useTranslation();
   const selectedId = useSelectionStore((s) => s.selectedId);
   const object = useCatalogStore((s) =>
     selectedId === null ? undefined : s.objects[s.indexById.get(selectedId) ?? -1],
@@ -29,11 +31,7 @@ export function NotificationsAzimuthHelper() {
   const site = launchSite(siteId) ?? LAUNCH_SITES[0];
 
   if (!object) {
-    return (
-      <p className="muted notifications-helper">
-        Select a catalog object to see the launch azimuth it implies from a site.
-      </p>
-    );
+    return <p className="muted notifications-helper">{t('azimuth.selectObject')}</p>;
   }
   const solutions = azimuthsForInclination(site.latDeg, object.inclinationDeg);
   const fits = solutions
@@ -44,10 +42,17 @@ export function NotificationsAzimuthHelper() {
       )
     : [];
   return (
-    <div className="notifications-helper" role="group" aria-label="Azimuth from site">
+    <div className="notifications-helper" role="group" aria-label={t('azimuth.label')}>
       <label>
-        Azimuth of {object.objectName} (i {object.inclinationDeg.toFixed(2)}°) from{' '}
-        <select value={site.id} onChange={(e) => setSite(e.target.value)} aria-label="Launch site">
+        {t('azimuth.of', {
+          name: object.objectName,
+          inclination: object.inclinationDeg.toFixed(2),
+        })}{' '}
+        <select
+          value={site.id}
+          onChange={(e) => setSite(e.target.value)}
+          aria-label={t('azimuth.site')}
+        >
           {LAUNCH_SITES.map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}
@@ -57,9 +62,14 @@ export function NotificationsAzimuthHelper() {
       </label>
       <output data-field="implied-azimuth">
         {solutions
-          ? `${solutions.ascendingDeg.toFixed(1)}° northbound, ${solutions.descendingDeg.toFixed(1)}° southbound`
-          : `not reachable directly from ${Math.abs(site.latDeg).toFixed(2)}° ${site.latDeg >= 0 ? 'N' : 'S'}`}
-        {fits.length > 0 && ` · fits ${fits.map((n) => n.id).join(', ')}`}
+          ? t('azimuth.solutions', {
+              north: solutions.ascendingDeg.toFixed(1),
+              south: solutions.descendingDeg.toFixed(1),
+            })
+          : t(site.latDeg >= 0 ? 'azimuth.unreachableN' : 'azimuth.unreachableS', {
+              lat: Math.abs(site.latDeg).toFixed(2),
+            })}
+        {fits.length > 0 && t('azimuth.fits', { ids: fits.map((n) => n.id).join(', ') })}
       </output>
     </div>
   );

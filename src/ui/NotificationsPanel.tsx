@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useMemo, useState } from 'react';
 import { correlatedObjects } from '../domain/notifications/correlate';
 import { formatCountdown, notificationPhase } from '../domain/notifications/timing';
@@ -40,6 +41,7 @@ function download(text: string, name: string): void {
  * export, entry by hand and the azimuth a catalog object implies from a site.
  */
 export function NotificationsPanel() {
+  const { t } = useTranslation();
   const notifications = useNotificationStore((s) => s.notifications);
   const requestFocus = useNotificationStore((s) => s.requestFocus);
   const objects = useCatalogStore((s) => s.objects);
@@ -61,7 +63,7 @@ export function NotificationsPanel() {
 
   if (!editable && notifications.length === 0) return null;
   return (
-    <section className="panel notifications" aria-label="Launch notifications panel">
+    <section className="panel notifications" aria-label={t('notifications.panel')}>
       <header>
         <button
           type="button"
@@ -69,16 +71,16 @@ export function NotificationsPanel() {
           aria-expanded={open}
           onClick={() => setOpen(!open)}
         >
-          {open ? '▾' : '▸'} Launch notifications ({notifications.length})
+          {open ? '▾' : '▸'} {t('notifications.toggle', { n: notifications.length })}
         </button>
         {open && (
           <div className="notifications-actions">
             {editable && (
               <label className="button">
-                Open…
+                {t('notifications.open')}
                 <input
                   type="file"
-                  aria-label="Load notifications"
+                  aria-label={t('notifications.load')}
                   accept=".json,.csv,application/json,text/csv"
                   className="visually-hidden"
                   onChange={(e) => {
@@ -91,7 +93,7 @@ export function NotificationsPanel() {
             )}
             {editable && (
               <button type="button" aria-expanded={formOpen} onClick={() => setFormOpen(!formOpen)}>
-                New notification
+                {t('notifications.new')}
               </button>
             )}
             {!briefing && (
@@ -100,7 +102,7 @@ export function NotificationsPanel() {
                 disabled={!notifications.length}
                 onClick={() => download(exportNotificationsJson(), 'launch-notifications.json')}
               >
-                Export JSON
+                {t('conjunctions.exportJson')}
               </button>
             )}
           </div>
@@ -111,26 +113,26 @@ export function NotificationsPanel() {
           {editable && formOpen && <NotificationsForm onDone={() => setFormOpen(false)} />}
           {notifications.length === 0 ? (
             <p className="muted">
-              None loaded. {editable ? 'Open or drop a JSON or CSV notification file.' : ''}
+              {t('notifications.none')} {editable ? t('notifications.noneOperator') : ''}
             </p>
           ) : (
             <div className="notifications-scroll">
-              <table role="table" aria-label="Launch notifications">
+              <table role="table" aria-label={t('notifications.table')}>
                 <thead>
                   <tr>
                     <th scope="col">ID</th>
-                    <th scope="col">Party</th>
-                    <th scope="col">Kind</th>
-                    <th scope="col">Site</th>
-                    <th scope="col">Window (UTC)</th>
-                    <th scope="col">Azimuth</th>
-                    <th scope="col" title="Inclination a launch on this azimuth reaches">
-                      Incl.
+                    <th scope="col">{t('notifications.party')}</th>
+                    <th scope="col">{t('notifications.kind')}</th>
+                    <th scope="col">{t('notifications.site')}</th>
+                    <th scope="col">{t('notifications.window')}</th>
+                    <th scope="col">{t('notifications.azimuth')}</th>
+                    <th scope="col" title={t('notifications.inclinationTitle')}>
+                      {t('notifications.inclination')}
                     </th>
-                    <th scope="col">Objects</th>
+                    <th scope="col">{t('notifications.objects')}</th>
                     {editable && (
                       <th scope="col">
-                        <span className="visually-hidden">Remove</span>
+                        <span className="visually-hidden">{t('watchList.remove')}</span>
                       </th>
                     )}
                   </tr>
@@ -147,7 +149,7 @@ export function NotificationsPanel() {
                             type="button"
                             className="link"
                             aria-label={`Show ${n.id} on the globe`}
-                            title="Scrub to the window and fly there"
+                            title={t('notifications.scrubTo')}
                             onClick={() => {
                               setTime(n.windowStartMs);
                               requestFocus(n.id);
@@ -187,7 +189,9 @@ export function NotificationsPanel() {
                           {n.intlDesignator ? (
                             <>
                               <span className="muted">{n.intlDesignator}</span>
-                              {matches.length === 0 && <div className="muted">none in catalog</div>}
+                              {matches.length === 0 && (
+                                <div className="muted">{t('notifications.noneInCatalog')}</div>
+                              )}
                               <div className="notification-objects">
                                 {matches.slice(0, MAX_OBJECT_BUTTONS).map((o) => (
                                   <button
@@ -202,7 +206,9 @@ export function NotificationsPanel() {
                                 ))}
                                 {matches.length > MAX_OBJECT_BUTTONS && (
                                   <span className="muted">
-                                    +{matches.length - MAX_OBJECT_BUTTONS} more
+                                    {t('notifications.more', {
+                                      n: matches.length - MAX_OBJECT_BUTTONS,
+                                    })}
                                   </span>
                                 )}
                               </div>
@@ -216,7 +222,7 @@ export function NotificationsPanel() {
                             <button
                               type="button"
                               className="close"
-                              aria-label={`Remove ${n.id}`}
+                              aria-label={t('notifications.remove', { id: n.id })}
                               onClick={() => void removeNotification(n.id)}
                             >
                               ×

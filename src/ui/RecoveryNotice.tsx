@@ -1,26 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useRecoveryStore, type RecoveryEvent } from '../state/recoveryStore';
 
-function describe(event: RecoveryEvent): string {
+function describe(event: RecoveryEvent, t: TFunction): string {
   switch (event.kind) {
     case 'context-lost':
-      return 'The 3D view lost its graphics context (WebGL). It comes back when the browser restores it; the catalog, selection and clock are kept.';
+      return t('recovery.contextLost');
     case 'context-restored':
-      return 'The 3D view is back after losing its graphics context; the catalog, selection and clock are as they were.';
+      return t('recovery.contextRestored');
     case 'worker-died': {
-      const what = event.pool === 'propagation' ? 'Propagation' : 'Screening';
-      const then =
-        event.pool === 'propagation'
-          ? 'it was replaced and its share of the catalog prepared again'
-          : 'it was replaced and its part of the screening runs again';
+      const values = { name: event.workerName, reason: event.reason };
+      const pool = event.pool === 'propagation' ? 'propagation' : 'screening';
       return event.replaced
-        ? `${what} worker ${event.workerName} stopped (${event.reason}); ${then}.`
-        : `${what} worker ${event.workerName} stopped again (${event.reason}) and was not restarted.`;
+        ? t(`recovery.${pool}Replaced`, values)
+        : t(`recovery.${pool}NotRestarted`, values);
     }
   }
 }
 
 /** What the page recovered from: a lost WebGL context, a worker that died. */
 export function RecoveryNotice() {
+  const { t } = useTranslation();
   const event = useRecoveryStore((s) => s.event);
   const seq = useRecoveryStore((s) => s.seq);
   const dismiss = useRecoveryStore((s) => s.dismiss);
@@ -32,10 +32,10 @@ export function RecoveryNotice() {
       className="alert recovery-notice"
       role="alert"
       aria-live="assertive"
-      aria-label="Recovery"
+      aria-label={t('recovery.label')}
     >
-      <span>{describe(event)}</span>
-      <button type="button" className="close" aria-label="Dismiss" onClick={dismiss}>
+      <span>{describe(event, t)}</span>
+      <button type="button" className="close" aria-label={t('app.dismiss')} onClick={dismiss}>
         ×
       </button>
     </div>

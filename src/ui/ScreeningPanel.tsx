@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { parseIsoMs } from '../domain/time/iso';
 import { cancelScreening, runScreening } from '../services/screeningRunner';
@@ -5,12 +6,13 @@ import { useClockStore } from '../state/clockStore';
 import { useEphemerisStore } from '../state/ephemerisStore';
 import { useScreeningStore } from '../state/screeningStore';
 import { useSelectionStore } from '../state/selectionStore';
-import { formatCount } from './format';
+import { formatCount, formatNumber } from './format';
 
 const isoSeconds = (ms: number) => new Date(ms).toISOString().slice(0, 19) + 'Z';
 
 /** Run a conjunction screening of the loaded catalog in the browser's worker pool. */
 export function ScreeningPanel() {
+  const { t } = useTranslation();
   const clockStartMs = useClockStore((s) => s.startMs);
   const selectedId = useSelectionStore((s) => s.selectedId);
   const { running, chunksDone, chunkCount, last, error } = useScreeningStore();
@@ -24,24 +26,23 @@ export function ScreeningPanel() {
 
   const problems: string[] = [];
   const startMs = parseIsoMs(startText);
-  if (startMs === null) problems.push('Start: an ISO 8601 UTC time, e.g. 2024-11-01T00:00Z');
+  if (startMs === null) problems.push(t('screening.badStart'));
   const h = Number(hours);
-  if (!(h > 0 && h <= 168)) problems.push('Duration: 0 to 168 hours');
+  if (!(h > 0 && h <= 168)) problems.push(t('screening.badDuration'));
   const km = Number(thresholdKm);
-  if (!(km > 0 && km <= 100)) problems.push('Threshold: 0 to 100 km');
+  if (!(km > 0 && km <= 100)) problems.push(t('screening.badThreshold'));
   const ids = primaries.split(/[\s,]+/).filter(Boolean);
-  if (ids.some((id) => !/^\d{1,10}$/.test(id)))
-    problems.push('Primaries: catalog numbers, comma separated');
+  if (ids.some((id) => !/^\d{1,10}$/.test(id))) problems.push(t('screening.badPrimaries'));
 
   return (
-    <section className="panel screening" aria-label="Screening">
+    <section className="panel screening" aria-label={t('screening.label')}>
       <button
         type="button"
         className="drawer-toggle"
         aria-expanded={open}
         onClick={() => setOpen(!open)}
       >
-        {open ? '▾' : '▸'} Screen for close approaches
+        {open ? '▾' : '▸'} {t('screening.title')}
       </button>
       {open && (
         <form
@@ -57,7 +58,7 @@ export function ScreeningPanel() {
           }}
         >
           <label>
-            Start (UTC)
+            {t('screening.start')}
             <input
               value={startText}
               onChange={(e) => setStart(e.target.value)}
@@ -65,7 +66,7 @@ export function ScreeningPanel() {
             />
           </label>
           <label>
-            Hours
+            {t('screening.hours')}
             <input
               type="number"
               min="1"
@@ -76,7 +77,7 @@ export function ScreeningPanel() {
             />
           </label>
           <label>
-            Threshold (km)
+            {t('screening.threshold')}
             <input
               type="number"
               min="0.1"
@@ -88,12 +89,12 @@ export function ScreeningPanel() {
             />
           </label>
           <label>
-            Primaries
+            {t('screening.primaries')}
             <input
               placeholder={
                 ephemerides > 0
-                  ? `the ${ephemerides} ephemeris object${ephemerides === 1 ? '' : 's'}`
-                  : 'all against all'
+                  ? t('screening.ephemerisPrimaries', { count: ephemerides })
+                  : t('screening.allVsAll')
               }
               value={primaries}
               onChange={(e) => setPrimaries(e.target.value)}
@@ -106,41 +107,46 @@ export function ScreeningPanel() {
               disabled={running}
               onClick={() => setPrimaries(String(selectedId))}
             >
-              Use selected ({selectedId})
+              {t('screening.useSelected', { id: selectedId })}
             </button>
           )}
           {running ? (
             <button type="button" onClick={cancelScreening}>
-              Cancel
+              {t('screening.cancel')}
             </button>
           ) : (
             <button type="submit" className="primary" disabled={problems.length > 0}>
-              Run screening
+              {t('screening.run')}
             </button>
           )}
           {problems.length > 0 && <p className="form-problems">{problems.join(' · ')}</p>}
           {running && (
             <progress
-              aria-label="Screening progress"
+              aria-label={t('screening.progress')}
               max={Math.max(1, chunkCount)}
               value={chunksDone}
             >
-              {chunksDone} of {chunkCount}
+              {t('screening.chunks', { done: chunksDone, total: chunkCount })}
             </progress>
           )}
           {running && (
             <span className="muted">
               {chunkCount
-                ? `${chunksDone} of ${chunkCount} time chunks`
-                : 'Starting SGP4 in the workers…'}
+                ? t('screening.timeChunks', { done: chunksDone, total: chunkCount })
+                : t('screening.starting')}
             </span>
           )}
           {!running && last && (
             <span className="muted" data-testid="screening-summary">
-              {formatCount(last.events)} events · {formatCount(last.flagged)} objects flagged ·{' '}
-              <span title="screening in the workers, then building the event list">
-                {(last.wallMs / 1000).toFixed(1)} s ({(last.screenMs / 1000).toFixed(1)} s
-                screening)
+              {t('screening.summary', {
+                events: formatCount(last.events),
+                flagged: formatCount(last.flagged),
+              })}{' '}
+              <span title={t('screening.timingTitle')}>
+                {t('screening.timing', {
+                  wall: formatNumber(last.wallMs / 1000, 1),
+                  screen: formatNumber(last.screenMs / 1000, 1),
+                })}
               </span>
             </span>
           )}

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CatalogObject } from '../domain/catalog/types';
 import { useCatalogStore } from '../state/catalogStore';
 import { useSelectionStore } from '../state/selectionStore';
@@ -25,6 +26,7 @@ export function searchObjects(objects: readonly CatalogObject[], query: string):
 
 /** Search by name, catalog number or international designator; Enter selects and flies there. */
 export function SearchBox() {
+  const { t } = useTranslation();
   const objects = useCatalogStore((s) => s.objects);
   const select = useSelectionStore((s) => s.select);
   const [query, setQuery] = useState('');
@@ -47,8 +49,8 @@ export function SearchBox() {
       <input
         type="search"
         role="combobox"
-        aria-label="Search objects"
-        placeholder="Search name, number or designator"
+        aria-label={t('search.label')}
+        placeholder={t('search.placeholder')}
         value={query}
         aria-autocomplete="list"
         aria-expanded={shown}
@@ -72,7 +74,7 @@ export function SearchBox() {
         onBlur={() => setTimeout(() => setOpen(false), 150)}
       />
       {shown && (
-        <ul id="search-results" role="listbox" aria-label="Matching objects">
+        <ul id="search-results" role="listbox" aria-label={t('search.results')}>
           {matches.map((o, i) => (
             <li
               key={o.noradCatId}

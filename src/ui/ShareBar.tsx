@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { writeUrlState } from '../services/urlState';
 import { simNowMs } from '../state/clockStore';
 import { downloadBlob, exportViewPng } from './exportView';
@@ -8,6 +9,7 @@ import { useFocusCaption } from './useFocusCaption';
 
 /** Copy a link to this view; export it as a captioned PNG for slides. */
 export function ShareBar() {
+  const { t } = useTranslation();
   const [notice, setNotice] = useState<string | null>(null);
   const dataAsOf = useDataAsOf();
   const focus = useFocusCaption();
@@ -25,13 +27,13 @@ export function ShareBar() {
           writeUrlState();
           try {
             await navigator.clipboard.writeText(window.location.href);
-            flash('Link copied');
+            flash(t('share.copied'));
           } catch {
-            flash('Copy failed: the link is in the address bar');
+            flash(t('share.copyFailed'));
           }
         }}
       >
-        Copy link
+        {t('share.copyLink')}
       </button>
       <button
         type="button"
@@ -41,17 +43,17 @@ export function ShareBar() {
           const timeMs = simNowMs();
           const caption = [
             `${formatUtc(timeMs)}${focus ? ` · ${focus}` : ''}`,
-            `Data as of: ${dataAsOf ?? 'no catalog loaded'}`,
+            t('hud.dataAsOf', { value: dataAsOf ?? t('hud.noCatalog') }),
           ];
           const blob = await exportViewPng(canvas, caption);
           downloadBlob(
             blob,
             `orbital-watch-${new Date(timeMs).toISOString().slice(0, 19).replace(/:/g, '')}Z.png`,
           );
-          flash('PNG exported');
+          flash(t('share.exported'));
         }}
       >
-        Export PNG
+        {t('share.exportPng')}
       </button>
       <span aria-live="polite" className="muted share-notice">
         {notice}

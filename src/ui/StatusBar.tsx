@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useCatalogStore } from '../state/catalogStore';
 import { useClockStore } from '../state/clockStore';
 import { useEphemerisStore } from '../state/ephemerisStore';
@@ -21,6 +22,7 @@ export function StatusBar() {
 
 /** A narrow screen's status line: the count and the elements' age; the rest is in a sheet. */
 export function CompactStatus() {
+  const { t } = useTranslation();
   const epochMs = useClockStore((s) => s.catalogEpochMs);
   const now = useWallNow();
   return (
@@ -28,7 +30,7 @@ export function CompactStatus() {
       <CatalogCount />
       {epochMs !== null && (
         <span className="muted" data-testid="data-age">
-          elements {formatAge(now - epochMs)} old
+          {t('status.elementsAge', { age: formatAge(now - epochMs) })}
         </span>
       )}
     </div>
@@ -36,21 +38,23 @@ export function CompactStatus() {
 }
 
 function CatalogCount() {
+  const { t } = useTranslation();
   const { objects, loading } = useCatalogStore();
   return (
-    <span role="status" aria-live="polite" aria-label="Catalog status">
-      {loading ? `Loading ${loading}… ` : ''}
+    <span role="status" aria-live="polite" aria-label={t('status.catalogStatus')}>
+      {loading ? t('status.loading', { what: loading }) : ''}
       {objects.length > 0
-        ? `${objects.length} ${objects.length === 1 ? 'object' : 'objects'}`
+        ? t('status.objects', { count: objects.length })
         : loading
           ? ''
-          : 'No catalog loaded'}
+          : t('status.noCatalog')}
     </span>
   );
 }
 
 /** Source and data age, refresh, undrawn objects, rejected records: all but the count. */
 export function StatusDetails() {
+  const { t } = useTranslation();
   const { objects, report } = useCatalogStore();
   const dataAsOf = useDataAsOf();
   const undrawn = useSelectedStateStore((s) => s.unpropagatedCount);
@@ -76,21 +80,17 @@ export function StatusDetails() {
       )}
       <RefreshStatus />
       {unpropagated > 0 && objects.length > 0 && (
-        <span
-          className="warn"
-          title="SGP4 reports these as decayed or failing at the clock time; they are not drawn"
-        >
-          {formatCount(unpropagated)} not drawn at this time (decayed or SGP4 failure)
+        <span className="warn" title={t('status.notDrawnTitle')}>
+          {t('status.notDrawn', { n: formatCount(unpropagated) })}
         </span>
       )}
       {outsideSpan > 0 && (
         <span
           className="warn"
           data-testid="ephemeris-outside"
-          title="The clock is outside their ephemerides' usable spans and the catalog has no element set for them"
+          title={t('status.ephemerisOutsideTitle')}
         >
-          {formatCount(outsideSpan)} ephemeris object{outsideSpan === 1 ? '' : 's'} not drawn (clock
-          outside the usable span)
+          {t('status.ephemerisOutside', { count: outsideSpan, n: formatCount(outsideSpan) })}
         </span>
       )}
       {report && (rejectedCount > 0 || report.duplicatesDropped > 0) && (
@@ -100,22 +100,30 @@ export function StatusDetails() {
           onClick={() => setShowRejected((v) => !v)}
           aria-expanded={showRejected}
         >
-          {formatCount(rejectedCount)} rejected · {formatCount(report.duplicatesDropped)} duplicates
-          dropped
+          {t('status.rejectedSummary', {
+            rejected: formatCount(rejectedCount),
+            duplicates: formatCount(report.duplicatesDropped),
+          })}
         </button>
       )}
       {showRejected && rejectedCount > 0 && (
-        <div className="panel rejected" role="region" aria-label="Rejected records">
+        <div className="panel rejected" role="region" aria-label={t('status.rejectedRecords')}>
           <ul>
             {listed.map((r, i) => (
               <li key={i}>
-                Record {r.record}
-                {r.line ? `, line ${r.line}` : ''} — {r.field}: {r.reason}
+                {t('status.rejectedRecord', {
+                  record: r.record,
+                  line: r.line ? t('status.rejectedLine', { line: r.line }) : '',
+                  field: r.field,
+                  reason: r.reason,
+                })}
               </li>
             ))}
           </ul>
           {rejectedCount > listed.length && (
-            <p className="muted">…and {formatCount(rejectedCount - listed.length)} more</p>
+            <p className="muted">
+              {t('status.andMore', { n: formatCount(rejectedCount - listed.length) })}
+            </p>
           )}
         </div>
       )}

@@ -1,11 +1,13 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { i18n } from './i18n';
 import { PLAYBACK_RATES, SCRUB_HALF_SPAN_MS, useClockStore } from '../state/clockStore';
-import { formatUtc } from './format';
+import { formatNumber, formatUtc } from './format';
 import { NotificationsBands } from './NotificationsBands';
 import { useSimTime } from './useTicker';
 
 const rateLabel = (rate: number) =>
-  rate === 1 ? 'Real time' : `${rate > 0 ? '' : '−'}${Math.abs(rate).toLocaleString('en-US')}×`;
+  rate === 1 ? i18n.t('time.realTime') : `${rate > 0 ? '' : '−'}${formatNumber(Math.abs(rate))}×`;
 
 /** UTC clock, play/pause, rate, a ±7-day scrubber, and jumps to now and to the catalog epoch. */
 export function TimeBar() {
@@ -25,6 +27,7 @@ export function TimeBar() {
  * a menu that opens over the bar.
  */
 export function CompactTimeBar() {
+  const { t } = useTranslation();
   const [menuOpen, setMenuOpen] = useState(false);
   return (
     <div className="timebar compact">
@@ -37,7 +40,7 @@ export function CompactTimeBar() {
           aria-controls={menuOpen ? 'time-menu' : undefined}
           onClick={() => setMenuOpen(!menuOpen)}
         >
-          Rate…
+          {t('time.rateMenu')}
         </button>
       </div>
       {menuOpen && (
@@ -45,7 +48,7 @@ export function CompactTimeBar() {
           id="time-menu"
           className="time-menu"
           role="group"
-          aria-label="Playback rate and jumps"
+          aria-label={t('time.rateAndJumps')}
           onKeyDown={(e) => e.key === 'Escape' && setMenuOpen(false)}
         >
           <RateSelect />
@@ -71,12 +74,13 @@ function Clock() {
 }
 
 function PlayPause() {
+  const { t } = useTranslation();
   const clock = useClockStore();
   return (
     <button
       type="button"
       className="primary"
-      aria-label={clock.playing ? 'Pause' : 'Play'}
+      aria-label={clock.playing ? t('time.pause') : t('time.play')}
       onClick={() => (clock.playing ? clock.pause() : clock.play())}
     >
       {clock.playing ? '❚❚' : '▶'}
@@ -85,10 +89,11 @@ function PlayPause() {
 }
 
 function RateSelect() {
+  const { t } = useTranslation();
   const clock = useClockStore();
   return (
     <label className="rate">
-      <span className="visually-hidden">Playback rate</span>
+      <span className="visually-hidden">{t('time.rate')}</span>
       <select value={clock.rate} onChange={(e) => clock.setRate(Number(e.target.value))}>
         {PLAYBACK_RATES.map((r) => (
           <option key={r} value={r}>
@@ -101,6 +106,7 @@ function RateSelect() {
 }
 
 function Scrubber() {
+  const { t } = useTranslation();
   const clock = useClockStore();
   const timeMs = useSimTime();
   const minMs = clock.startMs - SCRUB_HALF_SPAN_MS;
@@ -112,7 +118,7 @@ function Scrubber() {
       <input
         className="scrubber"
         type="range"
-        aria-label="Time"
+        aria-label={t('time.time')}
         aria-valuetext={formatUtc(timeMs)}
         min={-SCRUB_HALF_SPAN_MS / 1000}
         max={SCRUB_HALF_SPAN_MS / 1000}
@@ -125,11 +131,12 @@ function Scrubber() {
 }
 
 function Jumps() {
+  const { t } = useTranslation();
   const clock = useClockStore();
   return (
     <>
       <button type="button" onClick={() => clock.setTime(Date.now())}>
-        Now
+        {t('time.now')}
       </button>
       <button
         type="button"
@@ -138,7 +145,7 @@ function Jumps() {
           clock.catalogEpochMs !== null && clock.setTime(Math.round(clock.catalogEpochMs))
         }
       >
-        Catalog epoch
+        {t('time.catalogEpoch')}
       </button>
     </>
   );

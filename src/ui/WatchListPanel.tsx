@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { checkHbrM, checkText, parseCatalogNumbers, type WatchEntry } from '../domain/watchlist';
 import {
@@ -17,6 +18,7 @@ const hbrText = (hbrM: number | null) => (hbrM === null ? '' : String(hbrM));
 
 /** The operator's own objects: add, edit, remove, import and export; re-screening settings. */
 export function WatchListPanel() {
+  const { t } = useTranslation();
   const { entries, alert, setAlert } = useWatchListStore();
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState('');
@@ -34,7 +36,7 @@ export function WatchListPanel() {
   };
 
   return (
-    <section className="panel watchlist" role="region" aria-label="Watch list">
+    <section className="panel watchlist" role="region" aria-label={t('watchList.label')}>
       <header>
         <button
           type="button"
@@ -42,14 +44,14 @@ export function WatchListPanel() {
           aria-expanded={open}
           onClick={() => setOpen(!open)}
         >
-          {open ? '▾' : '▸'} Watch list ({entries.length})
+          {open ? '▾' : '▸'} {t('watchList.toggle', { n: entries.length })}
         </button>
       </header>
       {alert && (
         <p role="alert" className="warn watchlist-alert">
           {alert}{' '}
           <button type="button" className="link" onClick={() => setAlert(null)}>
-            Dismiss
+            {t('app.dismiss')}
           </button>
         </p>
       )}
@@ -63,7 +65,7 @@ export function WatchListPanel() {
             }}
           >
             <label>
-              Catalog numbers
+              {t('watchList.numbers')}
               <input
                 value={typed}
                 placeholder="25544, 20580 …"
@@ -72,13 +74,13 @@ export function WatchListPanel() {
               />
             </label>
             <button type="submit" disabled={!typed.trim()}>
-              Add
+              {t('watchList.add')}
             </button>
             <label className="button">
-              Import CSV…
+              {t('watchList.importCsv')}
               <input
                 type="file"
-                aria-label="Import watch list CSV"
+                aria-label={t('watchList.importLabel')}
                 accept=".csv,text/csv"
                 className="visually-hidden"
                 onChange={(e) => {
@@ -93,26 +95,23 @@ export function WatchListPanel() {
               disabled={entries.length === 0}
               onClick={() => download(exportWatchListCsv(), 'watch-list.csv', 'text/csv')}
             >
-              Export CSV
+              {t('conjunctions.exportCsv')}
             </button>
             {typedProblem && <p className="form-problems">{typedProblem}</p>}
           </form>
           {entries.length === 0 ? (
-            <p className="muted">
-              No watched objects. Add catalog numbers, import a CSV (noradId,label,hbrM,note) or
-              press Watch on a selected object.
-            </p>
+            <p className="muted">{t('watchList.empty')}</p>
           ) : (
             <div className="watchlist-scroll">
               <table>
                 <thead>
                   <tr>
-                    <th scope="col">Object</th>
-                    <th scope="col">Label</th>
+                    <th scope="col">{t('watchList.object')}</th>
+                    <th scope="col">{t('watchList.labelColumn')}</th>
                     <th scope="col">HBR (m)</th>
-                    <th scope="col">Note</th>
+                    <th scope="col">{t('watchList.note')}</th>
                     <th scope="col">
-                      <span className="visually-hidden">Remove</span>
+                      <span className="visually-hidden">{t('watchList.remove')}</span>
                     </th>
                   </tr>
                 </thead>
@@ -136,6 +135,7 @@ export function WatchListPanel() {
  * checks; a change from elsewhere (an import) replaces only the fields it changed.
  */
 function WatchRow({ entry }: { entry: WatchEntry }) {
+  const { t } = useTranslation();
   const object = useCatalogStore((s) => {
     const i = s.indexById.get(entry.noradId);
     return i === undefined ? undefined : s.objects[i];
@@ -172,7 +172,7 @@ function WatchRow({ entry }: { entry: WatchEntry }) {
   const onEnter = (saveField: () => void) => (e: React.KeyboardEvent) => {
     if (e.key === 'Enter') saveField();
   };
-  const name = object?.objectName ?? 'not in the loaded catalog';
+  const name = object?.objectName ?? t('watchList.notLoaded');
 
   return (
     <tr data-id={entry.noradId}>
@@ -181,7 +181,7 @@ function WatchRow({ entry }: { entry: WatchEntry }) {
           <button
             type="button"
             className="link"
-            title="Select and fly there"
+            title={t('watchList.flyTo')}
             onClick={() => select(entry.noradId, true)}
           >
             {entry.noradId}
@@ -194,7 +194,7 @@ function WatchRow({ entry }: { entry: WatchEntry }) {
       </th>
       <td>
         <input
-          aria-label={`Label of ${entry.noradId}`}
+          aria-label={t('watchList.labelOf', { id: entry.noradId })}
           value={label}
           onChange={(e) => setLabel(e.target.value)}
           onBlur={saveLabel}
@@ -204,9 +204,9 @@ function WatchRow({ entry }: { entry: WatchEntry }) {
       <td>
         <input
           className="hbr"
-          aria-label={`Hard-body radius of ${entry.noradId}, metres`}
+          aria-label={t('watchList.hbrOf', { id: entry.noradId })}
           inputMode="decimal"
-          placeholder="default"
+          placeholder={t('watchList.default')}
           value={hbr}
           aria-invalid={typeof hbrChecked === 'string'}
           onChange={(e) => setHbr(e.target.value)}
@@ -216,7 +216,7 @@ function WatchRow({ entry }: { entry: WatchEntry }) {
       </td>
       <td>
         <input
-          aria-label={`Note on ${entry.noradId}`}
+          aria-label={t('watchList.noteOn', { id: entry.noradId })}
           value={note}
           onChange={(e) => setNote(e.target.value)}
           onBlur={saveNote}
@@ -227,7 +227,7 @@ function WatchRow({ entry }: { entry: WatchEntry }) {
         <button
           type="button"
           className="remove"
-          aria-label={`Remove ${entry.noradId} from the watch list`}
+          aria-label={t('watchList.removeId', { id: entry.noradId })}
           onClick={() => void unwatchObject(entry.noradId)}
         >
           ×

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { rescreenProblem } from '../domain/settings/operatorSettings';
 import { rescreenNow } from '../services/watchRescreen';
 import { useScreeningStore } from '../state/screeningStore';
@@ -6,6 +7,7 @@ import { formatCount } from './format';
 
 /** Re-screening of the watch list on each new catalog: settings, "Re-screen now", the last run. */
 export function WatchRescreen() {
+  const { t } = useTranslation();
   const { rescreen, setRescreen, rescreenStatus: status, entries } = useWatchListStore();
   const { running, chunksDone, chunkCount } = useScreeningStore();
   const problem = rescreenProblem(rescreen);
@@ -20,10 +22,10 @@ export function WatchRescreen() {
           checked={rescreen.auto}
           onChange={(e) => setRescreen({ auto: e.target.checked })}
         />
-        Re-screen on each new catalog
+        {t('rescreen.auto')}
       </label>
       <label>
-        Hours
+        {t('screening.hours')}
         <input
           type="number"
           min="1"
@@ -34,7 +36,7 @@ export function WatchRescreen() {
         />
       </label>
       <label>
-        Threshold (km)
+        {t('screening.threshold')}
         <input
           type="number"
           min="0.1"
@@ -50,7 +52,7 @@ export function WatchRescreen() {
         disabled={running || !entries.length || !hoursOk || !kmOk}
         onClick={rescreenNow}
       >
-        Re-screen now
+        {t('rescreen.now')}
       </button>
       {(!hoursOk || !kmOk) && (
         <p className="form-problems">
@@ -60,13 +62,28 @@ export function WatchRescreen() {
       {status && (
         <p className="muted watchlist-status" role="status" data-testid="rescreen-status">
           {status.state === 'running' &&
-            `Re-screening: ${chunkCount ? `${chunksDone} of ${chunkCount} time chunks` : 'starting'} · ${status.label}`}
+            t('rescreen.running', {
+              progress: chunkCount
+                ? t('screening.timeChunks', { done: chunksDone, total: chunkCount })
+                : t('rescreen.starting'),
+              label: status.label,
+            })}
           {status.state === 'done' &&
-            `${formatCount(status.events ?? 0)} ${status.events === 1 ? 'event' : 'events'} · ${status.label}`}
+            t('rescreen.done', {
+              count: status.events ?? 0,
+              n: formatCount(status.events ?? 0),
+              label: status.label,
+            })}
           {(status.state === 'failed' || status.state === 'skipped') &&
-            `Not re-screened: ${status.message}`}
+            t('rescreen.notDone', { message: status.message })}
           {status.missing.length > 0 &&
-            ` · not in the catalog: ${status.missing.slice(0, 10).join(', ')}${status.missing.length > 10 ? ` and ${status.missing.length - 10} more` : ''}`}
+            t('rescreen.missing', {
+              ids: status.missing.slice(0, 10).join(', '),
+              more:
+                status.missing.length > 10
+                  ? t('rescreen.andMore', { n: status.missing.length - 10 })
+                  : '',
+            })}
         </p>
       )}
     </div>

@@ -1,9 +1,11 @@
+import { useTranslation } from 'react-i18next';
 import { toggleWatched } from '../services/watchList';
 import { canEdit, useModeStore } from '../state/modeStore';
 import { useWatchListStore } from '../state/watchListStore';
 
 /** "Watch" on the selected object's panel: adds it to the watch list or takes it off. */
 export function WatchToggle({ id }: { id: number }) {
+  const { t } = useTranslation();
   const editable = useModeStore((s) => canEdit(s.mode));
   const watched = useWatchListStore((s) => s.ids.has(id));
   if (!editable) return null;
@@ -12,10 +14,10 @@ export function WatchToggle({ id }: { id: number }) {
       type="button"
       className={`watch-toggle${watched ? ' on' : ''}`}
       aria-pressed={watched}
-      title={watched ? 'On the watch list: click to take it off' : 'Add to the watch list'}
+      title={watched ? t('watch.onListTitle') : t('watch.addTitle')}
       onClick={() => void toggleWatched(id)}
     >
-      {watched ? '◆ Watched' : '◇ Watch'}
+      {watched ? `◆ ${t('watch.watched')}` : `◇ ${t('watch.watch')}`}
     </button>
   );
 }

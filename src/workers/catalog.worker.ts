@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+import { CatalogFormatError, type CatalogIssue } from '../domain/catalog/errors';
 import { loadCatalog } from '../domain/catalog/load';
 import { readOemBytes } from '../domain/oem/decode';
 import { messageToTeme } from '../domain/oem/frames';
@@ -27,10 +28,23 @@ let held: CatalogObject[] = [];
  * propagation pool, which reports its failures.
  */
 const api = {
-  async parse(source: string | Blob, fileName?: string): Promise<ParsedSummary> {
+  /**
+   * Parse and hold the catalog; its summary, or why the file was refused (an Error's own fields
+   * do not cross to the page).
+   */
+  async parse(
+    source: string | Blob,
+    fileName?: string,
+  ): Promise<ParsedSummary | { refused: CatalogIssue }> {
     held = [];
     const text = typeof source === 'string' ? source : await source.text();
-    const loaded = loadCatalog(text, { fileName, initCheck: () => null });
+    let loaded;
+    try {
+      loaded = loadCatalog(text, { fileName, initCheck: () => null });
+    } catch (e) {
+      if (e instanceof CatalogFormatError) return { refused: e.issue };
+      throw e;
+    }
     held = loaded.objects;
     return {
       format: loaded.format,

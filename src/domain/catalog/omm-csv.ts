@@ -1,7 +1,7 @@
 // CelesTrak OMM CSV: a header row of OMM keywords (any order, extra columns allowed), one
 // record per row. Rows are numbered from 1 after the header; lines are file lines.
 import Papa from 'papaparse';
-import { CatalogFormatError, checkCatalogRecords } from './errors';
+import { catalogError, checkCatalogRecords } from './errors';
 import {
   collectOmmResults,
   readOmmRecord,
@@ -48,9 +48,7 @@ export function parseOmmCsv(text: string): ParsedCatalog {
       columnOf = new Map(header.map((name, column) => [name, column]));
       const missing = REQUIRED_OMM_KEYWORDS.filter((keyword) => !columnOf.has(keyword));
       if (missing.length > 0) {
-        throw new CatalogFormatError(
-          `OMM CSV header (line ${rowLine}) lacks required column(s) ${missing.join(', ')}`,
-        );
+        throw catalogError('csvMissingColumns', { line: rowLine, columns: missing.join(', ') });
       }
       continue;
     }
@@ -86,6 +84,6 @@ export function parseOmmCsv(text: string): ParsedCatalog {
       );
     }
   }
-  if (!header) throw new CatalogFormatError('OMM CSV has no header row');
+  if (!header) throw catalogError('csvNoHeader');
   return collectOmmResults('OMM-CSV', results);
 }

@@ -1,5 +1,5 @@
 // CelesTrak / Space-Track OMM JSON: an array of flat keyword objects, or a single object.
-import { CatalogFormatError, checkCatalogRecords } from './errors';
+import { catalogError, checkCatalogRecords } from './errors';
 import { collectOmmResults, readOmmRecord, type OmmRecordResult } from './omm';
 import type { ParsedCatalog } from './types';
 
@@ -8,10 +8,10 @@ export function parseOmmJson(text: string): ParsedCatalog {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new CatalogFormatError(`malformed JSON: ${(e as Error).message}`);
+    throw catalogError('malformedJson', { detail: (e as Error).message });
   }
   if (data === null || typeof data !== 'object') {
-    throw new CatalogFormatError('JSON is neither an array of OMM records nor one OMM record');
+    throw catalogError('notOmmJson');
   }
   const items: unknown[] = Array.isArray(data) ? data : [data];
   checkCatalogRecords(items.length);

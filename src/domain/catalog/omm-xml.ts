@@ -2,8 +2,8 @@
 // <data><meanElements>…<tleParameters>…; a lone <omm> root is accepted too. Each <omm> is
 // one record; keywords are looked up anywhere inside its segment.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { INPUT_LIMITS, xmlProblem } from '../limits';
-import { CatalogFormatError, checkCatalogRecords } from './errors';
+import { xmlIssue } from '../limits';
+import { catalogError, CatalogFormatError, checkCatalogRecords } from './errors';
 import { collectOmmResults, readOmmRecord, type OmmRecordResult } from './omm';
 import type { ParsedCatalog } from './types';
 
@@ -44,17 +44,16 @@ function lineLocator(text: string): (offset: number) => number {
 
 export function parseOmmXml(text: string): ParsedCatalog {
   // DOCTYPE/entities and deep nesting never reach fast-xml-parser (flatten recurses per level).
-  const limits = INPUT_LIMITS.catalog;
-  const unsafe = xmlProblem(text, limits.maxDepth, limits.label);
+  const unsafe = xmlIssue(text, 'catalog');
   if (unsafe) throw new CatalogFormatError(unsafe);
   let valid: ReturnType<typeof XMLValidator.validate>;
   try {
     valid = XMLValidator.validate(text);
   } catch (e) {
-    throw new CatalogFormatError(`malformed XML: ${e instanceof Error ? e.message : String(e)}`);
+    throw catalogError('malformedXml', { detail: e instanceof Error ? e.message : String(e) });
   }
   if (valid !== true) {
-    throw new CatalogFormatError(`malformed XML at line ${valid.err.line}: ${valid.err.msg}`);
+    throw catalogError('malformedXmlAt', { line: valid.err.line, detail: valid.err.msg });
   }
   const parser = new XMLParser({
     ignoreAttributes: true,
@@ -69,12 +68,12 @@ export function parseOmmXml(text: string): ParsedCatalog {
   try {
     root = parser.parse(text) as XmlNode;
   } catch (e) {
-    throw new CatalogFormatError(`malformed XML: ${e instanceof Error ? e.message : String(e)}`);
+    throw catalogError('malformedXml', { detail: e instanceof Error ? e.message : String(e) });
   }
   const ndm = isNode(root.ndm) ? root.ndm : root;
   const omms = Array.isArray(ndm.omm) ? ndm.omm : [];
   if (omms.length === 0) {
-    throw new CatalogFormatError('XML has no <omm> element: not an OMM file');
+    throw catalogError('notOmmXml');
   }
   checkCatalogRecords(omms.length);
   const lineAt = lineLocator(text);

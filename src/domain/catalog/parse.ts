@@ -1,7 +1,7 @@
 // Format detection and whole-file sanity checks. Detection reads the content, never the file
 // name: CelesTrak serves every format from one URL, and downloads get renamed.
-import { checkInputText } from '../limits';
-import { CatalogFormatError, checkCatalogSize, MAX_CATALOG_BYTES } from './errors';
+import { inputTextIssue } from '../limits';
+import { catalogError, CatalogFormatError, catalogSizeIssue, MAX_CATALOG_BYTES } from './errors';
 import { parseOmmCsv } from './omm-csv';
 import { parseOmmJson } from './omm-json';
 import { parseOmmXml } from './omm-xml';
@@ -73,26 +73,19 @@ export function detectCatalogFormat(text: string): CatalogFormat {
  * CatalogFormatError.
  */
 export function parseCatalog(text: string, hint: ParseHint = {}): ParsedCatalog {
-  const where = hint.fileName ? `${hint.fileName}: ` : '';
   try {
     // A text over the size limit is refused unread; the other limits after the sniffers, which
     // look only at the start, so that an HTML error page is called that.
-    const sizeProblem = text.length > MAX_CATALOG_BYTES ? checkCatalogSize(text.length) : null;
-    if (sizeProblem) throw new CatalogFormatError(sizeProblem);
+    const sizeIssue = text.length > MAX_CATALOG_BYTES ? catalogSizeIssue(text.length) : null;
+    if (sizeIssue) throw new CatalogFormatError(sizeIssue);
     const body = text.replace(/^\uFEFF/, '');
-    if (body.trim() === '') throw new CatalogFormatError('empty file, no catalog data');
-    if (looksBinary(body)) {
-      throw new CatalogFormatError('binary data, not a text catalog (TLE or OMM JSON/CSV/XML)');
-    }
+    if (body.trim() === '') throw catalogError('empty');
+    if (looksBinary(body)) throw catalogError('binary');
     const start = body.trimStart().slice(0, SNIFF_CHARS);
-    if (start[0] === '<' && looksLikeHtml(start.slice(0, 2048))) {
-      throw new CatalogFormatError(
-        'received an HTML page, not catalog data (an error or login page from the server?)',
-      );
-    }
+    if (start[0] === '<' && looksLikeHtml(start.slice(0, 2048))) throw catalogError('html');
     // Lines, line length, nesting and XML declarations, before any parser reads it.
-    const limitProblem = checkInputText('catalog', body);
-    if (limitProblem) throw new CatalogFormatError(limitProblem);
+    const limitIssue = inputTextIssue('catalog', body);
+    if (limitIssue) throw new CatalogFormatError(limitIssue);
     switch (detectCatalogFormat(body)) {
       case 'OMM-JSON':
         return parseOmmJson(body);
@@ -105,13 +98,13 @@ export function parseCatalog(text: string, hint: ParseHint = {}): ParsedCatalog 
           return parseTle(body);
         } catch (e) {
           if (!(e instanceof CatalogFormatError)) throw e;
-          throw new CatalogFormatError(
-            `not a catalog: expected TLE or OMM JSON, CSV or XML; it begins "${firstLine(start).slice(0, 80)}"`,
-          );
+          throw catalogError('notCatalog', { start: firstLine(start).slice(0, 80) });
         }
     }
   } catch (e) {
-    if (e instanceof CatalogFormatError && where) throw new CatalogFormatError(where + e.message);
+    if (e instanceof CatalogFormatError && hint.fileName) {
+      throw new CatalogFormatError({ ...e.issue, file: hint.fileName });
+    }
     throw e;
   }
 }

@@ -2,7 +2,7 @@
 // twoline2satrec reads them (same column slices, same parseFloat inputs), so an ElementSet
 // from a TLE initialises SGP4 to the same satrec; the checks around them are stricter.
 import { decodeAlpha5 } from './alpha5';
-import { CatalogFormatError, checkCatalogRecords } from './errors';
+import { catalogError, checkCatalogRecords } from './errors';
 import { daysInYear, epochMsFromDayOfYear, fullYearFromTle } from './epoch';
 import { checkAngleDeg, checkInclinationDeg, checkMeanMotion } from './limits';
 import type { ElementSet, ParsedCatalog, RecordOrigin, RejectedRecord } from './types';
@@ -334,7 +334,7 @@ function readGroup(group: TleGroup): GroupResult {
 export function parseTle(text: string): ParsedCatalog {
   const groups = groupLines(text);
   if (!groups.some((g) => g.line1 || g.line2)) {
-    throw new CatalogFormatError('no TLE lines found (no line starts with "1 " or "2 ")');
+    throw catalogError('noTleLines');
   }
   checkCatalogRecords(groups.length);
   const elements: ElementSet[] = [];

@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { onOrbitSnapshotCsv } from '../src/testing/sharedData';
+
+test.skip(
+  !existsSync(onOrbitSnapshotCsv),
+  `offline snapshot ${onOrbitSnapshotCsv} is absent (set SSA_DATA_DIR)`,
+);
+
+// Loading the snapshot and an axe audit on a shared software-rendered machine: minutes.
+test.describe.configure({ timeout: 600_000 });
+
+async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  return results.violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`),
+  );
+}
+
+test('public page in Chinese: labels, <html lang>, no axe violations, and the switch back to English without a reload', async ({
+  page,
+}) => {
+  await page.goto('./?mode=public&lang=zh');
+  // The status line in Chinese once the whole snapshot is in: "26834 个目标".
+  await expect(page.getByRole('status', { name: '编目状态' })).toHaveText(/^\d{5} 个目标$/, {
+    timeout: 240_000,
+  });
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.getByRole('combobox', { name: '搜索目标' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '现在' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /交会/ })).toBeVisible();
+  // The switch offers the other language, named in itself.
+  await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute('lang', 'en-US');
+  await page.getByRole('button', { name: '暂停' }).click();
+  expect(await violations(page), 'public page in Chinese').toEqual([]);
+
+  // An object's panel: field names in Chinese, the object's name as the catalog gives it.
+  await page.getByRole('combobox', { name: '搜索目标' }).fill('25544');
+  await page.getByRole('combobox', { name: '搜索目标' }).press('Enter');
+  const panel = page.getByRole('region', { name: '选中的目标' });
+  await expect(panel).toContainText('编目号');
+  await expect(panel).toContainText('倾角');
+  await expect(panel.getByRole('heading')).toHaveText(/ISS/);
+  expect(await violations(page), 'public page in Chinese, object selected').toEqual([]);
+
+  // The switch: English at once, the same document (no reload), and the link keeps the choice.
+  await page.evaluate(() => Object.assign(window, { beforeSwitch: true }));
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en-US');
+  await expect(page.getByRole('status', { name: 'Catalog status' })).toHaveText(/^\d{5} objects$/);
+  await expect(page.getByRole('region', { name: 'Selected object' })).toContainText(
+    'Catalog number',
+  );
+  await expect(page.getByRole('button', { name: '中文' })).toBeVisible();
+  await expect.poll(() => new URL(page.url()).searchParams.get('lang')).toBe('en');
+  expect(await page.evaluate(() => 'beforeSwitch' in window)).toBe(true);
+});
+
+test("the browser's language chooses when the address does not", async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto('./?mode=public&catalog=none');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.getByRole('status', { name: '编目状态' })).toHaveText('未加载编目');
+  // Taken from the browser, the language stays out of the shared link.
+  await page.getByRole('button', { name: '暂停' }).click();
+  await page.waitForTimeout(500);
+  expect(new URL(page.url()).searchParams.get('lang')).toBeNull();
+  await context.close();
+});
