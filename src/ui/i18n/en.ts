@@ -143,7 +143,7 @@ export const en = {
   globe: {
     label: 'Globe of tracked objects',
     roleDescription: 'globe',
-    keys: 'Arrow keys turn the globe; plus and minus zoom. Search or the event list select objects.',
+    keys: 'Arrow keys turn the globe; plus and minus zoom; Home resets the view. Search or the event list select objects.',
   },
   limitKind: {
     catalog: 'catalogs',

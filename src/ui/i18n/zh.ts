@@ -144,7 +144,7 @@ export const zh: Messages = {
   globe: {
     label: '在轨目标地球视图',
     roleDescription: '地球',
-    keys: '方向键旋转地球，加号和减号缩放。可通过搜索或事件列表选择目标。',
+    keys: '方向键旋转地球，加号和减号缩放，Home 键复位视图。可通过搜索或事件列表选择目标。',
   },
   limitKind: {
     catalog: '编目',
