@@ -37,11 +37,9 @@ describe('operator settings between visits and tabs', () => {
     useWatchListStore.getState().setRescreen(DEFAULT_OPERATOR_SETTINGS.rescreen);
     useHistoryStore.getState().setThresholds(DEFAULT_OPERATOR_SETTINGS.alerts);
     useRefreshStore.getState().set({ intervalMs: null, chosenIntervalMs: null, note: null });
-    useCatalogStore
-      .getState()
-      .loaded([], {
-        source: { kind: 'url', label: 'u', ref: 'https://x/c.json' },
-      } as unknown as LoadReport);
+    useCatalogStore.getState().loaded([], {
+      source: { kind: 'url', label: 'u', ref: 'https://x/c.json' },
+    } as unknown as LoadReport);
   });
   afterEach(() => {
     stop();
