@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { boot } from './services/boot';
+import { startOffline } from './services/offline';
 import { App } from './ui/App';
 import './ui/app.css';
 
@@ -10,3 +11,4 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 void boot();
+startOffline();
