@@ -20,6 +20,20 @@ test('after one visit the page opens with the network off: globe and catalog', a
   test.setTimeout(300_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  // The service worker and its registration run under the page's strict policy, unchanged.
+  const refusals: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) refusals.push(message.text());
+  });
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    Object.assign(window, { cspViolations: seen });
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push(`${e.effectiveDirective} ${e.blockedURI}`),
+    );
+  });
+  const violations = () =>
+    page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
 
   await page.goto('./');
   await expect(catalogStatus(page)).toHaveText(/^\d{5} objects$/, { timeout: 120_000 });
@@ -43,6 +57,8 @@ test('after one visit the page opens with the network off: globe and catalog', a
     )
     .toEqual([expect.stringMatching(/\/snapshot\/.+\.csv$/)]);
 
+  expect(await violations()).toEqual([]);
+
   await context.setOffline(true);
   // The network is really gone: what no cache holds cannot be had.
   const uncached = () =>
@@ -61,4 +77,6 @@ test('after one visit the page opens with the network off: globe and catalog', a
   expect((await canvasStats(page)).litFraction).toBeGreaterThan(0.1);
   await page.screenshot({ path: '/tmp/offline-reload.png' });
   expect(pageErrors).toEqual([]);
+  expect(await violations()).toEqual([]);
+  expect(refusals).toEqual([]);
 });
