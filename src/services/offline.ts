@@ -39,6 +39,16 @@ export function startOffline(): void {
     );
   }
   const update = registerSW({
-    onNeedRefresh: () => useUpdateStore.getState().announce(() => void update()),
+    onNeedRefresh: () => useUpdateStore.getState().announce(applyAndReload),
   });
+  /**
+   * The plugin reloads by itself only when the page was controlled at registration; a first
+   * visit's page (taken over by clientsClaim later) reloads here once the new version controls.
+   */
+  function applyAndReload(): void {
+    navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), {
+      once: true,
+    });
+    void update();
+  }
 }
