@@ -4,11 +4,15 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { viteStaticCopy } from 'vite-plugin-static-copy';
+import { VitePWA } from 'vite-plugin-pwa';
 import { securityHeaders } from './deploy/securityHeaders.ts';
 import { securityHeadersPlugin } from './deploy/securityHeadersPlugin.ts';
 import { onOrbitSnapshotCsv } from './src/testing/sharedData.ts';
 
 const cesiumBuild = 'node_modules/cesium/Build/Cesium';
+const cesiumVersion = (
+  JSON.parse(readFileSync('node_modules/cesium/package.json', 'utf8')) as { version: string }
+).version;
 
 /**
  * The offline snapshot: a catalog file bundled at build time (never committed). Set
@@ -47,6 +51,70 @@ const celestrakRelay = {
   },
 };
 
+/**
+ * Installable and offline after one visit: a generated service worker (Workbox) precaches the
+ * app shell, its JS/CSS/WASM, Cesium's workers and the Natural Earth imagery; the rest of
+ * Cesium's static files and the bundled snapshot are cached as they are used (src/services/
+ * offline.ts hands the service worker what the first visit loaded before it took control). A
+ * new version waits until the page applies it on reload (registerType 'prompt').
+ */
+function offlinePlugin() {
+  return VitePWA({
+    registerType: 'prompt',
+    // Registered from src/services/offline.ts: the CSP allows no inline script.
+    injectRegister: false,
+    // The icons are in globPatterns already.
+    includeManifestIcons: false,
+    manifest: {
+      name: 'Orbital Watch — space situational awareness',
+      short_name: 'Orbital Watch',
+      description: 'Satellites and close approaches on a globe, from a public catalog.',
+      start_url: './',
+      scope: './',
+      display: 'standalone',
+      theme_color: '#111722',
+      background_color: '#000000',
+      icons: [
+        { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+        { src: 'maskable-icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'maskable' },
+      ],
+    },
+    workbox: {
+      globPatterns: [
+        '*.{html,svg}',
+        'assets/**/*.{js,css,wasm}',
+        'cesium/Workers/*.js',
+        'cesium/Assets/approximateTerrainHeights.json',
+        'cesium/Assets/Textures/NaturalEarthII/**/*',
+      ],
+      // Vite's hashed names and Cesium's worker chunks carry their version in the name: the
+      // install may take them from the HTTP cache rather than download them a second time.
+      dontCacheBustURLsMatching: /-[\w-]{8}\.(js|css|wasm)$/,
+      // The main bundle (Cesium's engine) is over 4 MB.
+      maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+      cleanupOutdatedCaches: true,
+      // Only on the first install, when no page is controlled yet; an update still waits.
+      clientsClaim: true,
+      navigateFallbackDenylist: [/\/relay\//, /\/snapshot\//, /\/cesium\//],
+      runtimeCaching: [
+        {
+          // Unchanging within a Cesium version: the cache's name carries it.
+          urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.includes('/cesium/'),
+          handler: 'CacheFirst',
+          options: { cacheName: `cesium-${cesiumVersion}` },
+        },
+        {
+          // The snapshot opens at once from the cache and is checked against the server behind
+          // it (a conditional request when the server sends an ETag).
+          urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.includes('/snapshot/'),
+          handler: 'StaleWhileRevalidate',
+          options: { cacheName: 'snapshot', expiration: { maxEntries: 2 } },
+        },
+      ],
+    },
+  });
+}
+
 export default defineConfig({
   base: './',
   plugins: [
@@ -59,6 +127,7 @@ export default defineConfig({
     }),
     snapshotPlugin(),
     securityHeadersPlugin(),
+    offlinePlugin(),
   ],
   resolve: {
     // The app uses only Cesium's engine (CesiumWidget). The 'cesium' package also bundles its

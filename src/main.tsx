@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { boot } from './services/boot';
+import { startOffline } from './services/offline';
 // Before the first render: the language comes from the address or the browser.
 import './ui/i18n';
 import { App } from './ui/App';
@@ -12,3 +13,4 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 void boot();
+startOffline();

@@ -4,8 +4,9 @@ import { RecoveryNotice } from './RecoveryNotice';
 import { SafeModeNote } from './SafeModeNote';
 import { SceneFaults } from './SceneFaults';
 import { SyncBadge } from './SyncBadge';
+import { UpdateNote } from './UpdateNote';
 
-/** What floats over the globe in every layout: sync state, alerts, recovery and fault notices. */
+/** What floats over the globe in every layout: sync state, alerts, recovery and fault notices, a waiting new version. */
 export function StageNotices() {
   return (
     <>
@@ -15,6 +16,7 @@ export function StageNotices() {
       <SceneFaults />
       <SafeModeNote />
       <NotificationsAlert />
+      <UpdateNote />
     </>
   );
 }

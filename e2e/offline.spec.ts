@@ -1,0 +1,82 @@
+import { existsSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { onOrbitSnapshotCsv } from '../src/testing/sharedData';
+import { canvasStats, objectCount } from './helpers';
+
+test.skip(
+  !existsSync(onOrbitSnapshotCsv),
+  `offline snapshot ${onOrbitSnapshotCsv} is absent (set SSA_DATA_DIR)`,
+);
+
+test.use({ serviceWorkers: 'allow' });
+
+const catalogStatus = (page: import('@playwright/test').Page) =>
+  page.getByRole('status', { name: 'Catalog status' });
+
+test('after one visit the page opens with the network off: globe and catalog', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(300_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  // The service worker and its registration run under the page's strict policy, unchanged.
+  const refusals: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) refusals.push(message.text());
+  });
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    Object.assign(window, { cspViolations: seen });
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push(`${e.effectiveDirective} ${e.blockedURI}`),
+    );
+  });
+  const violations = () =>
+    page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+
+  await page.goto('./');
+  await expect(catalogStatus(page)).toHaveText(/^\d{5} objects$/, { timeout: 120_000 });
+  const online = await objectCount(page);
+
+  // The service worker takes this first page (clientsClaim), then caches what the page loaded
+  // before it did: the snapshot among them.
+  await expect
+    .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
+      timeout: 60_000,
+    })
+    .toBe(true);
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          const cache = await caches.open('snapshot');
+          return (await cache.keys()).map((r) => new URL(r.url).pathname);
+        }),
+      { timeout: 60_000 },
+    )
+    .toEqual([expect.stringMatching(/\/snapshot\/.+\.csv$/)]);
+
+  expect(await violations()).toEqual([]);
+
+  await context.setOffline(true);
+  // The network is really gone: what no cache holds cannot be had.
+  const uncached = () =>
+    page.evaluate(() =>
+      fetch('./relay/celestrak/none').then(
+        () => 'reached',
+        () => 'unreachable',
+      ),
+    );
+  expect(await uncached()).toBe('unreachable');
+  await page.reload();
+  await expect(catalogStatus(page)).toHaveText(/^\d{5} objects$/, { timeout: 120_000 });
+  expect(await objectCount(page)).toBe(online);
+  await expect(page.locator('.globe canvas')).toBeVisible();
+  await page.waitForTimeout(3000);
+  expect((await canvasStats(page)).litFraction).toBeGreaterThan(0.1);
+  await page.screenshot({ path: '/tmp/offline-reload.png' });
+  expect(pageErrors).toEqual([]);
+  expect(await violations()).toEqual([]);
+  expect(refusals).toEqual([]);
+});
