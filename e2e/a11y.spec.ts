@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { onOrbitSnapshotCsv } from '../src/testing/sharedData';
+import { axeViolations as violations } from './helpers';
 
 /** The whole snapshot loaded (tens of thousands of objects); slow on a shared, loaded machine. */
 async function snapshotLoaded(page: Page) {
@@ -19,16 +19,6 @@ test.skip(
 test.describe.configure({ timeout: 600_000 });
 
 const PAIRS_CSV = 'e2e/fixtures/socrates-snapshot-pair.csv';
-
-/** WCAG 2.1 A and AA, and axe's best practices: every violation, by rule and element. */
-async function violations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  return results.violations.flatMap((v) =>
-    v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`),
-  );
-}
 
 async function expectClean(page: Page, state: string) {
   expect(await violations(page), state).toEqual([]);

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 /** Every request the page makes, to prove nothing leaves the local server. */
@@ -99,3 +100,13 @@ export const rowIds = (page: Page) =>
   table(page)
     .locator('tbody tr')
     .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));
+
+/** WCAG 2.1 A and AA, and axe's best practices: every violation, by rule and element. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  return results.violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`),
+  );
+}

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { onOrbitSnapshotCsv } from '../src/testing/sharedData';
+import { axeViolations as violations } from './helpers';
 
 test.skip(
   !existsSync(onOrbitSnapshotCsv),
@@ -10,15 +10,6 @@ test.skip(
 
 // Loading the snapshot and an axe audit on a shared software-rendered machine: minutes.
 test.describe.configure({ timeout: 600_000 });
-
-async function violations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  return results.violations.flatMap((v) =>
-    v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`),
-  );
-}
 
 test('public page in Chinese: labels, <html lang>, no axe violations, and the switch back to English without a reload', async ({
   page,

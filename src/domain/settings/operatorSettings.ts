@@ -110,31 +110,42 @@ export function readOperatorSettings(text: string | null): ReadSettings {
       `refreshIntervalMs: ${JSON.stringify(interval)} is not one of the offered intervals`,
     );
 
-  const r = doc.rescreen;
-  if (
-    isObject(r) &&
-    typeof r.auto === 'boolean' &&
-    typeof r.durationHours === 'number' &&
-    typeof r.thresholdKm === 'number'
-  ) {
-    const rescreen = { auto: r.auto, durationHours: r.durationHours, thresholdKm: r.thresholdKm };
-    const p = rescreenProblem(rescreen);
-    if (p.hours || p.thresholdKm) problems.push(`rescreen: ${p.hours ?? p.thresholdKm}`);
-    else settings.rescreen = rescreen;
-  } else problems.push('rescreen: needs auto, durationHours and thresholdKm');
+  const rescreen = readPart<RescreenSettings>(
+    doc.rescreen,
+    { auto: 'boolean', durationHours: 'number', thresholdKm: 'number' },
+    (r) => {
+      const p = rescreenProblem(r);
+      return p.hours ?? p.thresholdKm;
+    },
+  );
+  if (typeof rescreen === 'string') problems.push(`rescreen: ${rescreen}`);
+  else settings.rescreen = rescreen;
 
-  const a = doc.alerts;
-  if (
-    isObject(a) &&
-    typeof a.redPc === 'number' &&
-    typeof a.yellowPc === 'number' &&
-    typeof a.missKm === 'number'
-  ) {
-    const alerts = { redPc: a.redPc, yellowPc: a.yellowPc, missKm: a.missKm };
-    const p = alertThresholdsProblem(alerts);
-    if (p) problems.push(`alerts: ${p}`);
-    else settings.alerts = alerts;
-  } else problems.push('alerts: needs redPc, yellowPc and missKm');
+  const alerts = readPart<AlertThresholds>(
+    doc.alerts,
+    { redPc: 'number', yellowPc: 'number', missKm: 'number' },
+    alertThresholdsProblem,
+  );
+  if (typeof alerts === 'string') problems.push(`alerts: ${alerts}`);
+  else settings.alerts = alerts;
 
   return { settings, problems };
+}
+
+type FieldTypes<T> = { [K in keyof T]: T[K] extends boolean ? 'boolean' : 'number' };
+
+/**
+ * One part of the document: an object with these fields of these types (any others are
+ * ignored) that `problem` accepts; otherwise why not.
+ */
+function readPart<T extends object>(
+  value: unknown,
+  types: FieldTypes<T>,
+  problem: (part: T) => string | null,
+): T | string {
+  const keys = Object.keys(types) as (keyof T & string)[];
+  if (!isObject(value) || keys.some((k) => typeof value[k] !== types[k]))
+    return `needs ${keys.slice(0, -1).join(', ')} and ${keys.at(-1)}`;
+  const part = Object.fromEntries(keys.map((k) => [k, value[k]])) as T;
+  return problem(part) ?? part;
 }
