@@ -223,8 +223,8 @@ export class SelectionLayer {
   }
 
   destroy(): void {
-    this.sigma1.destroy();
-    this.sigma3.destroy();
+    // The collections destroy what they hold, the ellipsoids too: destroying them here first
+    // made removeAll throw ("object was destroyed") when the scene was rebuilt.
     this.paths.primitives.removeAll();
     this.marker.primitives.removeAll();
   }
