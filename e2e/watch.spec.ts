@@ -180,9 +180,8 @@ test('the status line schedules a refresh of the snapshot; a failed refresh keep
   expect(await objectCount(page)).toBe(loaded);
   // And it is tried again an interval later.
   await expect(page.getByTestId('next-refresh')).toBeVisible();
-  // An element screenshot waits for animation frames, which the installed clock holds back.
-  const footer = (await page.locator('footer').boundingBox())!;
-  await page.screenshot({ path: 'test-results/watch-refresh-status.png', clip: footer });
+  // No screenshot here: it waits on frames the installed clock holds back, and timed the test out
+  // on a loaded machine. The status line's text is what the assertions above read.
 });
 
 test('public mode has no watch list and no Watch toggle', async ({ page }) => {
