@@ -30,8 +30,13 @@ export async function waitForCatalog(page: Page, minimum = 1): Promise<number> {
   return objectCount(page);
 }
 
-/** Fraction of non-black pixels and the number of distinct coarse colours on the globe canvas. */
-export async function canvasStats(page: Page): Promise<{ litFraction: number; colours: number }> {
+/**
+ * One pass over the globe canvas: pixels that are not black, distinct coarse colours, and pixels
+ * of the launch corridor's crimson (#FF3B6B).
+ */
+function globePixels(
+  page: Page,
+): Promise<{ lit: number; colours: number; crimson: number; total: number }> {
   return page.evaluate(() => {
     const source = document.querySelector('.globe canvas') as HTMLCanvasElement;
     const copy = document.createElement('canvas');
@@ -41,13 +46,22 @@ export async function canvasStats(page: Page): Promise<{ litFraction: number; co
     ctx.drawImage(source, 0, 0);
     const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
     let lit = 0;
+    let crimson = 0;
     const colours = new Set<number>();
     for (let i = 0; i < data.length; i += 4) {
-      if (data[i] + data[i + 1] + data[i + 2] > 30) lit++;
-      colours.add(((data[i] >> 4) << 8) | ((data[i + 1] >> 4) << 4) | (data[i + 2] >> 4));
+      const [r, g, b] = [data[i], data[i + 1], data[i + 2]];
+      if (r + g + b > 30) lit++;
+      if (r > 200 && g < 110 && b > 60 && b < 160 && r - g > 120) crimson++;
+      colours.add(((r >> 4) << 8) | ((g >> 4) << 4) | (b >> 4));
     }
-    return { litFraction: lit / (data.length / 4), colours: colours.size };
+    return { lit, colours: colours.size, crimson, total: data.length / 4 };
   });
+}
+
+/** Fraction of non-black pixels and the number of distinct coarse colours on the globe canvas. */
+export async function canvasStats(page: Page): Promise<{ litFraction: number; colours: number }> {
+  const { lit, colours, total } = await globePixels(page);
+  return { litFraction: lit / total, colours };
 }
 
 /** The panel's reading of a field (data-field attribute) of the selected object. */
@@ -77,21 +91,7 @@ export const ISS_TLE = [
 
 /** Pixels of the corridor's crimson (#FF3B6B) on the globe canvas. */
 export async function crimsonPixels(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const source = document.querySelector('.globe canvas') as HTMLCanvasElement;
-    const copy = document.createElement('canvas');
-    copy.width = source.width;
-    copy.height = source.height;
-    const ctx = copy.getContext('2d')!;
-    ctx.drawImage(source, 0, 0);
-    const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
-    let n = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      const [r, g, b] = [data[i], data[i + 1], data[i + 2]];
-      if (r > 200 && g < 110 && b > 60 && b < 160 && r - g > 120) n++;
-    }
-    return n;
-  });
+  return (await globePixels(page)).crimson;
 }
 
 /** The launch notifications table and its rows' ids. */
