@@ -53,6 +53,9 @@ export function startDisplaySync(
   let leaderId: string | null = null;
   let lastHeardMs = 0;
   let applyingRemote = false;
+  // Until another window has been heard, nobody listens: the event list (up to hundreds of
+  // thousands of records after a screening run) is not serialised for nobody.
+  let othersHeard = false;
 
   const post = (message: SyncMessage) => channel.postMessage(message);
   const isLeader = () => useSyncStore.getState().role === 'leader';
@@ -83,6 +86,7 @@ export function startDisplaySync(
 
   channel.onmessage = (event: MessageEvent<SyncMessage>) => {
     const message = event.data;
+    othersHeard = true;
     if (message.type === 'hello') {
       if (isLeader()) sync.update({ hasFollowers: true });
       broadcastEvents();
@@ -144,7 +148,7 @@ export function startDisplaySync(
     useSelectionStore.subscribe((s, prev) => s.selectedId !== prev.selectedId && broadcastState()),
     useConjunctionStore.subscribe((s, prev) => {
       if (applyingRemote) return;
-      if (s.version !== prev.version) broadcastEvents();
+      if (s.version !== prev.version && othersHeard) broadcastEvents();
       if (s.selectedKey !== prev.selectedKey) broadcastState();
     }),
   ];
