@@ -143,12 +143,12 @@ describe('event history service', () => {
     expect(second.problems[0]).toMatch(/^other\.csv: no report time/);
   });
 
-  it('a watch-list run marks dropped only the events of its primaries', () => {
+  it('a watch-list run marks dropped only the events of its primaries', async () => {
     store().addUpdates([
       testUpdate({ id1: 100, id2: 200, tcaMs: T0 + HOUR, createdMs: T0 - HOUR }),
       testUpdate({ id1: 300, id2: 400, tcaMs: T0 + HOUR, createdMs: T0 - HOUR }),
     ]);
-    recordScreeningRun(
+    await recordScreeningRun(
       emptyResult(),
       'watch run',
       {

@@ -31,6 +31,7 @@ import { useCatalogStore } from '../state/catalogStore';
 import { useConjunctionStore } from '../state/conjunctionStore';
 import { useHistoryStore } from '../state/historyStore';
 import type { ScreeningRequest } from '../state/screeningStore';
+import { mapInSlices, SLICE_MS } from './slices';
 
 const DB_NAME = 'orbital-watch-history';
 const STORE = 'events';
@@ -122,7 +123,18 @@ async function flush(): Promise<void> {
   if (!changed.length) return;
   try {
     const tx = (await historyDb()).transaction(STORE, 'readwrite');
-    await Promise.all([...changed.map((h) => tx.store.put(h)), tx.done]);
+    const done = tx.done;
+    // Puts in slices, each issued when the last one's requests succeed, so the transaction stays
+    // open (one write, all or nothing) while the page gets the thread between slices.
+    for (let i = 0; i < changed.length;) {
+      const sliceStart = performance.now();
+      const requests: Promise<unknown>[] = [];
+      while (i < changed.length && performance.now() - sliceStart < SLICE_MS) {
+        requests.push(tx.store.put(changed[i++]));
+      }
+      await Promise.all(requests);
+    }
+    await done;
     for (const h of changed) persisted.set(h.eventId, h);
     history().setStorage({ state: 'ok' });
     channel?.postMessage({ type: 'changed', eventIds: changed.map((h) => h.eventId) });
@@ -199,15 +211,25 @@ function toUpdates(
     problems: [] as string[],
   };
   for (const r of records) {
-    try {
-      out.updates.push(updateFromRecord(r, context(r)));
-    } catch (e) {
-      if (!(e instanceof HistoryInputError)) throw e;
+    const u = toUpdate(r, context(r));
+    if ('problem' in u) {
       out.leftOver.push(r);
-      out.problems.push(`${e.message} (listed, not kept in the history)`);
-    }
+      out.problems.push(u.problem);
+    } else out.updates.push(u);
   }
   return out;
+}
+
+function toUpdate(
+  r: ConjunctionRecord,
+  context: Parameters<typeof updateFromRecord>[1],
+): EventUpdate | { problem: string } {
+  try {
+    return updateFromRecord(r, context);
+  } catch (e) {
+    if (!(e instanceof HistoryInputError)) throw e;
+    return { problem: `${e.message} (listed, not kept in the history)` };
+  }
 }
 
 /**
@@ -234,25 +256,39 @@ export function recordImported(
  * A finished screening run (the Screening panel's or the watch list's re-screening): its events
  * are updates created now, and events it covered but did not find are marked dropped. Only the
  * run's primaries (a watch list's numbers) are covered; all vs all covers the whole catalog.
+ * Each event's record (with its Pc) is built in slices between which the page draws and answers
+ * (`onProgress(done, total)`): a week of all vs all is a quarter of a million events.
  */
-export function recordScreeningRun(
+export async function recordScreeningRun(
   result: ScreeningResult,
   label: string,
   request: ScreeningRequest,
   nowMs = Date.now(),
   ephemerides: readonly ScreeningEphemeris[] = [],
-): void {
+  onProgress?: (done: number, total: number) => void,
+): Promise<void> {
   const { defaultHbrM, objectHbrM } = useConjunctionStore.getState().settings;
-  const records = result.events.map((e) => {
-    // An OEM with covariance at TCA gives the event a Pc of its own (else the maximum Pc).
-    const ephemerisPc = ephemerides.length ? ephemerisEventPc(e, ephemerides, defaultHbrM) : null;
-    return withObjectHbr(
-      recordFromScreening(e, defaultHbrM, label, ephemerisPc),
-      objectHbrM,
-      defaultHbrM,
-    );
-  });
-  const { updates, leftOver } = toUpdates(records, () => ({ createdMs: nowMs, runLabel: label }));
+  const context = { createdMs: nowMs, runLabel: label };
+  const built = await mapInSlices(
+    result.events,
+    (e) => {
+      // An OEM with covariance at TCA gives the event a Pc of its own (else the maximum Pc).
+      const ephemerisPc = ephemerides.length ? ephemerisEventPc(e, ephemerides, defaultHbrM) : null;
+      const record = withObjectHbr(
+        recordFromScreening(e, defaultHbrM, label, ephemerisPc),
+        objectHbrM,
+        defaultHbrM,
+      );
+      return { record, update: toUpdate(record, context) };
+    },
+    onProgress,
+  );
+  const updates: EventUpdate[] = [];
+  const leftOver: ConjunctionRecord[] = [];
+  for (const { record, update } of built) {
+    if ('problem' in update) leftOver.push(record);
+    else updates.push(update);
+  }
   if (leftOver.length) useConjunctionStore.getState().addEvents('screening', leftOver);
   history().addUpdates(updates, {
     runLabel: label,

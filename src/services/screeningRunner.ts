@@ -9,6 +9,7 @@ import {
   screenInBrowser,
 } from '../workers/screeningPool';
 import { recordScreeningRun } from './eventHistory';
+import { yieldToPage } from './slices';
 import { WorkerDiedError } from '../workers/supervisor';
 
 let controller: AbortController | null = null;
@@ -35,7 +36,7 @@ export async function runScreening(asked: ScreeningRequest, label?: string): Pro
     return false;
   }
   controller = new AbortController();
-  store.set({ running: true, chunksDone: 0, chunkCount: 0, error: null });
+  store.set({ running: true, chunksDone: 0, chunkCount: 0, eventsBuilt: null, error: null });
   const started = performance.now();
   try {
     const result = await screenInBrowser(
@@ -55,6 +56,8 @@ export async function runScreening(asked: ScreeningRequest, label?: string): Pro
         onDeath: (death) =>
           useRecoveryStore.getState().report({ kind: 'worker-died', pool: 'screening', ...death }),
       },
+      undefined,
+      yieldToPage,
     );
     const screenedMs = performance.now() - started;
     const when = new Date(request.startMs).toISOString().slice(0, 16).replace('T', ' ');
@@ -63,13 +66,14 @@ export async function runScreening(asked: ScreeningRequest, label?: string): Pro
       : ephemerides.length
         ? `${ephemerides.length} ephemeris primar${ephemerides.length === 1 ? 'y' : 'ies'}`
         : 'all vs all';
-    recordScreeningRun(
+    await recordScreeningRun(
       result,
       label ??
         `screening ${when} UTC + ${request.durationHours} h, ${request.thresholdKm} km, ${scope}`,
       request,
       Date.now(),
       ephemerides,
+      (done, total) => useScreeningStore.getState().set({ eventsBuilt: { done, total } }),
     );
     useScreeningStore.getState().set({
       last: {
@@ -93,7 +97,7 @@ export async function runScreening(asked: ScreeningRequest, label?: string): Pro
     return false;
   } finally {
     controller = null;
-    useScreeningStore.getState().set({ running: false });
+    useScreeningStore.getState().set({ running: false, eventsBuilt: null });
   }
 }
 

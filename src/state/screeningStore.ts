@@ -24,6 +24,8 @@ interface ScreeningState {
   running: boolean;
   chunksDone: number;
   chunkCount: number;
+  /** Events made into the event list so far, once the workers are done (null before). */
+  eventsBuilt: { done: number; total: number } | null;
   /** The last finished run. */
   last: ScreeningRunSummary | null;
   /** Why the last run stopped, when it did not finish. */
@@ -35,6 +37,7 @@ export const useScreeningStore = create<ScreeningState>()((set) => ({
   running: false,
   chunksDone: 0,
   chunkCount: 0,
+  eventsBuilt: null,
   last: null,
   error: null,
   set: (partial) => set(partial),

@@ -15,7 +15,7 @@ export function ScreeningPanel() {
   const { t } = useTranslation();
   const clockStartMs = useClockStore((s) => s.startMs);
   const selectedId = useSelectionStore((s) => s.selectedId);
-  const { running, chunksDone, chunkCount, last, error } = useScreeningStore();
+  const { running, chunksDone, chunkCount, eventsBuilt, last, error } = useScreeningStore();
   const [open, setOpen] = useState(false);
   const [start, setStart] = useState<string | null>(null);
   const [hours, setHours] = useState('24');
@@ -131,9 +131,14 @@ export function ScreeningPanel() {
           )}
           {running && (
             <span className="muted">
-              {chunkCount
-                ? t('screening.timeChunks', { done: chunksDone, total: chunkCount })
-                : t('screening.starting')}
+              {eventsBuilt
+                ? t('screening.building', {
+                    done: formatCount(eventsBuilt.done),
+                    total: formatCount(eventsBuilt.total),
+                  })
+                : chunkCount
+                  ? t('screening.timeChunks', { done: chunksDone, total: chunkCount })
+                  : t('screening.starting')}
             </span>
           )}
           {!running && last && (

@@ -230,6 +230,7 @@ export const en = {
     chunks: '{{done}} of {{total}}',
     timeChunks: '{{done}} of {{total}} time chunks',
     starting: 'Starting SGP4 in the workers…',
+    building: 'Building the event list: {{done}} of {{total}} events',
     summary: '{{events}} events · {{flagged}} objects flagged ·',
     timingTitle: 'screening in the workers, then building the event list',
     timing: '{{wall}} s ({{screen}} s screening)',

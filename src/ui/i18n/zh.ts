@@ -226,6 +226,7 @@ export const zh: Messages = {
     chunks: '{{done}} / {{total}}',
     timeChunks: '已完成 {{done}} / {{total}} 个时间段',
     starting: '正在工作线程中启动 SGP4…',
+    building: '正在生成事件列表：{{done}} / {{total}} 个事件',
     summary: '{{events}} 个事件 · 标记 {{flagged}} 个目标 ·',
     timingTitle: '先在工作线程中筛查，再生成事件列表',
     timing: '{{wall}} 秒（筛查 {{screen}} 秒）',
