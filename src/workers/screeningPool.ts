@@ -63,6 +63,8 @@ export function supervisedScreeningWorker(
         return worker.call((api) => api.init(elements, screeningOptions));
       },
       runChunk: (chunk) => worker.call((api) => api.runChunk(chunk)),
+      // Copied, not transferred: a replacement worker must get them again if this one dies.
+      merge: (results) => worker.call((api) => api.merge(results)),
     },
     dispose: () => worker.dispose(),
   };
@@ -81,6 +83,8 @@ export async function screenInBrowser(
   size = defaultScreeningPoolSize(),
   supervision: SupervisorOptions = {},
   spawn: ScreeningSpawn = spawnScreeningWorker,
+  /** Awaited between slices of unpacking the merged events (the page's turn). */
+  pause?: () => Promise<void>,
 ): Promise<ScreeningResult> {
   const workers: ReturnType<typeof supervisedScreeningWorker>[] = [];
   // Cancelling terminates the workers at once; their pending calls would never settle, so the
@@ -96,7 +100,7 @@ export async function screenInBrowser(
       workers.push(supervisedScreeningWorker(`screening-${i}`, spawn, supervision));
     }
     const apis = workers.map((w) => w.api);
-    return await Promise.race([screenOnPool(apis, elements, options, onProgress), aborted]);
+    return await Promise.race([screenOnPool(apis, elements, options, onProgress, pause), aborted]);
   } finally {
     signal?.removeEventListener('abort', onAbort);
     for (const w of workers) w.dispose();

@@ -1,6 +1,6 @@
 import type { ScreeningContext } from './context';
 import { emptyStats } from './engine';
-import { PairEvaluator, unpackEvent } from './refine';
+import { packEvent, PairEvaluator, unpackEvent } from './refine';
 import {
   PACKED_EVENT_SIZE,
   type ChunkResult,
@@ -112,5 +112,60 @@ export function mergeChunks(ctx: ScreeningContext, results: ChunkResult[]): Scre
     flags,
     ephemerides: ctx.coverage,
     stats,
+  };
+}
+
+/** A result with its events packed (PACKED_EVENT_SIZE doubles each) for the trip between threads. */
+export interface PackedScreeningResult extends Omit<ScreeningResult, 'events'> {
+  packed: Float64Array;
+}
+
+export function packResult(ctx: ScreeningContext, result: ScreeningResult): PackedScreeningResult {
+  const idx = indexOfId(ctx);
+  const packed = new Float64Array(result.events.length * PACKED_EVENT_SIZE);
+  result.events.forEach((e, k) =>
+    packEvent(e, idx.get(e.id1)!, idx.get(e.id2)!, packed, k * PACKED_EVENT_SIZE),
+  );
+  return {
+    startMs: result.startMs,
+    endMs: result.endMs,
+    primaries: result.primaries,
+    objects: result.objects,
+    flags: result.flags,
+    ephemerides: result.ephemerides,
+    stats: result.stats,
+    packed,
+  };
+}
+
+/**
+ * The events back from their packed form (`ctx` knows the same catalog). `pause`, when given, is
+ * awaited whenever unpacking has run for `sliceMs`: a page gives itself the thread back.
+ */
+export async function unpackResult(
+  ctx: ScreeningContext,
+  result: PackedScreeningResult,
+  pause?: () => Promise<void>,
+  sliceMs = 25,
+): Promise<ScreeningResult> {
+  const { packed, ...rest } = result;
+  const events: ConjunctionEvent[] = [];
+  let sliceStart = performance.now();
+  for (let off = 0; off < packed.length; off += PACKED_EVENT_SIZE) {
+    events.push(unpackEvent(ctx, packed, off));
+    if (pause && performance.now() - sliceStart > sliceMs) {
+      await pause();
+      sliceStart = performance.now();
+    }
+  }
+  return {
+    startMs: rest.startMs,
+    endMs: rest.endMs,
+    primaries: rest.primaries,
+    objects: rest.objects,
+    events,
+    flags: rest.flags,
+    ephemerides: rest.ephemerides,
+    stats: rest.stats,
   };
 }

@@ -1,7 +1,7 @@
 import type { ElementSet } from '../catalog/types';
 import { attachBulkSampler, prepareScreening, type ScreeningContext } from './context';
 import { screenChunk } from './engine';
-import { mergeChunks } from './merge';
+import { mergeChunks, packResult, unpackResult, type PackedScreeningResult } from './merge';
 import type { ChunkResult, ScreeningFlag, ScreeningOptions, ScreeningResult } from './types';
 
 /** What a worker reports after init: the facts of its context that the merge needs. */
@@ -37,6 +37,11 @@ export interface ScreeningWorkerApi {
   /** Build the worker's context. */
   init(elements: ElementSet[], options: ScreeningOptions): Promise<WorkerSummary> | WorkerSummary;
   runChunk(chunk: number): Promise<ChunkResult> | ChunkResult;
+  /**
+   * Merge every chunk's result into the run's result with the worker's own context (its SGP4
+   * ready), so a browser page does not do the merge's sorting and SGP4 on its main thread.
+   */
+  merge?(results: ChunkResult[]): Promise<PackedScreeningResult> | PackedScreeningResult;
 }
 
 /** The worker-side implementation: wrap it in comlink or a worker_threads message loop. */
@@ -58,18 +63,25 @@ export function createScreeningWorker(): ScreeningWorkerApi {
       if (!ctx) throw new Error('screening worker used before init');
       return screenChunk(ctx, chunk);
     },
+    merge(results) {
+      if (!ctx) throw new Error('screening worker used before init');
+      return packResult(ctx, mergeChunks(ctx, results));
+    },
   };
 }
 
 /**
  * Screen on a pool: every worker builds its own context, chunks go to whichever worker is free,
- * and the merge sorts results by chunk, so the answer does not depend on the pool.
+ * and the merge sorts results by chunk, so the answer does not depend on the pool. Where the
+ * workers merge (browser workers), the coordinator only unpacks the events, awaiting `pause`
+ * between slices.
  */
 export async function screenOnPool(
   workers: ScreeningWorkerApi[],
   elements: ElementSet[],
   options: ScreeningOptions,
   onProgress?: (p: ScreeningProgress) => void,
+  pause?: () => Promise<void>,
 ): Promise<ScreeningResult> {
   // Validates options before any worker starts; SGP4 is started lazily for the merge.
   const ctx = prepareScreening(elements, options, { deferSgp4: true });
@@ -85,6 +97,7 @@ export async function screenOnPool(
     }
   };
   await Promise.all(workers.map(loop));
+  if (workers[0]?.merge) return unpackResult(ctx, await workers[0].merge(results), pause);
   return summaries.length > 0
     ? mergeWorkerResults(ctx, summaries[0], results)
     : mergeChunks(ctx, results);

@@ -3,7 +3,9 @@ import type { ElementSet } from '../catalog/types';
 import { skipWithoutSharedData } from '../../testing/sharedData';
 import { createSatrec, propagateInto } from './adapter';
 import { bruteForceScreen } from './bruteForce';
+import { screenChunk } from './engine';
 import { prepareScreening, ScreeningInputError } from './context';
+import { mergeChunks, packResult, unpackResult } from './merge';
 import { createScreeningWorker, screenCatalog, screenOnPool } from './screen';
 import { baseElements, compareEvents, snapshot, SNAPSHOT_START } from './testSupport';
 import type { ScreeningOptions } from './types';
@@ -154,6 +156,43 @@ describe.skipIf(skip)('screening vs brute force on the 2024-11-01 snapshot', () 
     expect(c.extra).toEqual([]);
     expect(c.maxTcaDiffMs).toBeLessThan(0.01);
   });
+});
+
+describe('merging in a worker', () => {
+  it.skipIf(skip)(
+    'a worker that merges gives the coordinator merge bit for bit; unpacking pauses between slices',
+    async () => {
+      const subset = snapshot()
+        .filter((o) => o.objectName.startsWith('FENGYUN 1C DEB'))
+        .slice(0, 300);
+      const opts = { startMs: SNAPSHOT_START, durationHours: 2, thresholdKm: 10, chunkHours: 0.5 };
+      const coordinatorMerge = () => {
+        const w = createScreeningWorker();
+        return { init: w.init, runChunk: w.runChunk };
+      };
+      const inWorker = await screenOnPool(
+        [createScreeningWorker(), createScreeningWorker()],
+        subset,
+        opts,
+      );
+      const onCoordinator = await screenOnPool(
+        [coordinatorMerge(), coordinatorMerge()],
+        subset,
+        opts,
+      );
+      expect(inWorker.events.length).toBeGreaterThan(0);
+      expect(JSON.stringify(inWorker)).toBe(JSON.stringify(onCoordinator));
+
+      const ctx = prepareScreening(subset, opts);
+      const results = Array.from({ length: ctx.opts.chunkCount }, (_, c) => screenChunk(ctx, c));
+      const merged = mergeChunks(ctx, results);
+      let pauses = 0;
+      const back = await unpackResult(ctx, packResult(ctx, merged), async () => void pauses++, 0);
+      expect(JSON.stringify(back.events)).toBe(JSON.stringify(merged.events));
+      expect(pauses).toBe(merged.events.length);
+    },
+    600_000,
+  );
 });
 
 describe('constructed encounters', () => {
