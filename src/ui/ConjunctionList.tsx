@@ -15,13 +15,19 @@ import { startConjunctionUrlSync, useConjunctionStore } from '../state/conjuncti
 import { canEdit, useModeStore } from '../state/modeStore';
 import { download, formatDse, formatMiss, formatPcSummary, formatTca } from './ConjunctionFormat';
 import { formatNumber } from './format';
-import { eventSummary, type EventSummary } from '../domain/history';
+import type { EventSummary } from '../domain/history';
 import {
   useHistoryStore,
   type HistorySortKey,
   type HistoryStatusFilter,
 } from '../state/historyStore';
-import { filterByHistory, formatMissChange, formatPcRatio, sortByHistory } from './historyRows';
+import {
+  filterByHistory,
+  formatMissChange,
+  formatPcRatio,
+  lazySummaries,
+  sortByHistory,
+} from './historyRows';
 import { useWallNow } from './useTicker';
 import { WatchMark } from './WatchMark';
 
@@ -109,15 +115,10 @@ export function ConjunctionList() {
   // Statuses judge "past TCA" by the wall clock, a minute at a time.
   const nowMs = useWallNow(60_000);
   // Each row's event: updates, change since the previous update, status.
-  const summaries = useMemo(() => {
-    const byId = new Map(histories.map((h) => [h.eventId, h]));
-    const out = new Map<string, EventSummary>();
-    for (const [key, id] of rowEvents) {
-      const h = byId.get(id);
-      if (h) out.set(key, eventSummary(h, nowMs, thresholds));
-    }
-    return out;
-  }, [histories, rowEvents, thresholds, nowMs]);
+  const summaries = useMemo(
+    () => lazySummaries(histories, rowEvents, thresholds, nowMs),
+    [histories, rowEvents, thresholds, nowMs],
+  );
 
   useEffect(() => startConjunctionUrlSync(), []);
 

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ALERT_THRESHOLDS, eventSummary, mergeUpdates } from '../domain/history';
 import { HOUR, T0, testUpdate } from '../domain/history/testSupport';
-import { filterByHistory, formatMissChange, formatPcRatio, sortByHistory } from './historyRows';
+import {
+  filterByHistory,
+  formatMissChange,
+  formatPcRatio,
+  lazySummaries,
+  sortByHistory,
+} from './historyRows';
 
 // Three events, in order of their first update: 1-2 rising (Pc ×4), 5-6 falling (Pc ×0.1), 3-4 new.
 const histories = mergeUpdates(
@@ -21,6 +27,16 @@ const summaries = new Map(
 const pairs = (list: typeof rows) => list.map((r) => r.designator1);
 
 describe('history columns of the conjunction list', () => {
+  it('lazy summaries equal the eager ones and are kept once made', () => {
+    const rowEvents = new Map(histories.map((h, i) => [rows[i].key, h.eventId]));
+    const lazy = lazySummaries(histories, rowEvents, DEFAULT_ALERT_THRESHOLDS, T0 - 4 * HOUR);
+    for (const r of rows) expect(lazy.get(r.key)).toEqual(summaries.get(r.key));
+    expect(lazy.get('no such row')).toBeUndefined();
+    expect(pairs(filterByHistory(rows, lazy, 'rising', 1))).toEqual(['1']);
+    // Kept: asked twice, the same object.
+    expect(lazy.get(rows[0].key)).toBe(lazy.get(rows[0].key));
+  });
+
   it('filters by status and by the number of updates; rows without a history only pass unfiltered', () => {
     const other = { ...rows[0], key: 'other' };
     expect(pairs(filterByHistory([...rows, other], summaries, '', 1))).toEqual([

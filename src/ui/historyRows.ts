@@ -1,8 +1,43 @@
 // The conjunction list's history columns: each row's event summary, the status filter, the
 // history sorts and how a change reads.
 import type { ConjunctionRecord } from '../domain/conjunctions';
-import type { EventStatus, EventSummary, UpdateChange } from '../domain/history';
+import {
+  eventSummary,
+  type AlertThresholds,
+  type ConjunctionEventHistory,
+  type EventStatus,
+  type EventSummary,
+  type UpdateChange,
+} from '../domain/history';
 import type { HistorySort, HistoryStatusFilter } from '../state/historyStore';
+
+/** A row's event summary by row key. */
+export type SummaryLookup = Pick<ReadonlyMap<string, EventSummary>, 'get'>;
+
+/**
+ * Summaries made when first asked for and then kept: the list renders a few hundred rows of
+ * what may be a quarter of a million events, and only a history filter or sort needs them all.
+ */
+export function lazySummaries(
+  histories: readonly ConjunctionEventHistory[],
+  rowEvents: ReadonlyMap<string, string>,
+  thresholds: AlertThresholds,
+  nowMs: number,
+): SummaryLookup {
+  let byId: Map<string, ConjunctionEventHistory> | null = null;
+  const made = new Map<string, EventSummary | undefined>();
+  return {
+    get(key) {
+      if (made.has(key)) return made.get(key);
+      byId ??= new Map(histories.map((h) => [h.eventId, h]));
+      const id = rowEvents.get(key);
+      const h = id === undefined ? undefined : byId.get(id);
+      const s = h && eventSummary(h, nowMs, thresholds);
+      made.set(key, s);
+      return s;
+    },
+  };
+}
 
 /** Order of the status sort, ascending: the most worrying first. */
 const STATUS_ORDER: EventStatus[] = ['rising', 'new', 'steady', 'falling', 'dropped', 'past'];
@@ -10,7 +45,7 @@ const STATUS_ORDER: EventStatus[] = ['rising', 'new', 'steady', 'falling', 'drop
 /** Rows by the history filters; rows without a history pass only when no filter is set. */
 export function filterByHistory(
   rows: readonly ConjunctionRecord[],
-  summaries: ReadonlyMap<string, EventSummary>,
+  summaries: SummaryLookup,
   status: HistoryStatusFilter,
   minUpdates: number,
 ): ConjunctionRecord[] {
@@ -39,7 +74,7 @@ function value(s: EventSummary | undefined, key: HistorySort['key']): number | u
 /** Sorted by a history column (stable: ties keep the list's order); missing values last. */
 export function sortByHistory(
   rows: readonly ConjunctionRecord[],
-  summaries: ReadonlyMap<string, EventSummary>,
+  summaries: SummaryLookup,
   sort: HistorySort,
 ): ConjunctionRecord[] {
   const sign = sort.dir === 'asc' ? 1 : -1;
