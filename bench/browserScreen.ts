@@ -16,6 +16,9 @@ export interface BrowserScreening {
   rendererBeforeMb: number;
   /** Peak resident memory of every Chromium process together, MB. */
   chromiumPeakMb: number;
+  /** The page's longest main-thread task (wall) during the run, and after the workers' result, ms. */
+  longestTaskMs: number;
+  longestTaskAfterScreeningMs: number;
 }
 
 /** Resident memory (MB) of Chromium's renderer processes and of all its processes. */
@@ -65,6 +68,15 @@ export async function browserScreening(
         chromiumPeakMb = Math.max(chromiumPeakMb, rss.all);
       }, 250);
       try {
+        // Long tasks from the click on: the workers' phase, then the event list being built.
+        const clickedAtMs = await page.evaluate(() => {
+          const w = window as unknown as { longTasks: [number, number][] };
+          w.longTasks = [];
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) w.longTasks.push([e.startTime, e.duration]);
+          }).observe({ type: 'longtask' });
+          return performance.now();
+        });
         await panel.getByRole('button', { name: 'Run screening' }).click();
         const summary = panel.getByTestId('screening-summary');
         await summary.waitFor({ timeout: 600_000 });
@@ -72,7 +84,14 @@ export async function browserScreening(
         const [, events, wallS, screenS] =
           /^([\d,]+) events .* ([\d.]+) s \(([\d.]+) s screening\)$/.exec(text) ?? [];
         if (!events) throw new Error(`unexpected screening summary "${text}"`);
+        const tasks = await page.evaluate(
+          () => (window as unknown as { longTasks: [number, number][] }).longTasks,
+        );
+        const screenedAtMs = clickedAtMs + Number(screenS) * 1000;
+        const longest = (list: [number, number][]) => Math.max(0, ...list.map(([, d]) => d));
         out.push({
+          longestTaskMs: longest(tasks),
+          longestTaskAfterScreeningMs: longest(tasks.filter(([t]) => t >= screenedAtMs)),
           hours,
           wallS: Number(wallS),
           screenS: Number(screenS),

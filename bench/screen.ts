@@ -154,7 +154,9 @@ if (!args.includes('--skip-browser') && !watchOnly) {
       `${r.hours} h: wall ${r.wallS.toFixed(1)} s (workers ${r.screenS.toFixed(1)} s, then the event list), events ${r.events}; renderer (page + workers) ` +
         `RSS ${r.rendererBeforeMb.toFixed(0)} MB before, peak ${r.rendererPeakMb.toFixed(0)} MB ` +
         `(+${(r.rendererPeakMb - r.rendererBeforeMb).toFixed(0)} MB for the run); ` +
-        `all Chromium processes peak ${r.chromiumPeakMb.toFixed(0)} MB`,
+        `all Chromium processes peak ${r.chromiumPeakMb.toFixed(0)} MB; ` +
+        `longest main-thread task ${r.longestTaskMs.toFixed(0)} ms, ` +
+        `${r.longestTaskAfterScreeningMs.toFixed(0)} ms while the event list was built`,
     );
   }
 }
