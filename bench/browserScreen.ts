@@ -79,7 +79,7 @@ export async function browserScreening(
         });
         await panel.getByRole('button', { name: 'Run screening' }).click();
         const summary = panel.getByTestId('screening-summary');
-        await summary.waitFor({ timeout: 600_000 });
+        await summary.waitFor({ timeout: 1_800_000 });
         const text = (await summary.textContent()) ?? '';
         const [, events, wallS, screenS] =
           /^([\d,]+) events .* ([\d.]+) s \(([\d.]+) s screening\)$/.exec(text) ?? [];
