@@ -8,12 +8,17 @@
 // 7 days, after the all-vs-all runs, with its share of the 7-day all-vs-all CPU and wall time
 // when that ran too; --watch-only: that run alone. Both 7-day figures and their ratio in one run:
 // `npm run bench:screen -- --hours-list 168 --skip-browser`.
+// Every run is also printed as a multiple of one plain SGP4 pass over the catalog (satellite.js
+// `propagate`, one thread, timed in the same process), so runs on a busy or slow host compare.
 import { readFileSync } from 'node:fs';
+import { propagate } from 'satellite.js';
 import { defaultThreadCount, screenWithThreads } from '../src/cli/screeningPool';
 import { loadCatalogText } from '../src/domain/screening/adapter';
 import { bruteForceScreen } from '../src/domain/screening/bruteForce';
 import { screenCatalog } from '../src/domain/screening/screen';
+import { createSatrec } from '../src/domain/propagation/satrec';
 import type { ConjunctionEvent } from '../src/domain/screening/types';
+import type { ElementSet } from '../src/domain/catalog/types';
 import { onOrbitSnapshotCsv } from '../src/testing/sharedData';
 import { browserScreening } from './browserScreen';
 import { withBuiltApp } from './previewServer';
@@ -31,6 +36,38 @@ const startMs = Date.parse('2024-11-01T00:00:00Z');
 const watchCount = Number(arg('watch') ?? 50);
 const watchOnly = args.includes('--watch-only');
 
+/** Passes timed for the SGP4-pass reference. */
+const SGP4_PASSES = 15;
+
+/**
+ * One plain SGP4 pass (satellite.js `propagate`, this thread) over every object that starts, at
+ * instants spread over the first day: its CPU seconds (mean of SGP4_PASSES passes: CPU time
+ * does not count the time a busy host keeps the thread waiting) and wall seconds (median).
+ * SGP4 start-up is not timed.
+ */
+function sgp4Pass(objects: ElementSet[]): { cpuS: number; wallS: number } {
+  const satrecs = objects.flatMap((el) => {
+    const r = createSatrec(el);
+    return r.ok ? [r.satrec] : [];
+  });
+  const walls: number[] = [];
+  let sink = 0;
+  const cpu0 = process.cpuUsage();
+  for (let k = 0; k < SGP4_PASSES; k++) {
+    const date = new Date(startMs + (k * 86_400_000) / SGP4_PASSES);
+    const t = performance.now();
+    for (const s of satrecs) {
+      const pv = propagate(s, date);
+      if (pv) sink += pv.position.x;
+    }
+    walls.push((performance.now() - t) / 1000);
+  }
+  const cpu = process.cpuUsage(cpu0);
+  if (Number.isNaN(sink)) console.log('(an SGP4 pass gave NaN)');
+  walls.sort((a, b) => a - b);
+  return { cpuS: (cpu.user + cpu.system) / 1e6 / SGP4_PASSES, wallS: walls[SGP4_PASSES >> 1] };
+}
+
 /** Node: worker threads over the whole catalog, then the subset against brute force. */
 async function nodeFigures(): Promise<void> {
   const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
@@ -45,6 +82,14 @@ async function nodeFigures(): Promise<void> {
     `catalog: ${catalog.objects.length} objects, parsed in ${(performance.now() - t0).toFixed(0)} ms; ` +
       `${threads} worker threads`,
   );
+  const pass = sgp4Pass(catalog.objects);
+  console.log(
+    `SGP4 pass over the catalog (satellite.js propagate, one thread, ${SGP4_PASSES} passes): ` +
+      `CPU ${(pass.cpuS * 1000).toFixed(1)} ms, wall ${(pass.wallS * 1000).toFixed(1)} ms`,
+  );
+  /** A run's CPU and wall time as multiples of the SGP4 pass's. */
+  const ratio = (cpuS: number, wallS: number) =>
+    `SGP4-pass ratio: CPU ×${(cpuS / pass.cpuS).toFixed(0)}, wall ×${(wallS / pass.wallS).toFixed(0)}`;
 
   /** CPU and wall seconds of the 7-day all-vs-all run, when this invocation made one. */
   let week: { cpuS: number; wallS: number; events: ConjunctionEvent[] } | null = null;
@@ -60,7 +105,8 @@ async function nodeFigures(): Promise<void> {
     if (hours === 168)
       week = { cpuS: (cpu.user + cpu.system) / 1e6, wallS: wall, events: r.events };
     console.log(`\n== ${hours} h, 5 km, all vs all ==`);
-    console.log(`wall ${wall.toFixed(1)} s, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`);
+    const cpuS = (cpu.user + cpu.system) / 1e6;
+    console.log(`wall ${wall.toFixed(1)} s, CPU ${cpuS.toFixed(1)} s; ${ratio(cpuS, wall)}`);
     console.log(`SGP4 calls ${s.sgp4Calls.toLocaleString('en-US')}`);
     console.log(
       `candidate pairs: apogee/perigee ${s.pairsApogeePerigee.toLocaleString('en-US')} → ` +
@@ -94,7 +140,7 @@ async function nodeFigures(): Promise<void> {
     );
     console.log(
       `wall ${wall.toFixed(1)} s, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s; ` +
-        `SGP4 calls ${r.stats.sgp4Calls.toLocaleString('en-US')}; screened ${r.stats.screened} objects; ` +
+        `${ratio((cpu.user + cpu.system) / 1e6, wall)}; SGP4 calls ${r.stats.sgp4Calls.toLocaleString('en-US')}; screened ${r.stats.screened} objects; ` +
         `pairs (apogee/perigee) ${r.stats.pairsApogeePerigee.toLocaleString('en-US')}; events ${r.events.length}`,
     );
     if (week) {

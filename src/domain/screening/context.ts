@@ -134,10 +134,8 @@ export async function attachBulkSampler(ctx: ScreeningContext): Promise<void> {
   if (bulk) {
     ctx.bulk = bulk;
     ctx.bulkIndex = idx;
-    // WASM holds its own copy: the JS records come back one by one for refinement (satrecAt).
-    // A watch list keeps them: its objects near a primary are sampled one by one, most of them
-    // sooner or later, and starting SGP4 again for each would cost more than the batch saves.
-    if (ctx.opts.primaries.length === 0) ctx.satrecs.fill(null);
+    // WASM holds its own copy; the JS records stay for refinement, which needs most of them
+    // sooner or later (starting SGP4 again for each would cost more than the memory saves).
   }
 }
 

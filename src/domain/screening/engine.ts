@@ -1,11 +1,10 @@
 import { propagateInto, sgp4ErrorText } from './adapter';
 import { satrecAt, type ScreeningContext } from './context';
 import { NOT_COVERED, trackStateInto } from './ephemeris';
-import { packEvent, PairEvaluator, refineEvent } from './refine';
+import { PairEvaluator, refinePacked } from './refine';
 import {
   PACKED_EVENT_SIZE,
   type ChunkResult,
-  type ConjunctionEvent,
   type ScreeningFlag,
   type ScreeningStats,
 } from './types';
@@ -61,9 +60,9 @@ export function screenChunk(ctx: ScreeningContext, chunk: number): ChunkResult {
 class ChunkScreener {
   readonly stats = emptyStats();
   readonly flags: ScreeningFlag[] = [];
-  readonly events: ConjunctionEvent[] = [];
-  /** Object indices (i1, i2) of each event. */
-  readonly eventPairs: number[] = [];
+  /** Events packed (ChunkResult.packed's layout), nEvents of them; grows by doubling. */
+  eventBuf = new Float64Array(64 * PACKED_EVENT_SIZE);
+  nEvents = 0;
   readonly ev: PairEvaluator;
   readonly H: number;
   readonly h: number;
@@ -239,17 +238,8 @@ class ChunkScreener {
       this.B = t;
     }
     this.stats.sgp4Calls += this.ev.calls;
-    this.stats.events = this.events.length;
-    const packed = new Float64Array(this.events.length * PACKED_EVENT_SIZE);
-    this.events.forEach((e, k) =>
-      packEvent(
-        e,
-        this.eventPairs[2 * k],
-        this.eventPairs[2 * k + 1],
-        packed,
-        k * PACKED_EVENT_SIZE,
-      ),
-    );
+    this.stats.events = this.nEvents;
+    const packed = this.eventBuf.slice(0, this.nEvents * PACKED_EVENT_SIZE);
     return { chunk, packed, flags: this.flags, stats: this.stats };
   }
 
@@ -796,11 +786,14 @@ class ChunkScreener {
     this.stats.pairsRefined++;
     const i1 = swap ? j : i;
     const i2 = swap ? i : j;
-    const e = refineEvent(this.ctx, this.ev, i1, i2, this.tSeg + sStar * 1000, this.H);
-    if (e) {
-      this.events.push(e);
-      this.eventPairs.push(i1, i2);
+    const off = this.nEvents * PACKED_EVENT_SIZE;
+    if (off + PACKED_EVENT_SIZE > this.eventBuf.length) {
+      const grown = new Float64Array(2 * this.eventBuf.length);
+      grown.set(this.eventBuf);
+      this.eventBuf = grown;
     }
+    const tGuess = this.tSeg + sStar * 1000;
+    if (refinePacked(this.ctx, this.ev, i1, i2, tGuess, this.H, this.eventBuf, off)) this.nEvents++;
   }
 }
 

@@ -1,7 +1,7 @@
 import { formatIsoMs, toRic } from './adapter';
 import { stateInto, type ScreeningContext } from './context';
 import { stepOf, trackEpochMs } from './ephemeris';
-import type { ConjunctionEvent, StateSource } from './types';
+import { PACKED_EVENT_SIZE, type ConjunctionEvent, type StateSource } from './types';
 
 const DAY_MS = 86_400_000;
 
@@ -137,26 +137,33 @@ export function accepted(ctx: ScreeningContext, rangeKm: number, ric: number[]):
   return (ric[0] / a) ** 2 + (ric[1] / b) ** 2 + (ric[2] / c) ** 2 <= 1;
 }
 
-/** The event at tcaMs for pair (i, j) (i is object 1), or null when SGP4 fails. */
-export function buildEvent(
-  ctx: ScreeningContext,
+/**
+ * The event at tcaMs for pair (i, j) (i is object 1), packed at out[off ..] (ChunkResult.packed's layout);
+ * false when SGP4 fails. Numbers only: a worker builds no strings or objects per event.
+ */
+export function packEventAt(
   ev: PairEvaluator,
   i: number,
   j: number,
   tcaMs: number,
-): ConjunctionEvent | null {
-  if (!ev.states(i, j, tcaMs)) return null;
+  out: Float64Array,
+  off: number,
+): boolean {
+  if (!ev.states(i, j, tcaMs)) return false;
   const s = ev.s;
   const d = [s[6] - s[0], s[7] - s[1], s[8] - s[2]];
-  return {
-    ...identity(ctx, i, j, tcaMs),
-    rangeKm: Math.hypot(d[0], d[1], d[2]),
-    relSpeedKmS: Math.hypot(s[9] - s[3], s[10] - s[4], s[11] - s[5]),
-    ricKm: toRic(s.subarray(0, 3), s.subarray(3, 6), d),
-    state1: { rKm: [s[0], s[1], s[2]], vKmS: [s[3], s[4], s[5]] },
-    state2: { rKm: [s[6], s[7], s[8]], vKmS: [s[9], s[10], s[11]] },
-  };
+  out[off] = i;
+  out[off + 1] = j;
+  out[off + 2] = tcaMs;
+  out[off + 3] = Math.hypot(d[0], d[1], d[2]);
+  out[off + 4] = Math.hypot(s[9] - s[3], s[10] - s[4], s[11] - s[5]);
+  out.set(toRic(s.subarray(0, 3), s.subarray(3, 6), d), off + 5);
+  out.set(s, off + 8);
+  return true;
 }
+
+/** Scratch for refineEvent's one event. */
+const scratch = new Float64Array(PACKED_EVENT_SIZE);
 
 /** Where object i's state at tMs comes from, and the epoch its days-since count from. */
 function sourceAt(ctx: ScreeningContext, i: number, tMs: number): [StateSource, number] {
@@ -187,7 +194,8 @@ function identity(ctx: ScreeningContext, i: number, j: number, tcaMs: number) {
 
 /**
  * Refine a minimum found near tGuessMs and build its event when it passes the threshold/volume
- * and lies in the screening window. Shared by the engine and the brute-force reference.
+ * and lies in the screening window. Shared by the engine (refinePacked) and the brute-force
+ * reference.
  */
 export function refineEvent(
   ctx: ScreeningContext,
@@ -197,11 +205,26 @@ export function refineEvent(
   tGuessMs: number,
   maxHalfS: number,
 ): ConjunctionEvent | null {
+  return refinePacked(ctx, ev, i, j, tGuessMs, maxHalfS, scratch, 0)
+    ? unpackEvent(ctx, scratch, 0)
+    : null;
+}
+
+/** refineEvent's event packed at out[off ..] (ChunkResult.packed's layout); false when there is none. */
+export function refinePacked(
+  ctx: ScreeningContext,
+  ev: PairEvaluator,
+  i: number,
+  j: number,
+  tGuessMs: number,
+  maxHalfS: number,
+  out: Float64Array,
+  off: number,
+): boolean {
   const tca = refineTca(ev, i, j, tGuessMs, maxHalfS);
-  if (Number.isNaN(tca) || tca < ctx.opts.startMs || tca > ctx.opts.endMs) return null;
-  const e = buildEvent(ctx, ev, i, j, tca);
-  if (!e || !accepted(ctx, e.rangeKm, e.ricKm)) return null;
-  return e;
+  if (Number.isNaN(tca) || tca < ctx.opts.startMs || tca > ctx.opts.endMs) return false;
+  if (!packEventAt(ev, i, j, tca, out, off)) return false;
+  return accepted(ctx, out[off + 3], [out[off + 5], out[off + 6], out[off + 7]]);
 }
 
 /** Write event e of pair (i, j) at out[off .. off + PACKED_EVENT_SIZE). */

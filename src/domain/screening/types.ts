@@ -134,7 +134,7 @@ export interface ScreeningStats {
   events: number;
 }
 
-/** Doubles per event in ChunkResult.packed (see packEvent in refine.ts). */
+/** Doubles per event in ChunkResult.packed (see packEvent and packEventAt in refine.ts). */
 export const PACKED_EVENT_SIZE = 20;
 
 export interface ChunkResult {
