@@ -1,7 +1,9 @@
 // OEM benchmark: `npm run bench:oem` (tsx bench/oem.ts). The ISS from the 2024-11-01 CelesTrak
 // snapshot is sampled from SGP4 every 60 s for 7 days (10,081 states) and written as a KVN OEM;
 // then: read it (text → typed segment), inflate its gzip form, convert it to TEME, and
-// interpolate N states at random instants with each method. Option: --n N (default 100000).
+// interpolate N states at random instants with each method; then screen the ISS against the whole
+// snapshot, once as its ephemeris and once from SGP4, on one thread. Options: --n N (default
+// 100000), --screen-hours H (default 24; 168 for the 7-day figure; 0 skips the screening).
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { loadCatalogText } from '../src/domain/screening/adapter';
@@ -10,10 +12,15 @@ import { segmentToTeme } from '../src/domain/oem/frames';
 import { stateAt, type InterpolationChoice } from '../src/domain/oem/interpolate';
 import { readOem } from '../src/domain/oem/read';
 import { elementSetToOem } from '../src/domain/oem/sample';
+import { ephemerisFromOem } from '../src/domain/screening/fromOem';
+import { screenCatalog } from '../src/domain/screening/screen';
 import { onOrbitSnapshotCsv } from '../src/testing/sharedData';
 
 const args = process.argv.slice(2);
-const n = Number(args[args.indexOf('--n') + 1] || 100_000);
+const option = (name: string, fallback: number) =>
+  args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback;
+const n = option('--n', 100_000);
+const screenHours = option('--screen-hours', 24);
 const startMs = Date.parse('2024-11-01T00:00:00Z');
 const days = 7;
 
@@ -74,6 +81,23 @@ async function main(): Promise<void> {
     });
     console.log(
       `interpolate ${n} states, ${name}: ${ms.toFixed(0)} ms (${((ms * 1000) / n).toFixed(2)} µs each)`,
+    );
+  }
+
+  if (!(screenHours > 0)) return;
+  // The same screening with the ISS from its OEM (standing in) and from its element set.
+  const eph = ephemerisFromOem(read.message, 'iss-7d.oem', catalog.objects);
+  const options = { startMs, durationHours: screenHours, thresholdKm: 5, primaries: [25544] };
+  const runs: [string, { ephemerides?: (typeof eph)[] }][] = [
+    ['as its OEM', { ephemerides: [eph] }],
+    ['from SGP4', {}],
+  ];
+  for (const [name, extra] of runs) {
+    const t1 = performance.now();
+    const r = screenCatalog(catalog.objects, { ...options, ...extra });
+    console.log(
+      `screen the ISS ${name} against ${catalog.objects.length} objects, ${screenHours} h, 5 km, one thread: ` +
+        `${((performance.now() - t1) / 1000).toFixed(1)} s, ${r.events.length} events`,
     );
   }
 }

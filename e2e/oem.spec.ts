@@ -8,6 +8,7 @@ import { ecefToGeodetic } from '../src/domain/frames/geodetic';
 import { temeToEcef } from '../src/domain/frames/teme';
 import { oemStateToTeme } from '../src/domain/oem/frames';
 import { stateAt } from '../src/domain/oem/interpolate';
+import { applyImpulsiveBurn } from '../src/domain/oem/manoeuvre';
 import { readOem } from '../src/domain/oem/read';
 import { sampleElementSetEme2000 } from '../src/domain/oem/sample';
 import type { ElementSet } from '../src/domain/catalog/types';
@@ -48,6 +49,7 @@ function issVariantOem(
   objectId: string,
   over: (iss: ElementSet) => Partial<ElementSet>,
   covariances: OemCovariance[] = [],
+  burn?: { atMs: number; dvRtnMS: [number, number, number] },
 ): { text: string; message: OemMessage } {
   const iss = snapshotIss();
   const sampled = sampleElementSetEme2000(
@@ -60,9 +62,18 @@ function issVariantOem(
     objectId,
     originator: 'E2E OPERATOR',
     creationDateMs: Date.parse('2024-10-31T09:00:00Z'),
-    segments: [
-      { states: sampled.states, interpolation: 'LAGRANGE', interpolationDegree: 7, covariances },
-    ],
+    // With a burn: two segments, the states before it and the burnt ones from it on.
+    segments: (burn
+      ? Object.values(applyImpulsiveBurn(sampled.states, burn.atMs, burn.dvRtnMS))
+      : [sampled.states]
+    ).map((states) => ({
+      states,
+      interpolation: 'LAGRANGE' as const,
+      interpolationDegree: 7,
+      covariances: covariances.filter(
+        (c) => c.epochMs >= states[0].epochMs && c.epochMs <= states[states.length - 1].epochMs,
+      ),
+    })),
   });
   const read = readOem(text);
   if (!read.ok) throw new Error(read.errors[0].reason);
@@ -73,7 +84,7 @@ function issVariantOem(
  * A neighbour of the ISS no catalog has: inclination 0.5° and phase 0.01° on, so the two pass
  * within about 3 km at the nodes (10:50 and 11:36 UTC); covariances every 30 min.
  */
-const neighbourOem = () =>
+const neighbourOem = (burn?: { atMs: number; dvRtnMS: [number, number, number] }) =>
   issVariantOem(
     NAME,
     '2099-001A',
@@ -82,6 +93,7 @@ const neighbourOem = () =>
       meanAnomalyDeg: iss.meanAnomalyDeg + 0.01,
     }),
     [0, 30, 60, 90, 120].map((m) => rtnCovariance(START_MS + m * 60_000)),
+    burn,
   );
 
 /** Latitude and longitude (degrees) of the file's state at tMs. */
@@ -232,4 +244,108 @@ test('an OEM of a catalog object stands in for it inside its span; SGP4 draws it
   );
   await expect(panel.locator('[data-field="lat"]')).not.toHaveText('—');
   await expect(page.getByTestId('ephemeris-outside')).toHaveCount(0);
+
+  // Removed, the catalog object is drawn from SGP4 where the file stood in for it.
+  await page.getByRole('slider', { name: 'Time' }).fill('1200');
+  await panel.getByRole('button', { name: 'Remove ephemeris' }).click();
+  await expect(panel.locator('[data-field="source"]')).toHaveCount(0);
+  await expect(panel.getByRole('heading', { name: 'ISS (ZARYA)' })).toBeVisible();
+  expect(await objectCount(page)).toBe(catalogCount);
+  await expect
+    .poll(async () => {
+      const [lat, lon] = await panelLatLon(page);
+      const iso = await page.locator('.clock time').getAttribute('datetime');
+      const [fLat, fLon] = fileLatLon(message, Date.parse(iso!));
+      return Math.max(Math.abs(lat - fLat), Math.abs(lon - fLon));
+    })
+    .toBeGreaterThan(0.2);
+});
+
+test('a planned manoeuvre is drawn beside its nominal and screened against it; ephemerides can be removed', async ({
+  page,
+}) => {
+  test.setTimeout(400_000);
+  // The neighbour burns 2 m/s along-track at 11:00, between its two passes by the ISS (10:50 and
+  // 11:36): it drifts some 15 km behind by the second, which the manoeuvre therefore removes.
+  const burnMs = Date.parse('2024-10-31T11:00:00Z');
+  const nominal = neighbourOem();
+  const planned = neighbourOem({ atMs: burnMs, dvRtnMS: [0, 2, 0] });
+  await page.goto('./');
+  const catalogCount = await waitForCatalog(page, 26_000);
+  await openFile(page, 'nominal.oem', nominal.text);
+  await expect.poll(() => objectCount(page), { timeout: 60_000 }).toBe(catalogCount + 1);
+  await openFile(page, 'planned.oem', planned.text);
+  // Both trajectories are drawn: the planned one is an object of its own.
+  await expect.poll(() => objectCount(page), { timeout: 60_000 }).toBe(catalogCount + 2);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  const search = page.getByRole('combobox', { name: 'Search objects' });
+  await search.fill(`${NAME} (planned)`);
+  await search.press('Enter');
+  const panel = page.getByRole('region', { name: 'Selected object' });
+  await expect(panel.getByRole('heading', { name: `${NAME} (planned)` })).toBeVisible();
+  await expect(panel.locator('[data-field="planned-for"]')).toHaveText(
+    'planned manoeuvre of nominal.oem (screened against it)',
+  );
+  await expect(panel.locator('[data-field="span"]')).toHaveText(
+    '2024-10-31 10:36:00 UTC – 2024-10-31 11:00:00 UTC2024-10-31 11:00:00 UTC – 2024-10-31 12:36:00 UTC',
+  );
+  // After the burn the panel shows the planned file's position, not the nominal's.
+  await expectFilePosition(page, planned.message, 50 * 60);
+
+  const screening = page.getByRole('region', { name: 'Screening' });
+  await screening.getByRole('button', { name: /Screen for close approaches/ }).click();
+  await screening.getByLabel('Start (UTC)').fill('2024-10-31T10:45:00Z');
+  await screening.getByLabel('Hours').fill('1');
+  await screening.getByLabel('Threshold (km)').fill('5');
+  await expect(screening.getByLabel('Primaries')).toHaveAttribute(
+    'placeholder',
+    'the 1 ephemeris object',
+  );
+  await screening.getByRole('button', { name: 'Run screening' }).click();
+  const comparison = screening.getByTestId('manoeuvre-comparison');
+  await expect(comparison).toBeVisible({ timeout: 240_000 });
+  await expect(comparison).toContainText(
+    `Planned manoeuvre planned.oem against nominal nominal.oem (${NAME})`,
+  );
+  const iss = (kind: string) =>
+    comparison.locator(`tr[data-kind="${kind}"]`, { hasText: 'ISS (ZARYA) (25544)' });
+  // The pass before the burn is in both, unchanged; the one after it is gone.
+  await expect(iss('kept')).toHaveCount(1);
+  await expect(iss('kept')).toContainText('2024-10-31 10:5');
+  await expect(iss('kept')).toContainText(/miss [+−]0 m, TCA [+−]0\.0 s/);
+  await expect(iss('removed')).toHaveCount(1);
+  await expect(iss('removed')).toContainText('2024-10-31 11:3');
+  await expect(iss('removed').locator('td').nth(1)).toHaveText('removed');
+  await expect(iss('removed').locator('td').nth(3)).toHaveText('—');
+  // Each side's Pc uses the file's covariance, with the maximum beside it.
+  await expect(iss('removed').locator('td').nth(2)).toContainText('(max ');
+  // The ISS's docked vehicles are catalogued too: the counts cover them all.
+  await expect(comparison.locator('[data-field="compare-summary"]')).toHaveText(
+    /^[1-9]\d* removed · \d+ added · [1-9]\d* in both$/,
+  );
+  await expect(comparison.locator('[data-field="compare-worst"]')).toContainText(
+    /Worst: nominal \d+ events, closest .* → planned/,
+  );
+  // The screened intervals of both trajectories (the planned one's two segments meet at 11:00).
+  const intervals = screening.getByTestId('screened-intervals');
+  for (const file of ['nominal.oem', 'planned.oem']) {
+    await expect(intervals).toContainText(
+      `${file} (2099-001A): 2024-10-31 10:45:00 UTC – 2024-10-31 11:45:00 UTC; elsewhere not screened`,
+    );
+  }
+  // For the screenshot: the event list folded, the comparison scrolled into the left column.
+  await page.locator('.conjunctions-toggle').click();
+  await comparison.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: 'test-results/oem-manoeuvre.png' });
+
+  // Removing the planned file takes its object off; removing the nominal then leaves the catalog.
+  await panel.getByRole('button', { name: 'Remove ephemeris' }).click();
+  await expect.poll(() => objectCount(page), { timeout: 60_000 }).toBe(catalogCount + 1);
+  await search.fill(NAME);
+  await search.press('Enter');
+  await expect(panel.locator('[data-field="source"]')).toHaveText('ephemeris · nominal.oem');
+  await panel.getByRole('button', { name: 'Remove ephemeris' }).click();
+  await expect.poll(() => objectCount(page), { timeout: 60_000 }).toBe(catalogCount);
 });

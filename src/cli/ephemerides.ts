@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import type { ElementSet } from '../domain/catalog/types';
 import { checkInputBytes } from '../domain/limits';
 import { readOemBytes } from '../domain/oem/decode';
-import { ephemerisFromOem } from '../domain/screening/fromOem';
+import { ephemerisFromOem, sameObject } from '../domain/screening/fromOem';
 import type { ScreeningEphemeris } from '../domain/screening/types';
 import { UsageError } from './args';
 
@@ -43,6 +43,17 @@ function readBytes(file: string): Uint8Array {
   }
 }
 
+/** The file's message; a refused file or segment is a usage error naming the file. */
+async function readWhole(file: string) {
+  const read = await readOemBytes(readBytes(file));
+  if (!read.ok || read.rejected.length > 0) {
+    const problems = read.ok ? read.rejected : read.errors;
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+    throw new UsageError(`ephemeris ${file}: ${problems[0].reason} [${problems[0].code}]${more}`);
+  }
+  return read;
+}
+
 /** The files as screening ephemerides, matched to the catalog by OBJECT_ID. */
 export async function readEphemerides(
   files: string[],
@@ -50,12 +61,7 @@ export async function readEphemerides(
 ): Promise<ScreeningEphemeris[]> {
   const out: ScreeningEphemeris[] = [];
   for (const file of files) {
-    const read = await readOemBytes(readBytes(file));
-    if (!read.ok || read.rejected.length > 0) {
-      const problems = read.ok ? read.rejected : read.errors;
-      const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-      throw new UsageError(`ephemeris ${file}: ${problems[0].reason} [${problems[0].code}]${more}`);
-    }
+    const read = await readWhole(file);
     const taken = new Set(out.map((e) => e.id));
     const eph = ephemerisFromOem(read.message, basename(file), catalog, taken);
     const twin = out.find((e) => e.id === eph.id);
@@ -63,4 +69,27 @@ export async function readEphemerides(
     out.push(eph);
   }
   return out;
+}
+
+/**
+ * `--compare <planned.oem>`: the planned trajectory of one of the nominal ephemerides' objects,
+ * under that nominal's number (so it stands in for the same catalog object, or for none).
+ */
+export async function readPlanned(
+  file: string,
+  nominals: readonly ScreeningEphemeris[],
+  catalog: readonly ElementSet[],
+): Promise<{ nominal: ScreeningEphemeris; planned: ScreeningEphemeris }> {
+  const read = await readWhole(file);
+  const meta = read.message.segments[0].metadata;
+  const nominal = nominals.find((n) =>
+    sameObject({ objectId: n.objectId ?? '', objectName: n.name }, meta, catalog),
+  );
+  if (!nominal) {
+    throw new UsageError(
+      `--compare ${file}: ${meta.objectName} (${meta.objectId}) is none of the --ephemeris objects`,
+    );
+  }
+  const planned = ephemerisFromOem(read.message, basename(file), catalog);
+  return { nominal, planned: { ...planned, id: nominal.id } };
 }

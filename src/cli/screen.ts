@@ -10,10 +10,12 @@ import { formatIsoMs, parseIsoMs } from '../domain/time/iso';
 import { numberOption, parseOptions, UsageError } from './args';
 import { csvRow } from '../domain/exportSafety';
 import { readInputFile } from './input';
-import { readEphemerides, takeRepeated } from './ephemerides';
+import { readEphemerides, readPlanned, takeRepeated } from './ephemerides';
+import { comparisonJson } from './compareJson';
+import { compareManoeuvre } from '../domain/screening/compare';
 import { DEFAULT_HBR_M } from '../domain/conjunctions/records';
 import { ephemerisEventPc, type EventPc } from '../domain/screening/ephemerisPc';
-import type { ConjunctionEvent } from '../domain/screening/types';
+import type { ConjunctionEvent, ScreeningEphemeris } from '../domain/screening/types';
 import { parseRedisUrl, redisLabel } from './queue/redis';
 import { ScreeningQueue } from './queue/submit';
 import type { ScreeningProgress } from '../domain/screening/screen';
@@ -38,11 +40,13 @@ const OPTIONS = [
   'threads',
   'hbr-m',
   'queue',
+  'compare',
 ] as const;
 
 export const SCREEN_HELP = `usage: cli screen --catalog <file> [--start <ISO>] [--hours <h>] [--threshold-km <km>]
   [--primary <id,id,...> | --primary-file <watchlist.csv>] [--format json|csv] [--box-km r,t,n | --ellipsoid-km r,t,n] [--threads <n> | --queue <redis-url>]
   [--ephemeris <file.oem> ...] (OEM objects; the primaries unless --primary/--primary-file is given)
+  [--compare <planned.oem>] (screen one --ephemeris object again on this planned trajectory; prints the difference as JSON)
   [--hbr-m <m>] (hard-body radius of the Pc of events with OEM covariance; default ${DEFAULT_HBR_M})
   --queue  screen on the workers of a Redis queue (\`cli worker --queue <redis-url>\`)`;
 
@@ -148,6 +152,14 @@ export async function runScreen(argv: string[]): Promise<void> {
   if (ephemerisArgs.values.length > 0 && o.has('queue')) {
     throw new UsageError('--ephemeris runs on local threads: the queue does not carry ephemerides');
   }
+  const compareFile = o.get('compare') ?? null;
+  if (compareFile !== null) {
+    if (ephemerisArgs.values.length === 0) {
+      throw new UsageError('--compare needs the nominal trajectory as --ephemeris');
+    }
+    if (o.has('queue')) throw new UsageError('--compare runs on local threads, not the queue');
+    if (o.has('format')) throw new UsageError('--compare prints JSON only');
+  }
   const threads = o.has('threads')
     ? Math.round(numberOption('threads', o.get('threads')!, 0, 256))
     : defaultThreadCount();
@@ -167,6 +179,7 @@ export async function runScreen(argv: string[]): Promise<void> {
     volume,
     startMs,
     ephemerisFiles: ephemerisArgs.values,
+    compareFile,
     primariesGiven: o.has('primary') || o.has('primary-file'),
     hbrM,
   };
@@ -190,6 +203,8 @@ interface ScreenRequest {
   startMs: number | undefined;
   /** OEM files; their objects are the primaries unless primariesGiven. */
   ephemerisFiles: string[];
+  /** A planned trajectory of one of the ephemerides' objects, to compare with its nominal. */
+  compareFile: string | null;
   primariesGiven: boolean;
   hbrM: number;
 }
@@ -205,6 +220,7 @@ async function screenAndPrint(
     volume,
     startMs,
     ephemerisFiles,
+    compareFile,
     primariesGiven,
     hbrM,
   }: ScreenRequest,
@@ -222,6 +238,9 @@ async function screenAndPrint(
   }
   if (catalog.objects.length === 0) throw new UsageError(`catalog ${file}: no usable element sets`);
   const ephemerides = await readEphemerides(ephemerisFiles, catalog.objects);
+  const comparing = compareFile
+    ? await readPlanned(compareFile, ephemerides, catalog.objects)
+    : null;
   if (ephemerides.length > 0 && !primariesGiven) {
     primaries = ephemerides.map((e) => e.id);
   }
@@ -243,7 +262,9 @@ async function screenAndPrint(
   const onProgress = progressLine();
   // How to screen: local threads (after their memory plan) or the queue's workers.
   let how: string;
-  let screen: () => Promise<{ result: ScreeningResult; done: Record<string, number> }>;
+  let screen: (
+    ephs: ScreeningEphemeris[],
+  ) => Promise<{ result: ScreeningResult; done: Record<string, number> }>;
   if ('queue' in where) {
     how = `queue ${where.label}`;
     screen = async () => {
@@ -265,10 +286,10 @@ async function screenAndPrint(
     }
     if (plan.note) process.stderr.write(`note: ${plan.note}\n`);
     how = `${plan.threads} threads`;
-    screen = async () => ({
+    screen = async (ephs) => ({
       result: await screenWithThreads(
         catalog.objects,
-        { ...options, ephemerides },
+        { ...options, ephemerides: ephs },
         plan.threads,
         onProgress,
         plan,
@@ -285,7 +306,40 @@ async function screenAndPrint(
   let result: ScreeningResult;
   let done: Record<string, number>;
   try {
-    ({ result, done } = await screen());
+    ({ result, done } = await screen(ephemerides));
+    if (comparing) {
+      const { nominal, planned } = comparing;
+      const plannedSet = ephemerides.map((e) => (e === nominal ? planned : e));
+      process.stderr.write(
+        `\nscreening again with ${planned.label} in place of ${nominal.label}\n`,
+      );
+      const second = await screen(plannedSet);
+      const tEnd = performance.now();
+      const coverage = (r: ScreeningResult) => r.ephemerides?.find((c) => c.id === nominal.id);
+      const comparison = compareManoeuvre(nominal.id, result.events, second.result.events, {
+        nominal: (e) => ephemerisEventPc(e, ephemerides, hbrM),
+        planned: (e) => ephemerisEventPc(e, plannedSet, hbrM),
+      });
+      process.stderr.write(
+        `\nnominal ${result.events.length} events, planned ${second.result.events.length}: ` +
+          `${comparison.removed.length} removed, ${comparison.added.length} added, ${comparison.kept.length} kept\n`,
+      );
+      await write(
+        comparisonJson(comparison, {
+          startMs: result.startMs,
+          endMs: result.endMs,
+          name: nominal.name,
+          nominal: { label: nominal.label, coverage: coverage(result), flags: result.flags.length },
+          planned: {
+            label: planned.label,
+            coverage: coverage(second.result),
+            flags: second.result.flags.length,
+          },
+          timing: { loadMs: Math.round(tLoad - t0), totalMs: Math.round(tEnd - t0), ...done },
+        }),
+      );
+      return;
+    }
   } catch (e) {
     if (e instanceof ScreeningInputError) throw new UsageError(e.message);
     if (e instanceof ScreeningMemoryError) throw new UsageError(`catalog ${file}: ${e.message}`);

@@ -29,6 +29,7 @@ function ephemerisOf(objectId: string): LoadedEphemeris {
     rejected: [],
     id: 0,
     hasCounterpart: false,
+    plannedFor: null,
   };
 }
 
@@ -50,5 +51,26 @@ describe('drawn objects: the catalog and the ephemerides', () => {
     expect(again.objects).toHaveLength(2);
     // Covariances are not sent to the drawing workers.
     expect(again.overrides[0].segments[0].covariances).toEqual([]);
+  });
+
+  it('draws a planned manoeuvre beside its nominal, which keeps standing in', () => {
+    const nominal = ephemerisOf('1998-067A');
+    const planned = {
+      ...ephemerisOf('1998-067A'),
+      fileName: 'planned.oem',
+      plannedFor: nominal.fileName,
+    };
+    // Listed planned first: the nominal still takes the catalog number.
+    const drawn = composeDrawn([iss], [planned, nominal]);
+    expect(drawn.objects).toHaveLength(2);
+    expect(drawn.objects[1]).toMatchObject({
+      noradCatId: 1_000_000_000,
+      objectName: 'ISS (ZARYA) (planned)',
+      ephemerisOnly: true,
+    });
+    expect(drawn.entries.map((e) => [e.fileName, e.id, e.hasCounterpart])).toEqual([
+      ['1998-067A.oem', 25544, true],
+      ['planned.oem', 1_000_000_000, false],
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 // The objects the globe draws: the catalog, then the loaded ephemerides' objects the catalog does
 // not have. An ephemeris whose OBJECT_ID names a catalog object stands in for it inside its usable
-// spans (the propagation workers swap the states), so it adds no object of its own.
+// spans (the propagation workers swap the states), so it adds no object of its own. A planned
+// manoeuvre of a loaded object is drawn beside its nominal, as an object of its own.
 import type { CatalogObject } from '../domain/catalog/types';
 import { ephemerisCatalogObject } from '../domain/oem/display';
 import { catalogNumberOf, FIRST_EPHEMERIS_ONLY_ID } from '../domain/screening/fromOem';
@@ -26,12 +27,17 @@ export function composeDrawn(
   const entries: LoadedEphemeris[] = [];
   const problems: string[] = [];
   const taken = new Set<number>();
-  for (const e of ephemerides) {
+  // Nominals first: they take the catalog numbers; a planned manoeuvre is an object of its own.
+  const ordered = [
+    ...ephemerides.filter((e) => e.plannedFor === null),
+    ...ephemerides.filter((e) => e.plannedFor !== null),
+  ];
+  for (const e of ordered) {
     const meta = e.message.segments[0].metadata;
     let id = catalogNumberOf(meta.objectId, objects);
     const index = id === null ? undefined : indexById.get(id);
     const segments = e.teme.map((s) => ({ ...s, covariances: [] }));
-    if (index !== undefined && id !== null) {
+    if (index !== undefined && id !== null && e.plannedFor === null) {
       overrides.push({ index, segments, ephemerisOnly: false });
       entries.push({ ...e, id, hasCounterpart: true });
       taken.add(id);
@@ -47,7 +53,8 @@ export function composeDrawn(
       continue;
     }
     taken.add(id);
-    objects.push({ ...described, ephemerisOnly: true });
+    const name = e.plannedFor === null ? described.objectName : `${described.objectName} (planned)`;
+    objects.push({ ...described, objectName: name, ephemerisOnly: true });
     overrides.push({ index: objects.length - 1, segments, ephemerisOnly: true });
     entries.push({ ...e, id, hasCounterpart: false });
   }

@@ -10,6 +10,7 @@ import { useEphemerisStore, type LoadedEphemeris } from '../state/ephemerisStore
 import { inLoadTurn } from './catalogLoader';
 import { composeDrawn } from './drawnObjects';
 import { catalogParser, propagationPool } from './engine';
+import { sameObject } from '../domain/screening/fromOem';
 
 /** Whether a file's first bytes (and name) say OEM: compressed, a KVN keyword or an <oem> root. */
 export function looksLikeOem(name: string, head: Uint8Array): boolean {
@@ -18,8 +19,6 @@ export function looksLikeOem(name: string, head: Uint8Array): boolean {
   if (/(^|\n)\s*CCSDS_OEM_VERS\s*=/.test(text) || /<oem[\s>]/.test(text)) return true;
   return /\.oem$/i.test(name);
 }
-
-const normalise = (s: string) => s.trim().toUpperCase();
 
 /** Read an OEM file and draw its object; false (with the reason in the status) when refused. */
 export async function loadEphemerisFile(file: File): Promise<boolean> {
@@ -48,28 +47,42 @@ export async function loadEphemerisFile(file: File): Promise<boolean> {
     rejected: result.rejected,
     id: 0,
     hasCounterpart: false,
+    plannedFor: null,
   };
-  const objectId = normalise(result.message.segments[0].metadata.objectId);
-  // A newer file of the same object replaces the older one.
-  const entries = [
-    ...useEphemerisStore
-      .getState()
-      .entries.filter((e) => normalise(e.message.segments[0].metadata.objectId) !== objectId),
-    entry,
-  ];
+  // A second file of a loaded object is its planned manoeuvre, kept beside the nominal to be
+  // compared with it; a third replaces that planned one.
+  const meta = result.message.segments[0].metadata;
+  const objects = useCatalogStore.getState().objects;
+  const current = useEphemerisStore.getState().entries;
+  const same = (e: LoadedEphemeris) => sameObject(e.message.segments[0].metadata, meta, objects);
+  const nominal = current.find((e) => e.plannedFor === null && same(e));
+  entry.plannedFor = nominal?.fileName ?? null;
+  const entries = [...current.filter((e) => !(e.plannedFor !== null && same(e))), entry];
   return inLoadTurn(() => publish(entries, file.name, entry));
+}
+
+/**
+ * Take a loaded ephemeris off: its object goes (or the catalog object it stood in for is drawn
+ * from SGP4 again); a planned manoeuvre of it becomes the nominal.
+ */
+export function removeEphemeris(entry: LoadedEphemeris): Promise<boolean> {
+  const entries = useEphemerisStore
+    .getState()
+    .entries.filter((e) => e !== entry)
+    .map((e) => (e.plannedFor === entry.fileName ? { ...e, plannedFor: null } : e));
+  return inLoadTurn(() => publish(entries, entry.fileName, null));
 }
 
 async function publish(
   entries: LoadedEphemeris[],
   label: string,
-  added: LoadedEphemeris,
+  added: LoadedEphemeris | null,
 ): Promise<boolean> {
   const store = useCatalogStore.getState();
   const drawn = composeDrawn(store.objects, entries);
   const pool = propagationPool();
   try {
-    if (!drawn.entries.some((e) => e.message === added.message)) {
+    if (added && !drawn.entries.some((e) => e.message === added.message)) {
       throw new Error(drawn.problems.join('; ') || 'its object cannot be drawn');
     }
     const failures = await pool.prepare(drawn.objects, drawn.overrides);
@@ -101,6 +114,7 @@ async function publish(
     },
   );
   // Segments refused while the others loaded are said, as a load's problem is.
+  if (!added) return true;
   if (added.rejected.length > 0) {
     useCatalogStore
       .getState()

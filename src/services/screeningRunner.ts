@@ -1,6 +1,10 @@
 import type { ScreeningEphemeris } from '../domain/screening/types';
 import { useCatalogStore } from '../state/catalogStore';
-import { useEphemerisStore } from '../state/ephemerisStore';
+import { compareManoeuvre } from '../domain/screening/compare';
+import { ephemerisEventPc } from '../domain/screening/ephemerisPc';
+import type { ScreeningOptions, ScreeningResult } from '../domain/screening/types';
+import { useConjunctionStore } from '../state/conjunctionStore';
+import { nominalEntries, useEphemerisStore, type LoadedEphemeris } from '../state/ephemerisStore';
 import { useScreeningStore, type ScreeningRequest } from '../state/screeningStore';
 import { useRecoveryStore } from '../state/recoveryStore';
 import {
@@ -25,7 +29,11 @@ export async function runScreening(asked: ScreeningRequest, label?: string): Pro
   if (store.running) return false;
   // Ephemeris-only objects are screened from their OEM, never from their descriptive elements.
   const objects = useCatalogStore.getState().objects.filter((o) => !o.ephemerisOnly);
-  const ephemerides = screeningEphemerides();
+  const entries = useEphemerisStore.getState().entries;
+  const ephemerides = nominalEntries(entries).map(asScreening);
+  // A planned manoeuvre is screened in a second run, in place of its nominal (under its number).
+  const planned = entries.find((e) => e.plannedFor !== null);
+  const nominal = planned && entries.find((e) => e.fileName === planned.plannedFor);
   // As the CLI: with ephemerides loaded and no primaries named, the ephemerides are the primaries.
   const request =
     asked.primaries.length === 0 && ephemerides.length > 0
@@ -38,19 +46,20 @@ export async function runScreening(asked: ScreeningRequest, label?: string): Pro
   controller = new AbortController();
   store.set({ running: true, chunksDone: 0, chunkCount: 0, eventsBuilt: null, error: null });
   const started = performance.now();
-  try {
-    const result = await screenInBrowser(
+  const signal = controller.signal;
+  const screen = (ephs: ScreeningEphemeris[]): Promise<ScreeningResult> =>
+    screenInBrowser(
       objects,
       {
         startMs: request.startMs,
         durationHours: request.durationHours,
         thresholdKm: request.thresholdKm,
         primaries: request.primaries,
-        ephemerides,
-      },
+        ephemerides: ephs,
+      } satisfies ScreeningOptions,
       (p) =>
         useScreeningStore.getState().set({ chunksDone: p.chunksDone, chunkCount: p.chunkCount }),
-      controller.signal,
+      signal,
       defaultScreeningPoolSize(),
       {
         onDeath: (death) =>
@@ -59,7 +68,13 @@ export async function runScreening(asked: ScreeningRequest, label?: string): Pro
       undefined,
       yieldToPage,
     );
+  try {
+    const result = await screen(ephemerides);
     const screenedMs = performance.now() - started;
+    const comparison =
+      planned && nominal
+        ? await comparePlanned(planned, nominal, ephemerides, result, screen)
+        : null;
     const when = new Date(request.startMs).toISOString().slice(0, 16).replace('T', ' ');
     const scope = asked.primaries.length
       ? `${request.primaries.length} primaries`
@@ -83,6 +98,8 @@ export async function runScreening(asked: ScreeningRequest, label?: string): Pro
         wallMs: performance.now() - started,
         screenMs: screenedMs,
         stats: result.stats,
+        coverage: result.ephemerides ?? [],
+        comparison,
       },
     });
     return true;
@@ -101,14 +118,44 @@ export async function runScreening(asked: ScreeningRequest, label?: string): Pro
   }
 }
 
-/** The loaded OEMs as screening objects (their catalog numbers settled by drawnObjects). */
-function screeningEphemerides(): ScreeningEphemeris[] {
-  return useEphemerisStore.getState().entries.map((e) => ({
+/** A loaded OEM as a screening object (its catalog number settled by drawnObjects). */
+function asScreening(e: LoadedEphemeris): ScreeningEphemeris {
+  const meta = e.message.segments[0].metadata;
+  return {
     id: e.id,
-    name: e.message.segments[0].metadata.objectName,
-    label: `${e.fileName} (${e.message.segments[0].metadata.objectId})`,
+    name: meta.objectName,
+    label: `${e.fileName} (${meta.objectId})`,
+    objectId: meta.objectId,
     segments: e.teme,
-  }));
+  };
+}
+
+/**
+ * Screen again with the planned manoeuvre in place of its nominal (under the nominal's number, so
+ * it stands in for the same catalog object) and compare the two runs' events of that object.
+ */
+async function comparePlanned(
+  planned: LoadedEphemeris,
+  nominal: LoadedEphemeris,
+  ephemerides: ScreeningEphemeris[],
+  nominalResult: ScreeningResult,
+  screen: (ephs: ScreeningEphemeris[]) => Promise<ScreeningResult>,
+) {
+  const swapped = ephemerides.map((e) =>
+    e.id === nominal.id ? { ...asScreening(planned), id: nominal.id } : e,
+  );
+  const plannedResult = await screen(swapped);
+  const hbrM = useConjunctionStore.getState().settings.defaultHbrM;
+  return {
+    objectName: nominal.message.segments[0].metadata.objectName,
+    nominalFile: nominal.fileName,
+    plannedFile: planned.fileName,
+    plannedCoverage: plannedResult.ephemerides?.find((c) => c.id === nominal.id) ?? null,
+    result: compareManoeuvre(nominal.id, nominalResult.events, plannedResult.events, {
+      nominal: (e) => ephemerisEventPc(e, ephemerides, hbrM),
+      planned: (e) => ephemerisEventPc(e, swapped, hbrM),
+    }),
+  };
 }
 
 export function cancelScreening(): void {

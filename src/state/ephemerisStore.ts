@@ -17,12 +17,21 @@ export interface LoadedEphemeris {
   id: number;
   /** A catalog object with that number is loaded: its SGP4 draws it outside the spans. */
   hasCounterpart: boolean;
+  /**
+   * A second OEM of an object already loaded: a planned manoeuvre, drawn as an object of its own
+   * and screened against its nominal (the file named here) rather than replacing it.
+   */
+  plannedFor: string | null;
 }
 
 interface EphemerisState {
   entries: LoadedEphemeris[];
   set(entries: LoadedEphemeris[]): void;
 }
+
+/** The nominal ephemerides (the ones that stand in and are screened by default). */
+export const nominalEntries = (entries: readonly LoadedEphemeris[]) =>
+  entries.filter((e) => e.plannedFor === null);
 
 export const useEphemerisStore = create<EphemerisState>()((set) => ({
   entries: [],

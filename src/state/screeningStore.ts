@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { ScreeningStats } from '../domain/screening/types';
+import type { ManoeuvreComparison } from '../domain/screening/compare';
+import type { EphemerisCoverage, ScreeningStats } from '../domain/screening/types';
 
 export interface ScreeningRequest {
   startMs: number;
@@ -18,6 +19,16 @@ export interface ScreeningRunSummary {
   /** From start to the workers' merged result (the rest builds the event list). */
   screenMs: number;
   stats: ScreeningStats;
+  /** Where each ephemeris primary was screened from its file (elsewhere SGP4 or nothing). */
+  coverage: EphemerisCoverage[];
+  /** A planned manoeuvre screened against its nominal in the same run, when one is loaded. */
+  comparison: {
+    objectName: string;
+    nominalFile: string;
+    plannedFile: string;
+    plannedCoverage: EphemerisCoverage | null;
+    result: ManoeuvreComparison;
+  } | null;
 }
 
 interface ScreeningState {

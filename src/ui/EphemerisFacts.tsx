@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { drawnSourceAt, nearestCovarianceRtn } from '../domain/oem/display';
 import { interpolationOf } from '../domain/oem/interpolate';
 import type { LoadedEphemeris } from '../state/ephemerisStore';
@@ -17,6 +18,7 @@ const metres = (km: number) =>
  * states come from and how far to trust them.
  */
 export function EphemerisFacts({ entry, clockMs }: { entry: LoadedEphemeris; clockMs: number }) {
+  const { t } = useTranslation();
   const { header } = entry.message;
   const drawn = drawnSourceAt(entry.spansMs, clockMs, entry.hasCounterpart);
   const methods = [
@@ -34,6 +36,14 @@ export function EphemerisFacts({ entry, clockMs }: { entry: LoadedEphemeris; clo
       <dd data-field="source">
         ephemeris · {entry.fileName}
         {entry.hasCounterpart ? ' (stands in for the catalog object)' : ''}
+        {entry.plannedFor !== null && (
+          <>
+            <br />
+            <span data-field="planned-for">
+              {t('info.plannedFor', { nominal: entry.plannedFor })}
+            </span>
+          </>
+        )}
       </dd>
       <dt>Originator</dt>
       <dd data-field="originator">{header.originator || '—'}</dd>

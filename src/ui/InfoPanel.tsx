@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ecefToGeodetic } from '../domain/frames/geodetic';
 import { EARTH_ROTATION_RAD_S } from '../domain/frames/teme';
+import { removeEphemeris } from '../services/ephemerisLoader';
 import { useCatalogStore } from '../state/catalogStore';
 import { ephemerisById, useEphemerisStore } from '../state/ephemerisStore';
 import { useSelectedStateStore } from '../state/selectedStateStore';
@@ -93,6 +94,15 @@ export function InfoPanel() {
         <dd>{speed !== null ? `${formatNumber(speed, 3)} km/s` : '—'}</dd>
         {entry && <EphemerisFacts entry={entry} clockMs={clockMs} />}
       </dl>
+      {entry && (
+        <button
+          type="button"
+          title={t('info.removeEphemerisTitle')}
+          onClick={() => void removeEphemeris(entry)}
+        >
+          {t('info.removeEphemeris')}
+        </button>
+      )}
       <OemExport object={object} entry={entry} clockMs={clockMs} />
       {!ecefKm && <p className="muted">{t('info.noPosition')}</p>}
     </section>

@@ -3,10 +3,11 @@ import { useState } from 'react';
 import { parseIsoMs } from '../domain/time/iso';
 import { cancelScreening, runScreening } from '../services/screeningRunner';
 import { useClockStore } from '../state/clockStore';
-import { useEphemerisStore } from '../state/ephemerisStore';
+import { nominalEntries, useEphemerisStore } from '../state/ephemerisStore';
 import { useScreeningStore } from '../state/screeningStore';
 import { useSelectionStore } from '../state/selectionStore';
 import { formatCount, formatNumber } from './format';
+import { ManoeuvreComparisonView, ScreenedIntervals } from './ScreeningComparison';
 
 const isoSeconds = (ms: number) => new Date(ms).toISOString().slice(0, 19) + 'Z';
 
@@ -21,7 +22,7 @@ export function ScreeningPanel() {
   const [hours, setHours] = useState('24');
   const [thresholdKm, setThresholdKm] = useState('5');
   const [primaries, setPrimaries] = useState('');
-  const ephemerides = useEphemerisStore((s) => s.entries.length);
+  const ephemerides = useEphemerisStore((s) => nominalEntries(s.entries).length);
   const startText = start ?? isoSeconds(clockStartMs);
 
   const problems: string[] = [];
@@ -155,6 +156,15 @@ export function ScreeningPanel() {
               </span>
             </span>
           )}
+          {!running && last && (
+            <ScreenedIntervals
+              coverage={[
+                ...last.coverage,
+                ...(last.comparison?.plannedCoverage ? [last.comparison.plannedCoverage] : []),
+              ]}
+            />
+          )}
+          {!running && last?.comparison && <ManoeuvreComparisonView comparison={last.comparison} />}
           {error && (
             <span role="alert" className="warn">
               {error}

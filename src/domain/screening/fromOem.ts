@@ -26,6 +26,23 @@ export function catalogNumberOf(objectId: string, catalog: readonly ElementSet[]
 }
 
 /**
+ * Whether two OEMs describe the same object (a nominal and a planned manoeuvre, or a refresh):
+ * the same OBJECT_ID, the same catalog number, or the same OBJECT_NAME.
+ */
+export function sameObject(
+  a: { objectId: string; objectName: string },
+  b: { objectId: string; objectName: string },
+  catalog: readonly ElementSet[],
+): boolean {
+  if (normalise(a.objectId) === normalise(b.objectId)) return true;
+  if (normalise(a.objectName) !== '' && normalise(a.objectName) === normalise(b.objectName)) {
+    return true;
+  }
+  const n = catalogNumberOf(a.objectId, catalog);
+  return n !== null && n === catalogNumberOf(b.objectId, catalog);
+}
+
+/**
  * The message as a screening ephemeris. `taken`: numbers already used by other ephemerides of the
  * same run; an object with no catalog number gets the next free one from FIRST_EPHEMERIS_ONLY_ID.
  */
@@ -45,6 +62,7 @@ export function ephemerisFromOem(
     id,
     name: meta.objectName,
     label: `${label} (${meta.objectId})`,
+    objectId: meta.objectId,
     segments: messageToTeme(message).segments,
   };
 }

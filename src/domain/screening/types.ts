@@ -39,6 +39,8 @@ export interface ScreeningEphemeris {
   name: string;
   /** Where it came from (file and OBJECT_ID), for output. */
   label: string;
+  /** The OEM's OBJECT_ID, to tell two ephemerides of one object (nominal and planned) apart. */
+  objectId?: string;
   segments: OemSegment[];
 }
 
