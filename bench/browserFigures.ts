@@ -41,7 +41,7 @@ async function settle(page: Page) {
   await page.waitForTimeout(2000);
 }
 
-async function sceneFigures(page: Page, seconds: number): Promise<SceneFigures> {
+export async function sceneFigures(page: Page, seconds: number): Promise<SceneFigures> {
   await settle(page);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { onOrbitSnapshotCsv } from '../src/testing/sharedData';
-import { axeViolations as violations } from './helpers';
+import { axeViolations as violations, ISS_TLE } from './helpers';
 
 test.skip(
   !existsSync(onOrbitSnapshotCsv),
@@ -61,4 +61,25 @@ test("the browser's language chooses when the address does not", async ({ browse
   await page.waitForTimeout(500);
   expect(new URL(page.url()).searchParams.get('lang')).toBeNull();
   await context.close();
+});
+
+test('in Chinese, a bad file names record, line and field in Chinese, and the event store panel speaks Chinese', async ({
+  page,
+}) => {
+  await page.goto('./?lang=zh&catalog=none');
+  await expect(page.getByRole('status', { name: '编目状态' })).toHaveText('未加载编目');
+  await page.getByLabel('加载编目').setInputFiles({
+    name: 'truncated.tle',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(`${ISS_TLE[1].slice(0, 60)}\n${ISS_TLE[2]}`),
+  });
+  // The refusal, its first record and the TLE field all worded in Chinese; the file name as given.
+  await expect(page.getByRole('alert').filter({ hasText: 'truncated.tle' })).toContainText(
+    'truncated.tle：没有可用的记录（拒收 1 条；第一条：第 1 条记录，第 1 行，行长度：共 60 列，应为 69 列（被截断））',
+  );
+  const toggle = page.getByRole('region', { name: '告警' }).getByRole('button', { name: /告警/ });
+  if ((await toggle.first().getAttribute('aria-expanded')) !== 'true') await toggle.first().click();
+  await expect(page.getByTestId('event-store-status')).toHaveText(/^事件历史：0 个事件/);
+  await expect(page.getByRole('button', { name: '导出事件库' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/zh-bad-file.png' });
 });

@@ -1,5 +1,6 @@
 import { catalogIssueText, catalogSizeIssue, type CatalogIssue } from '../domain/catalog/errors';
 import { unpackCatalogObjects } from '../domain/catalog/pack';
+import { recordIssue, rejectedRecord } from '../domain/catalog/recordIssues';
 import type { CatalogObject, RejectedRecord } from '../domain/catalog/types';
 import { chooseStartTime } from '../domain/time/startTime';
 import { useCatalogStore, type CatalogSource } from '../state/catalogStore';
@@ -117,6 +118,7 @@ async function ingestNow(
           ? {
               code: 'noUsableRecords',
               values: { rejected: parsed.rejectedCount, first: describeRejection(first) },
+              record: first,
               file: source.label,
             }
           : { code: 'noRecords', values: {}, file: source.label },
@@ -140,11 +142,16 @@ async function ingestNow(
     useEphemerisStore.getState().set(drawn.entries.filter((e) => ids.has(e.id)));
     const rejected = [
       ...parsed.rejected,
-      ...failures.map((f) => ({
-        record: f.index + 1,
-        field: 'SGP4 init',
-        reason: `${drawn.objects[f.index].objectName} (${drawn.objects[f.index].noradCatId}): ${f.reason}`,
-      })),
+      ...failures.map((f) => {
+        const { objectName, noradCatId } = drawn.objects[f.index];
+        const detail = `${objectName} (${noradCatId}): ${f.reason}`;
+        return rejectedRecord(
+          f.index + 1,
+          undefined,
+          'SGP4 init',
+          recordIssue('sgp4Init', { detail }),
+        );
+      }),
     ];
     performance.mark('catalog: committed');
     useCatalogStore.getState().loaded(objects, {

@@ -1,9 +1,11 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTourStore } from '../state/tourStore';
 import { formatUtc } from './format';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useDataAsOf } from './useDataAsOf';
 import { useFocusCaption } from './useFocusCaption';
+import { useHeightVar } from './useHeightVar';
 import { useSimTime } from './useTicker';
 
 /** The wall display's heads-up line: UTC clock, what is in view, and how fresh the data is. */
@@ -14,8 +16,11 @@ export function BriefingHud() {
   const dataAsOf = useDataAsOf();
   const { stops, index, paused, settings } = useTourStore();
   const stop = stops[index];
+  // The legend and the object panel stand on it: on a phone its lines wrap and it grows.
+  const ref = useRef<HTMLElement>(null);
+  useHeightVar(ref, '--hud-height');
   return (
-    <footer className="hud" aria-label={t('hud.label')}>
+    <footer ref={ref} className="hud" aria-label={t('hud.label')}>
       <time className="hud-clock" dateTime={new Date(timeMs).toISOString()}>
         {formatUtc(timeMs)}
       </time>

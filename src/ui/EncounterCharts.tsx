@@ -1,4 +1,6 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { BPlaneView } from '../domain/conjunctions';
 import { ENCOUNTER_COLORS } from '../scene/encounterLayer';
 import { ChartCanvas, type ScatterConfig } from './ChartCanvas';
@@ -40,15 +42,17 @@ export function RangeChart({
   nowOffsetS: number | null;
 }) {
   // The clock marker moves in 5 s steps: the chart is rebuilt at most that often.
+  const { t } = useTranslation();
   const nowStep = nowOffsetS === null ? null : Math.round(nowOffsetS / 5) * 5;
   const config = useMemo(
-    () => rangeConfig(series, thresholdKm, nowStep),
-    [series, thresholdKm, nowStep],
+    () => rangeConfig(t, series, thresholdKm, nowStep),
+    [t, series, thresholdKm, nowStep],
   );
-  return <ChartCanvas config={config} label="Range against time around TCA" />;
+  return <ChartCanvas config={config} label={t('charts.rangeLabel')} />;
 }
 
 function rangeConfig(
+  t: TFunction,
   series: { offsetS: number; rangeKm: number }[],
   thresholdKm: number,
   nowOffsetS: number | null,
@@ -60,9 +64,9 @@ function rangeConfig(
   const yMin = Math.max(1e-3, Math.min(thresholdKm, ...ys) / 2);
   const yMax = Math.max(thresholdKm, ...ys) * 1.5;
   const datasets: Config['data']['datasets'] = [
-    line('range', points, '#eef2f7', { borderWidth: 2 }),
+    line(t('charts.range'), points, '#eef2f7', { borderWidth: 2 }),
     line(
-      `threshold ${thresholdKm} km`,
+      t('charts.threshold', { km: thresholdKm }),
       [
         { x: -10, y: thresholdKm },
         { x: 10, y: thresholdKm },
@@ -74,7 +78,7 @@ function rangeConfig(
   if (nowOffsetS !== null && Math.abs(nowOffsetS) <= 600) {
     datasets.push(
       line(
-        'clock',
+        t('charts.clock'),
         [
           { x: nowOffsetS / 60, y: yMin },
           { x: nowOffsetS / 60, y: yMax },
@@ -84,8 +88,18 @@ function rangeConfig(
     );
   }
   return scatterConfig(datasets, {
-    x: { type: 'linear', min: -10, max: 10, title: { display: true, text: 'minutes from TCA' } },
-    y: { type: 'logarithmic', min: yMin, max: yMax, title: { display: true, text: 'range (km)' } },
+    x: {
+      type: 'linear',
+      min: -10,
+      max: 10,
+      title: { display: true, text: t('charts.minutesFromTca') },
+    },
+    y: {
+      type: 'logarithmic',
+      min: yMin,
+      max: yMax,
+      title: { display: true, text: t('charts.rangeAxis') },
+    },
   });
 }
 
@@ -112,23 +126,19 @@ function scatterConfig(
  * the encounter), the hard-body circle round the miss point, equal scales on both axes (m).
  */
 export function BPlaneChart({ view }: { view: BPlaneView }) {
-  const config = useMemo(() => bPlaneConfig(view), [view]);
-  return (
-    <ChartCanvas
-      config={config}
-      label="Encounter plane: miss point, hard-body circle and covariance ellipses"
-    />
-  );
+  const { t } = useTranslation();
+  const config = useMemo(() => bPlaneConfig(t, view), [t, view]);
+  return <ChartCanvas config={config} label={t('charts.planeLabel')} />;
 }
 
-function bPlaneConfig(view: BPlaneView): Config {
+function bPlaneConfig(t: TFunction, view: BPlaneView): Config {
   const ellipseColors = ['#56B4E9', '#009E73', '#CC79A7'];
   const lim = view.halfSpanM;
   const datasets: Config['data']['datasets'] = [
     ...view.ellipses.map((e, i) => line(`${e.sigma}σ`, e.points, ellipseColors[i])),
-    line('hard body', view.circle, ENCOUNTER_COLORS.object2, { borderWidth: 2 }),
+    line(t('charts.hardBody'), view.circle, ENCOUNTER_COLORS.object2, { borderWidth: 2 }),
     {
-      label: 'miss',
+      label: t('charts.miss'),
       data: [{ x: view.missXM, y: view.missZM }],
       showLine: false,
       pointRadius: 4,
@@ -136,7 +146,7 @@ function bPlaneConfig(view: BPlaneView): Config {
       backgroundColor: ENCOUNTER_COLORS.miss,
     },
     {
-      label: 'object 1',
+      label: t('charts.object1'),
       data: [{ x: 0, y: 0 }],
       showLine: false,
       pointRadius: 3,
@@ -151,14 +161,14 @@ function bPlaneConfig(view: BPlaneView): Config {
       min: -lim * X_STRETCH,
       max: lim * X_STRETCH,
       ticks: METRES,
-      title: { display: true, text: 'x̂ along the miss (m)' },
+      title: { display: true, text: t('charts.alongMiss') },
     },
     y: {
       type: 'linear',
       min: -lim,
       max: lim,
       ticks: METRES,
-      title: { display: true, text: 'ẑ (m)' },
+      title: { display: true, text: t('charts.normal') },
     },
   });
 }

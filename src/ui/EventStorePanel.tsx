@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { exportHistoryDocument, importHistoryText } from '../services/eventHistory';
 import { useHistoryStore } from '../state/historyStore';
 import { canEdit, useModeStore } from '../state/modeStore';
@@ -9,6 +10,7 @@ const MAX_DOCUMENT_BYTES = 512 * 1024 * 1024;
 
 /** Problems of the event store, shown whether or not the Alerts region is open. */
 export function EventStoreProblems() {
+  const { t } = useTranslation();
   const storage = useHistoryStore((s) => s.storage);
   const alert = useHistoryStore((s) => s.alert);
   const setAlert = useHistoryStore((s) => s.setAlert);
@@ -25,7 +27,7 @@ export function EventStoreProblems() {
           <button
             type="button"
             className="close"
-            aria-label="Close event history report"
+            aria-label={t('eventStore.closeReport')}
             onClick={() => setAlert(null)}
           >
             ×
@@ -41,6 +43,7 @@ export function EventStoreProblems() {
  * import (merge) of the whole store as one JSON document, for operators (a shift handover).
  */
 export function EventStoreControls() {
+  const { t } = useTranslation();
   const count = useHistoryStore((s) => s.histories.length);
   const archived = useHistoryStore((s) => s.histories.filter((h) => h.archived).length);
   const storage = useHistoryStore((s) => s.storage);
@@ -48,12 +51,12 @@ export function EventStoreControls() {
   const editable = canEdit(useModeStore((s) => s.mode));
   const [busy, setBusy] = useState(false);
   return (
-    <div className="event-store" role="group" aria-label="Event store">
+    <div className="event-store" role="group" aria-label={t('eventStore.label')}>
       <p data-testid="event-store-status">
-        Event history: {count} event{count === 1 ? '' : 's'}
-        {archived ? ` (${archived} archived)` : ''}
-        {storage.state === 'ok' ? ', kept in this browser' : ''}
-        {storage.state === 'restoring' ? ', reading back…' : ''}
+        {t('eventStore.events', { count })}
+        {archived ? t('eventStore.archived', { n: archived }) : ''}
+        {storage.state === 'ok' ? t('eventStore.kept') : ''}
+        {storage.state === 'restoring' ? t('eventStore.restoring') : ''}
       </p>
       {editable && (
         <div className="event-store-actions">
@@ -68,21 +71,21 @@ export function EventStoreControls() {
               )
             }
           >
-            Export event store
+            {t('eventStore.export')}
           </button>
           <label className={`button${busy ? ' busy' : ''}`}>
-            Import event store…
+            {t('eventStore.import')}
             <input
               type="file"
               accept=".json,application/json"
-              aria-label="Import event store (merge)"
+              aria-label={t('eventStore.importLabel')}
               className="visually-hidden"
               onChange={(e) => {
                 const file = e.target.files?.[0];
                 e.target.value = '';
                 if (!file) return;
                 if (file.size > MAX_DOCUMENT_BYTES) {
-                  setAlert(`${file.name}: too large for an event store document; nothing changed`);
+                  setAlert(t('eventStore.tooLarge', { file: file.name }));
                   return;
                 }
                 setBusy(true);
@@ -90,7 +93,7 @@ export function EventStoreControls() {
                   .text()
                   .then((text) => importHistoryText(text, file.name))
                   .catch((err: unknown) =>
-                    setAlert(`${file.name}: could not be read (${String(err)})`),
+                    setAlert(t('eventStore.unreadable', { file: file.name, error: String(err) })),
                   )
                   .finally(() => setBusy(false));
               }}

@@ -3,6 +3,8 @@
 // its R/T/N components with ±1σ bands where covariances are known; the Mahalanobis distance; the
 // element or OD age.
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { AlertThresholds, ConjunctionEventHistory, PeakPc } from '../domain/history';
 import { latestUpdate } from '../domain/history';
 import { ChartCanvas, type ChartPoint, type ScatterConfig } from './ChartCanvas';
@@ -58,7 +60,7 @@ const tcaLine = (yMin: number, yMax: number) =>
     { borderDash: [5, 4], pointRadius: 0 },
   );
 
-function config(datasets: Datasets, xRange: [number, number], y: object): Config {
+function config(t: TFunction, datasets: Datasets, xRange: [number, number], y: object): Config {
   return {
     type: 'scatter',
     data: { datasets },
@@ -82,7 +84,7 @@ function config(datasets: Datasets, xRange: [number, number], y: object): Config
           type: 'linear',
           min: xRange[0],
           max: xRange[1],
-          title: { display: true, text: 'update time: hours to TCA' },
+          title: { display: true, text: t('charts.updateTime') },
         },
         y,
       },
@@ -109,6 +111,7 @@ export function PcHistoryChart({
   thresholds: AlertThresholds;
   peak: PeakPc | undefined;
 }) {
+  const { t } = useTranslation();
   const cfg = useMemo(() => {
     const { xs, range } = timeAxis(h);
     const points = h.updates.map((u, i) => ({ x: xs[i], y: u.pc ?? 0 })).filter((p) => p.y > 0);
@@ -122,13 +125,15 @@ export function PcHistoryChart({
     const datasets: Datasets = [
       ...band(edge(thresholds.yellowPc), edge(thresholds.redPc), COLORS.yellow),
       ...band(edge(thresholds.redPc), edge(yMax), COLORS.red),
-      line('Pc', points, COLORS.pc, { borderWidth: 2 }),
+      line(t('conjunctions.column.pc'), points, COLORS.pc, { borderWidth: 2 }),
       tcaLine(yMin, yMax),
     ];
     const i = peak ? h.updates.findIndex((u) => u.updateId === peak.updateId) : -1;
     if (peak && i >= 0 && peak.pc > 0) {
       datasets.push({
-        label: `peak ${peak.pc.toExponential(1)}${peak.passed ? ' (passed)' : ''}`,
+        label: t(peak.passed ? 'charts.peakPassed' : 'charts.peak', {
+          pc: peak.pc.toExponential(1),
+        }),
         data: [{ x: xs[i], y: peak.pc }],
         pointStyle: 'star',
         pointRadius: 8,
@@ -137,17 +142,18 @@ export function PcHistoryChart({
         borderWidth: 2,
       });
     }
-    return config(datasets, range, {
+    return config(t, datasets, range, {
       type: 'logarithmic',
       min: yMin,
       max: yMax,
-      title: { display: true, text: 'Pc (bands: yellow, red)' },
+      title: { display: true, text: t('charts.pcAxis') },
     });
-  }, [h, thresholds, peak]);
-  return <ChartCanvas config={cfg} label="Probability of collision by update, log scale" />;
+  }, [h, thresholds, peak, t]);
+  return <ChartCanvas config={cfg} label={t('charts.pcLabel')} />;
 }
 
 export function MissHistoryChart({ history: h }: { history: ConjunctionEventHistory }) {
+  const { t } = useTranslation();
   const cfg = useMemo(() => {
     const { xs, range } = timeAxis(h);
     const datasets: Datasets = [];
@@ -175,28 +181,24 @@ export function MissHistoryChart({ history: h }: { history: ConjunctionEventHist
       );
     });
     const miss = h.updates.map((u, i) => ({ x: xs[i], y: u.missKm * 1000 }));
-    datasets.push(line('miss', miss, COLORS.miss, { borderWidth: 2 }));
+    datasets.push(line(t('charts.miss'), miss, COLORS.miss, { borderWidth: 2 }));
     const ys = datasets.flatMap((d) => d.data.map((p) => p.y));
     const yMin = Math.min(0, ...ys);
     const yMax = Math.max(...ys) * 1.1 || 1;
     datasets.push(tcaLine(yMin, yMax));
-    return config(datasets, range, {
+    return config(t, datasets, range, {
       type: 'linear',
       min: yMin,
       max: yMax,
-      title: { display: true, text: 'miss, R/T/N (m)' },
+      title: { display: true, text: t('charts.missAxis') },
     });
-  }, [h]);
-  return (
-    <ChartCanvas
-      config={cfg}
-      label="Miss distance and its radial, in-track and cross-track components by update"
-    />
-  );
+  }, [h, t]);
+  return <ChartCanvas config={cfg} label={t('charts.missLabel')} />;
 }
 
 /** The Mahalanobis distance (where covariances are known) and the element or OD ages. */
 export function QualityHistoryChart({ history: h }: { history: ConjunctionEventHistory }) {
+  const { t } = useTranslation();
   const cfg = useMemo(() => {
     const { xs, range } = timeAxis(h);
     const pick = (f: (i: number) => number | undefined): Point[] =>
@@ -208,20 +210,20 @@ export function QualityHistoryChart({ history: h }: { history: ConjunctionEventH
     const age1 = pick((i) => h.updates[i].ageDays?.[0]);
     const age2 = pick((i) => h.updates[i].ageDays?.[1]);
     const datasets: Datasets = [
-      line('Mahalanobis (σ)', maha, COLORS.pc, { borderWidth: 2 }),
-      line('age 1 (d)', age1, COLORS.r, { borderDash: [3, 2] }),
-      line('age 2 (d)', age2, COLORS.object2, { borderDash: [3, 2] }),
+      line(t('charts.mahalanobis'), maha, COLORS.pc, { borderWidth: 2 }),
+      line(t('charts.age1'), age1, COLORS.r, { borderDash: [3, 2] }),
+      line(t('charts.age2'), age2, COLORS.object2, { borderDash: [3, 2] }),
     ].filter((d) => d.data.length);
     const ys = datasets.flatMap((d) => d.data.map((p) => p.y));
     const yMin = Math.min(0, ...ys);
     const yMax = Math.max(1, ...ys) * 1.1;
     datasets.push(tcaLine(yMin, yMax));
-    return config(datasets, range, {
+    return config(t, datasets, range, {
       type: 'linear',
       min: yMin,
       max: yMax,
-      title: { display: true, text: 'σ · days' },
+      title: { display: true, text: t('charts.qualityAxis') },
     });
-  }, [h]);
-  return <ChartCanvas config={cfg} label="Mahalanobis distance and element or OD age by update" />;
+  }, [h, t]);
+  return <ChartCanvas config={cfg} label={t('charts.qualityLabel')} />;
 }

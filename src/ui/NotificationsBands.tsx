@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useClockStore } from '../state/clockStore';
 import { useNotificationStore } from '../state/notificationStore';
 import { formatWindow } from './NotificationsFormat';
@@ -10,6 +11,7 @@ const THUMB_HALF_PX = 8;
  * scrubs to the window's start.
  */
 export function NotificationsBands({ minMs, maxMs }: { minMs: number; maxMs: number }) {
+  const { t } = useTranslation();
   const notifications = useNotificationStore((s) => s.notifications);
   const setTime = useClockStore((s) => s.setTime);
   const span = maxMs - minMs;
@@ -26,7 +28,7 @@ export function NotificationsBands({ minMs, maxMs }: { minMs: number; maxMs: num
             key={n.id}
             type="button"
             className={`notification-band kind-${n.kind}`}
-            aria-label={`Scrub to ${n.id} window`}
+            aria-label={t('notifications.band', { id: n.id })}
             title={`${n.id}: ${formatWindow(n.windowStartMs, n.windowEndMs)} UTC`}
             style={{
               left: `calc(${THUMB_HALF_PX}px + (100% - ${2 * THUMB_HALF_PX}px) * ${from})`,

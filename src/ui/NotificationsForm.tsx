@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { LAUNCH_SITES } from '../domain/notifications/sites';
 import { NOTIFICATION_KINDS, type NotificationIssue } from '../domain/notifications/types';
 import { addNotification } from '../services/notifications';
-import { KIND_LABEL } from './NotificationsFormat';
 
 const CUSTOM = '__custom';
 
@@ -67,6 +67,7 @@ export function formToJson(v: Values): Record<string, unknown> {
 
 /** Entering a notification by hand (operators only); it goes through the same checks as files. */
 export function NotificationsForm({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation();
   const [values, setValues] = useState<Values>(empty);
   const [issues, setIssues] = useState<NotificationIssue[]>([]);
   const bind = (field: keyof Values) => ({
@@ -88,75 +89,91 @@ export function NotificationsForm({ onDone }: { onDone: () => void }) {
   return (
     <form
       className="notification-form"
-      aria-label="New notification"
+      aria-label={t('notifications.new')}
       onSubmit={(e) => void submit(e)}
     >
       <label>
-        ID <input required {...bind('id')} placeholder="e.g. RU-2024-11-01" />
+        {t('notificationForm.id')}{' '}
+        <input required {...bind('id')} placeholder={t('notificationForm.idPlaceholder')} />
       </label>
       <label>
-        Party <input required {...bind('party')} />
+        {t('notificationForm.party')} <input required {...bind('party')} />
       </label>
       <label>
-        Kind{' '}
-        <select aria-label="Kind" {...bind('kind')}>
+        {t('notificationForm.kind')}{' '}
+        <select aria-label={t('notificationForm.kind')} {...bind('kind')}>
           {NOTIFICATION_KINDS.map((k) => (
             <option key={k} value={k}>
-              {KIND_LABEL[k]}
+              {t(`notificationKind.${k}`)}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Vehicle <input {...bind('vehicle')} />
+        {t('notificationForm.vehicle')} <input {...bind('vehicle')} />
       </label>
       <label>
-        Site{' '}
-        <select aria-label="Site" {...bind('siteId')}>
+        {t('notificationForm.site')}{' '}
+        <select aria-label={t('notificationForm.site')} {...bind('siteId')}>
           {LAUNCH_SITES.map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}
             </option>
           ))}
-          <option value={CUSTOM}>Other (latitude, longitude)…</option>
+          <option value={CUSTOM}>{t('notificationForm.otherSite')}</option>
         </select>
       </label>
       {values.siteId === CUSTOM && (
         <>
           <label>
-            Latitude ° <input inputMode="decimal" {...bind('latDeg')} />
+            {t('notificationForm.latitude')} <input inputMode="decimal" {...bind('latDeg')} />
           </label>
           <label>
-            Longitude ° <input inputMode="decimal" {...bind('lonDeg')} />
+            {t('notificationForm.longitude')} <input inputMode="decimal" {...bind('lonDeg')} />
           </label>
           <label>
-            Site name <input {...bind('siteName')} />
+            {t('notificationForm.siteName')} <input {...bind('siteName')} />
           </label>
         </>
       )}
       <label>
-        Window start (UTC) <input required placeholder="2024-10-31T12:00Z" {...bind('start')} />
+        {t('notificationForm.windowStart')}{' '}
+        <input required placeholder="2024-10-31T12:00Z" {...bind('start')} />
       </label>
       <label>
-        Window end (UTC) <input required placeholder="2024-10-31T14:00Z" {...bind('end')} />
+        {t('notificationForm.windowEnd')}{' '}
+        <input required placeholder="2024-10-31T14:00Z" {...bind('end')} />
       </label>
       <label>
-        Azimuth ° <input required inputMode="decimal" placeholder="from" {...bind('azMin')} />
+        {t('notificationForm.azimuth')}{' '}
+        <input
+          required
+          inputMode="decimal"
+          placeholder={t('notificationForm.azimuthFrom')}
+          {...bind('azMin')}
+        />
       </label>
       <label>
-        to ° <input inputMode="decimal" placeholder="(optional)" {...bind('azMax')} />
+        {t('notificationForm.azimuthTo')}{' '}
+        <input
+          inputMode="decimal"
+          placeholder={t('notificationForm.optional')}
+          {...bind('azMax')}
+        />
       </label>
       <label>
-        Target inclination ° <input inputMode="decimal" {...bind('inclinationDeg')} />
+        {t('notificationForm.inclination')}{' '}
+        <input inputMode="decimal" {...bind('inclinationDeg')} />
       </label>
       <label>
-        Target altitude km <input inputMode="decimal" {...bind('altitudeKm')} />
+        {t('notificationForm.altitude')} <input inputMode="decimal" {...bind('altitudeKm')} />
       </label>
       <label>
-        Int’l designator <input placeholder="2024-191" {...bind('intlDesignator')} />
+        {t('notificationForm.designator')}{' '}
+        <input placeholder="2024-191" {...bind('intlDesignator')} />
       </label>
       <label className="wide">
-        Remarks <input {...bind('remarks')} />
+        {t('notificationForm.remarks')} <input {...bind('remarks')} />
       </label>
       {issues.length > 0 && (
         <ul className="form-issues" role="alert">
@@ -169,10 +186,10 @@ export function NotificationsForm({ onDone }: { onDone: () => void }) {
       )}
       <div className="wide form-buttons">
         <button type="submit" className="primary">
-          Add
+          {t('notificationForm.add')}
         </button>
         <button type="button" onClick={onDone}>
-          Cancel
+          {t('notificationForm.cancel')}
         </button>
       </div>
     </form>

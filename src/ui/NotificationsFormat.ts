@@ -1,12 +1,6 @@
 /** Display helpers shared by the notification panels. */
 import { inclinationRange } from '../domain/notifications/geometry';
-import type { LaunchNotification, NotificationKind } from '../domain/notifications/types';
-
-export const KIND_LABEL: Record<NotificationKind, string> = {
-  'space-launch': 'Space launch',
-  'ballistic-missile-test': 'Ballistic missile test',
-  other: 'Other',
-};
+import type { LaunchNotification } from '../domain/notifications/types';
 
 const deg = (v: number, digits = 1) => `${v.toFixed(digits)}°`;
 

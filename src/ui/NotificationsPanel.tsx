@@ -15,7 +15,6 @@ import { useSelectionStore } from '../state/selectionStore';
 import { NotificationsAzimuthHelper } from './NotificationsAzimuthHelper';
 import { NotificationsForm } from './NotificationsForm';
 import {
-  KIND_LABEL,
   formatAzimuth,
   formatImpliedInclination,
   formatLatLon,
@@ -148,7 +147,7 @@ export function NotificationsPanel() {
                           <button
                             type="button"
                             className="link"
-                            aria-label={`Show ${n.id} on the globe`}
+                            aria-label={t('notifications.show', { id: n.id })}
                             title={t('notifications.scrubTo')}
                             onClick={() => {
                               setTime(n.windowStartMs);
@@ -160,7 +159,7 @@ export function NotificationsPanel() {
                         </th>
                         <td>{n.party}</td>
                         <td>
-                          {KIND_LABEL[n.kind]}
+                          {t(`notificationKind.${n.kind}`)}
                           {n.vehicle && <div className="muted">{n.vehicle}</div>}
                         </td>
                         <td title={formatLatLon(n.site.latDeg, n.site.lonDeg)}>{n.site.name}</td>
@@ -172,8 +171,8 @@ export function NotificationsPanel() {
                             {phase === 'before'
                               ? formatCountdown(nowMs, n.windowStartMs)
                               : phase === 'open'
-                                ? 'window open'
-                                : 'closed'}
+                                ? t('notifications.windowOpen')
+                                : t('notifications.closed')}
                           </div>
                         </td>
                         <td className="nowrap">{formatAzimuth(n)}</td>
@@ -181,7 +180,9 @@ export function NotificationsPanel() {
                           {implied ?? '—'}
                           {n.targetOrbit?.inclinationDeg !== undefined && (
                             <div className="muted">
-                              target {n.targetOrbit.inclinationDeg.toFixed(1)}°
+                              {t('notifications.target', {
+                                inclination: n.targetOrbit.inclinationDeg.toFixed(1),
+                              })}
                             </div>
                           )}
                         </td>

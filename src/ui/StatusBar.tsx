@@ -6,6 +6,7 @@ import { useEphemerisStore } from '../state/ephemerisStore';
 import { drawnSourceAt } from '../domain/oem/display';
 import { useSelectedStateStore } from '../state/selectedStateStore';
 import { formatAge, formatCount } from './format';
+import { rejectedRecordMessage } from './issues';
 import { RefreshStatus } from './RefreshStatus';
 import { useDataAsOf } from './useDataAsOf';
 import { useSimTime, useWallNow } from './useTicker';
@@ -110,14 +111,7 @@ export function StatusDetails() {
         <div className="panel rejected" role="region" aria-label={t('status.rejectedRecords')}>
           <ul>
             {listed.map((r, i) => (
-              <li key={i}>
-                {t('status.rejectedRecord', {
-                  record: r.record,
-                  line: r.line ? t('status.rejectedLine', { line: r.line }) : '',
-                  field: r.field,
-                  reason: r.reason,
-                })}
-              </li>
+              <li key={i}>{rejectedRecordMessage(r)}</li>
             ))}
           </ul>
           {rejectedCount > listed.length && (

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { catalogIssueText, type CatalogIssue } from '../domain/catalog/errors';
+import { parseCatalog } from '../domain/catalog/parse';
+import {
+  RECORD_ISSUE_CODES,
+  recordIssueText,
+  type RecordIssue,
+} from '../domain/catalog/recordIssues';
 import { inputRecordsIssue, inputTextIssue, limitUrlSearch } from '../domain/limits';
 import { useLanguageStore } from '../state/languageStore';
 import { i18n } from './i18n';
-import { issueMessage } from './issues';
+import { issueMessage, recordIssueMessage, rejectedRecordMessage } from './issues';
 
 const issues: CatalogIssue[] = [
   { code: 'empty', values: {}, file: 'a.tle' },
@@ -59,5 +65,78 @@ describe('refused inputs in the reader’s language', () => {
       '600,000 条记录；编目的上限为 500,000',
     );
     useLanguageStore.getState().setLang('en');
+  });
+});
+
+// One refused record of each kind, from the parsers themselves (values as they give them).
+/** A TLE line with its checksum (column 69) made right after an edit. */
+const withChecksum = (line: string) => {
+  const sum = [...line.slice(0, 68)].reduce((n, c) => n + (c === '-' ? 1 : Number(c) || 0), 0);
+  return `${line.slice(0, 68)}${sum % 10}`;
+};
+const TLE_OK = [
+  '1 25544U 98067A   24306.50000000  .00016717  00000-0  10270-3 0  9990',
+  '2 25544  51.6400 208.9163 0006317  69.9862  25.2906 15.50000000    00',
+].map(withChecksum);
+function refusedRecords(): RecordIssue[] {
+  const line1 = TLE_OK[0];
+  const line2 = TLE_OK[1];
+  const texts = [
+    `${line1.slice(0, 60)}\n${line2}`,
+    `${line1}\n${line2.slice(0, 68)}${(Number(line2[68]) + 1) % 10}`,
+    `${line1}\n${withChecksum(`${line2.slice(0, 8)}300.0000${line2.slice(16)}`)}`,
+    'ISS\n' + line2,
+    'NORAD_CAT_ID,EPOCH,MEAN_MOTION,ECCENTRICITY,INCLINATION,RA_OF_ASC_NODE,ARG_OF_PERICENTER,MEAN_ANOMALY,BSTAR,MEAN_MOTION_DOT,MEAN_MOTION_DDOT\n' +
+      '25544,2024-13-01T00:00:00,15.5,0.0006,51.6,208.9,69.9,25.3,0.0001,0.0001,0\n' +
+      '25545,2024-11-01T00:00:00,15.5,1.2,51.6,208.9,69.9,25.3,0.0001,0.0001,0\n' +
+      '25546,2024-11-01T00:00:00,fast,0.0006,51.6,208.9,69.9,25.3,0.0001,0.0001,0',
+  ];
+  return texts.flatMap((text) => parseCatalog(text).rejected.map((r) => r.issue));
+}
+
+describe('refused records in the reader’s language', () => {
+  const samples: RecordIssue[] = [
+    ...RECORD_ISSUE_CODES.map((code) => ({
+      code,
+      values: {
+        ...{ got: 7, expected: 8, max: 20, min: 1, detail: 'SGP4 error 6', text: 'x', day: 400 },
+        ...{ length: 60, column: 34, layout: 'NNN.NNNN', line1: '25544', line2: '25545' },
+        ...{ maxDay: 366, year: 2024, month: 13, fields: 16, header: 17, columns: '9-16' },
+      },
+    })),
+    { code: 'angle', values: { got: 400, columns: '18-25' } },
+    ...refusedRecords(),
+  ];
+
+  it('reads in English exactly as the command line prints them', () => {
+    useLanguageStore.getState().setLang('en');
+    for (const issue of samples) expect(recordIssueMessage(issue)).toBe(recordIssueText(issue));
+  });
+
+  it('reads in Chinese, the TLE fields worded, the values as the file wrote them', () => {
+    useLanguageStore.getState().setLang('zh');
+    for (const issue of samples) {
+      expect(recordIssueMessage(issue), issue.code).not.toBe(recordIssueText(issue));
+      if (issue.code !== 'sgp4Init') {
+        expect(recordIssueMessage(issue), issue.code).toMatch(/[\u4e00-\u9fff]/);
+      }
+    }
+    const [truncated] = parseCatalog(`${TLE_OK[0].slice(0, 60)}\n${TLE_OK[1]}`).rejected;
+    expect(rejectedRecordMessage(truncated)).toBe(
+      '第 1 条记录，第 1 行 — 行长度：共 60 列，应为 69 列（被截断）',
+    );
+    useLanguageStore.getState().setLang('en');
+  });
+
+  it('are found by the parsers: the samples cover truncation, checksum, range, CSV and epochs', () => {
+    expect(refusedRecords().map((i) => i.code)).toEqual([
+      'truncated',
+      'checksum',
+      'inclination',
+      'noLine1',
+      'epochMonth',
+      'eccentricity',
+      'notNumber',
+    ]);
   });
 });

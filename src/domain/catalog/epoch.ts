@@ -1,6 +1,8 @@
 // Epoch conversions kept exact to well below a millisecond: Date.parse truncates ISO
 // fractions to whole ms, and a TLE day fraction resolves 0.864 ms.
 
+import { recordIssue, type RecordIssue } from './recordIssues';
+
 export const MS_PER_DAY = 86_400_000;
 
 /** Julian date of the Unix epoch, 1970-01-01T00:00Z. */
@@ -38,9 +40,9 @@ export const MAX_EPOCH_YEAR = 2100;
 
 /**
  * Parses an OMM EPOCH (UTC, no zone) to fractional ms since 1970, keeping every digit of the
- * fraction. Returns a reason string when the text is not a valid epoch.
+ * fraction. Returns the issue when the text is not a valid epoch.
  */
-export function parseOmmEpoch(text: string): number | string {
+export function parseOmmEpoch(text: string): number | RecordIssue {
   const s = text.trim();
   let year: number, month: number, day: number, hh: number, mm: number, ss: number;
   let fraction: string | undefined;
@@ -49,21 +51,22 @@ export function parseOmmEpoch(text: string): number | string {
   if (cal) {
     [year, month, day, hh, mm, ss] = cal.slice(1, 7).map(Number);
     fraction = cal[7];
-    if (month < 1 || month > 12) return `month ${month} is not 1–12 in "${s}"`;
+    if (month < 1 || month > 12) return recordIssue('epochMonth', { month, text: s });
     const monthDays = new Date(Date.UTC(year, month, 0)).getUTCDate();
-    if (day < 1 || day > monthDays) return `day ${day} is not 1–${monthDays} in "${s}"`;
+    if (day < 1 || day > monthDays)
+      return recordIssue('epochDayOfMonth', { day, maxDay: monthDays, text: s });
   } else if (ord) {
     [year, day, hh, mm, ss] = ord.slice(1, 6).map(Number);
     fraction = ord[6];
     month = 1;
-    if (day < 1 || day > daysInYear(year)) return `day of year ${day} is out of range in "${s}"`;
+    if (day < 1 || day > daysInYear(year)) return recordIssue('epochDayOfYear', { day, text: s });
   } else {
-    return `"${s}" is not an ISO date-time like 2024-10-29T12:18:43.492896`;
+    return recordIssue('epochFormat', { text: s });
   }
   if (year < MIN_EPOCH_YEAR || year > MAX_EPOCH_YEAR) {
-    return `year ${year} is outside ${MIN_EPOCH_YEAR}–${MAX_EPOCH_YEAR}`;
+    return recordIssue('epochYear', { year, min: MIN_EPOCH_YEAR, max: MAX_EPOCH_YEAR });
   }
-  if (hh > 23 || mm > 59 || ss > 59) return `time of day out of range in "${s}"`;
+  if (hh > 23 || mm > 59 || ss > 59) return recordIssue('epochTime', { text: s });
   const wholeMs = Date.UTC(year, month - 1, day, hh, mm, ss);
   return fraction === undefined ? wholeMs : wholeMs + Number(`0.${fraction}`) * 1000;
 }

@@ -8,6 +8,8 @@ import {
   type LimitIssue,
 } from '../limits';
 
+import type { RejectedRecord } from './types';
+
 type Values = Record<string, string | number>;
 
 /** Whole-file refusals of a catalog, with their English wording (the CLI's and the logs'). */
@@ -43,6 +45,8 @@ export interface CatalogIssue {
   code: CatalogFormatCode | LimitCode;
   values: Values;
   file?: string;
+  /** noUsableRecords: the first refused record, for the interface to word (`first` is English). */
+  record?: RejectedRecord;
 }
 
 const isLimit = (issue: CatalogIssue): issue is CatalogIssue & LimitIssue =>

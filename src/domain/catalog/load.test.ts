@@ -67,8 +67,20 @@ describe('loadCatalog', () => {
     const loaded = loadCatalog(text, { initCheck: sgp4Check });
     expect(loaded.objects.map((o) => o.noradCatId)).toEqual([25544]);
     expect(loaded.rejected).toEqual([
-      { record: 2, line: 5, field: 'line 2', reason: expect.stringMatching(/missing/) },
-      { record: 3, line: 6, field: 'SGP4 init', reason: 'SGP4 error 6' },
+      {
+        record: 2,
+        line: 5,
+        field: 'element lines',
+        reason: 'line 2 missing after line 1',
+        issue: { code: 'noLine2', values: expect.any(Object) },
+      },
+      {
+        record: 3,
+        line: 6,
+        field: 'SGP4 init',
+        reason: 'SGP4 error 6',
+        issue: { code: 'sgp4Init', values: { detail: 'SGP4 error 6' } },
+      },
     ]);
   });
 
@@ -80,7 +92,13 @@ describe('loadCatalog', () => {
     });
     expect(loaded.objects).toEqual([]);
     expect(loaded.rejected).toEqual([
-      { record: 1, line: 1, field: 'SGP4 init', reason: 'satrec exploded' },
+      {
+        record: 1,
+        line: 1,
+        field: 'SGP4 init',
+        reason: 'satrec exploded',
+        issue: { code: 'sgp4Init', values: { detail: 'satrec exploded' } },
+      },
     ]);
   });
 

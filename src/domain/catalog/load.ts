@@ -1,4 +1,5 @@
 // A whole load: parse → keep the newest epoch per catalog number → SGP4 init check → derive.
+import { recordIssue, rejectedRecord } from './recordIssues';
 import { deriveCatalogObject } from './derive';
 import { parseCatalog } from './parse';
 import type {
@@ -73,10 +74,9 @@ export function loadParsedCatalog(
       objects.push(deriveCatalogObject(element));
     } else {
       const { record, line } = unique.origins[i];
+      // SGP4's own message (e.g. "SGP4 error 6") stays as it says it.
       rejected.push(
-        line === undefined
-          ? { record, field: 'SGP4 init', reason }
-          : { record, line, field: 'SGP4 init', reason },
+        rejectedRecord(record, line, 'SGP4 init', recordIssue('sgp4Init', { detail: reason })),
       );
     }
   }

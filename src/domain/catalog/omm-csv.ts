@@ -1,5 +1,6 @@
 // CelesTrak OMM CSV: a header row of OMM keywords (any order, extra columns allowed), one
 // record per row. Rows are numbered from 1 after the header; lines are file lines.
+import { recordIssue, rejectedRecord, type RecordIssue } from './recordIssues';
 import Papa from 'papaparse';
 import { catalogError, checkCatalogRecords } from './errors';
 import {
@@ -54,22 +55,22 @@ export function parseOmmCsv(text: string): ParsedCatalog {
     }
 
     record += 1;
-    const reject = (field: string, reason: string): OmmRecordResult => ({
-      rejected: { record, line: rowLine, field, reason },
+    const reject = (field: string, issue: RecordIssue): OmmRecordResult => ({
+      rejected: rejectedRecord(record, rowLine, field, issue),
     });
     const parseError = rowErrors.get(i);
     if (parseError) {
-      results.push(reject('row', `CSV error: ${parseError}`));
+      results.push(reject('row', recordIssue('csvError', { detail: parseError })));
     } else if (row.length < header.length) {
       results.push(
         reject(
           header[row.length],
-          `missing: row has ${row.length} fields, header has ${header.length}`,
+          recordIssue('csvShortRow', { fields: row.length, header: header.length }),
         ),
       );
     } else if (row.length > header.length) {
       results.push(
-        reject('row', `has ${row.length} fields, header has ${header.length} (unquoted comma?)`),
+        reject('row', recordIssue('csvLongRow', { fields: row.length, header: header.length })),
       );
     } else {
       results.push(

@@ -1,4 +1,5 @@
 // CelesTrak / Space-Track OMM JSON: an array of flat keyword objects, or a single object.
+import { recordIssue, rejectedRecord } from './recordIssues';
 import { catalogError, checkCatalogRecords } from './errors';
 import { collectOmmResults, readOmmRecord, type OmmRecordResult } from './omm';
 import type { ParsedCatalog } from './types';
@@ -18,7 +19,9 @@ export function parseOmmJson(text: string): ParsedCatalog {
   const results = items.map((item, i): OmmRecordResult => {
     const record = i + 1;
     if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-      return { rejected: { record, field: 'record', reason: 'not a JSON object' } };
+      return {
+        rejected: rejectedRecord(record, undefined, 'record', recordIssue('notJsonObject')),
+      };
     }
     const fields = item as Record<string, unknown>;
     return readOmmRecord((keyword) => fields[keyword], record);

@@ -1,6 +1,7 @@
 // CCSDS OMM XML as CelesTrak serves it: <ndm><omm>…<body><segment><metadata>… and
 // <data><meanElements>…<tleParameters>…; a lone <omm> root is accepted too. Each <omm> is
 // one record; keywords are looked up anywhere inside its segment.
+import { recordIssue, rejectedRecord } from './recordIssues';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { xmlIssue } from '../limits';
 import { catalogError, CatalogFormatError, checkCatalogRecords } from './errors';
@@ -84,8 +85,7 @@ export function parseOmmXml(text: string): ParsedCatalog {
     const body = isNode(omm) ? omm.body : undefined;
     const segment = isNode(body) ? body.segment : undefined;
     if (!isNode(segment)) {
-      const rejected = { record, field: 'segment', reason: 'missing <body><segment>' };
-      return { rejected: line === undefined ? rejected : { ...rejected, line } };
+      return { rejected: rejectedRecord(record, line, 'segment', recordIssue('noSegment')) };
     }
     const fields = flatten(segment, new Map());
     return readOmmRecord((keyword) => fields.get(keyword), record, line);

@@ -199,27 +199,49 @@ describe('OMM CSV', () => {
         line: 3,
         field: 'MEAN_MOTION_DDOT',
         reason: 'missing: row has 16 fields, header has 17',
+        issue: { code: 'csvShortRow', values: expect.any(Object) },
       },
-      { record: 3, line: 5, field: 'INCLINATION', reason: 'not a number (got "fifty-one")' },
+      {
+        record: 3,
+        line: 5,
+        field: 'INCLINATION',
+        reason: 'not a number (got "fifty-one")',
+        issue: { code: 'notNumber', values: expect.any(Object) },
+      },
       {
         record: 4,
         line: 6,
         field: 'ECCENTRICITY',
         reason: 'eccentricity must be in [0, 1) for a closed orbit (got 1.2)',
+        issue: { code: 'eccentricity', values: expect.any(Object) },
       },
       {
         record: 5,
         line: 7,
         field: 'MEAN_MOTION',
         reason: 'mean motion must be > 0 rev/day (got -10.8574679)',
+        issue: { code: 'meanMotionNotPositive', values: expect.any(Object) },
       },
-      { record: 6, line: 8, field: 'EPOCH', reason: 'day 30 is not 1–29 in "2024-02-30T12:18:43"' },
-      { record: 7, line: 9, field: 'NORAD_CAT_ID', reason: 'missing' },
+      {
+        record: 6,
+        line: 8,
+        field: 'EPOCH',
+        reason: 'day 30 is not 1–29 in "2024-02-30T12:18:43"',
+        issue: { code: 'epochDayOfMonth', values: expect.any(Object) },
+      },
+      {
+        record: 7,
+        line: 9,
+        field: 'NORAD_CAT_ID',
+        reason: 'missing',
+        issue: { code: 'missing', values: expect.any(Object) },
+      },
       {
         record: 8,
         line: 10,
         field: 'row',
         reason: expect.stringMatching(/18 fields, header has 17/),
+        issue: { code: 'csvLongRow', values: expect.any(Object) },
       },
     ]);
   });
@@ -262,13 +284,48 @@ describe('OMM JSON', () => {
     const { elements, rejected } = parseOmmJson(JSON.stringify(items));
     expect(elements.map((e) => e.noradCatId)).toEqual([5, 25544]);
     expect(rejected).toEqual([
-      { record: 2, field: 'ECCENTRICITY', reason: expect.stringMatching(/\[0, 1\).*-0\.1/) },
-      { record: 4, field: 'record', reason: 'not a JSON object' },
-      { record: 5, field: 'BSTAR', reason: 'missing' },
-      { record: 6, field: 'NORAD_CAT_ID', reason: 'must be an integer ≥ 1 (got 1.5)' },
-      { record: 7, field: 'EPOCH', reason: expect.stringMatching(/not an ISO date-time/) },
-      { record: 8, field: 'INCLINATION', reason: 'inclination must be 0–180° (got 181)' },
-      { record: 9, field: 'MEAN_MOTION', reason: 'not a number (got true)' },
+      {
+        record: 2,
+        field: 'ECCENTRICITY',
+        reason: expect.stringMatching(/\[0, 1\).*-0\.1/),
+        issue: { code: 'eccentricity', values: expect.any(Object) },
+      },
+      {
+        record: 4,
+        field: 'record',
+        reason: 'not a JSON object',
+        issue: { code: 'notJsonObject', values: expect.any(Object) },
+      },
+      {
+        record: 5,
+        field: 'BSTAR',
+        reason: 'missing',
+        issue: { code: 'missing', values: expect.any(Object) },
+      },
+      {
+        record: 6,
+        field: 'NORAD_CAT_ID',
+        reason: 'must be an integer ≥ 1 (got 1.5)',
+        issue: { code: 'notInteger', values: expect.any(Object) },
+      },
+      {
+        record: 7,
+        field: 'EPOCH',
+        reason: expect.stringMatching(/not an ISO date-time/),
+        issue: { code: 'epochFormat', values: expect.any(Object) },
+      },
+      {
+        record: 8,
+        field: 'INCLINATION',
+        reason: 'inclination must be 0–180° (got 181)',
+        issue: { code: 'inclination', values: expect.any(Object) },
+      },
+      {
+        record: 9,
+        field: 'MEAN_MOTION',
+        reason: 'not a number (got true)',
+        issue: { code: 'notNumber', values: expect.any(Object) },
+      },
     ]);
   });
 
@@ -309,7 +366,13 @@ describe('OMM XML', () => {
     const ommLines = text.split('\n').flatMap((l, i) => (l.startsWith('<omm ') ? [i + 1] : []));
     const issLine = ommLines[2];
     expect(rejected).toEqual([
-      { record: 3, line: issLine, field: 'MEAN_MOTION', reason: 'not a number (got "abc")' },
+      {
+        record: 3,
+        line: issLine,
+        field: 'MEAN_MOTION',
+        reason: 'not a number (got "abc")',
+        issue: { code: 'notNumber', values: expect.any(Object) },
+      },
     ]);
     expect(ommLines).toHaveLength(4);
     expect(() => parseOmmXml('<ndm><omm><body></omm></ndm>')).toThrow(/malformed XML at line 1/);

@@ -1,6 +1,7 @@
 // The CCSDS OMM keywords shared by the JSON, CSV and XML encodings: one reader turns a
 // record's keyword→value lookup into an ElementSet or a rejection naming the keyword.
 import { parseOmmEpoch } from './epoch';
+import { recordIssue, recordIssueText, rejectedRecord, type RecordIssue } from './recordIssues';
 import { checkAngleDeg, checkEccentricity, checkInclinationDeg, checkMeanMotion } from './limits';
 import type { ElementSet, ObjectType, ParsedCatalog, RecordOrigin, RejectedRecord } from './types';
 
@@ -66,9 +67,9 @@ export function objectTypeFromOmm(value: unknown): ObjectType | undefined {
 class Rejection extends Error {
   constructor(
     readonly field: string,
-    readonly reason: string,
+    readonly issue: RecordIssue,
   ) {
-    super(reason);
+    super(recordIssueText(issue));
   }
 }
 
@@ -77,13 +78,13 @@ function isMissing(value: unknown): boolean {
 }
 
 function numberValue(keyword: string, value: unknown): number {
-  if (isMissing(value)) throw new Rejection(keyword, 'missing');
+  if (isMissing(value)) throw new Rejection(keyword, recordIssue('missing'));
   let n = NaN;
   if (typeof value === 'number') n = value;
   else if (typeof value === 'string' && NUMBER_TEXT.test(value.trim())) n = Number(value.trim());
   if (!Number.isFinite(n)) {
     const shown = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
-    throw new Rejection(keyword, `not a number (got ${shown})`);
+    throw new Rejection(keyword, recordIssue('notNumber', { got: shown }));
   }
   return n;
 }
@@ -95,14 +96,14 @@ function optionalNumber(keyword: string, value: unknown, fallback: number): numb
 function integerValue(keyword: string, value: unknown, min: number): number {
   const n = numberValue(keyword, value);
   if (!Number.isInteger(n) || n < min) {
-    throw new Rejection(keyword, `must be an integer ≥ ${min} (got ${n})`);
+    throw new Rejection(keyword, recordIssue('notInteger', { min, got: n }));
   }
   return n;
 }
 
-function checked(keyword: string, value: number, check: (v: number) => string | null): number {
-  const reason = check(value);
-  if (reason) throw new Rejection(keyword, reason);
+function checked(keyword: string, value: number, check: (v: number) => RecordIssue | null): number {
+  const issue = check(value);
+  if (issue) throw new Rejection(keyword, issue);
   return value;
 }
 
@@ -125,9 +126,9 @@ export function readOmmRecord(
   try {
     const noradCatId = integerValue('NORAD_CAT_ID', get('NORAD_CAT_ID'), 1);
     const epochText = get('EPOCH');
-    if (isMissing(epochText)) throw new Rejection('EPOCH', 'missing');
+    if (isMissing(epochText)) throw new Rejection('EPOCH', recordIssue('missing'));
     const epochMs = parseOmmEpoch(String(epochText));
-    if (typeof epochMs === 'string') throw new Rejection('EPOCH', epochMs);
+    if (typeof epochMs !== 'number') throw new Rejection('EPOCH', epochMs);
     const num = (keyword: string) => numberValue(keyword, get(keyword));
     const element: ElementSet = {
       objectName: text(get('OBJECT_NAME')),
@@ -153,9 +154,7 @@ export function readOmmRecord(
     return { element, origin: line === undefined ? { record } : { record, line } };
   } catch (e) {
     if (!(e instanceof Rejection)) throw e;
-    const rejected: RejectedRecord = { record, field: e.field, reason: e.reason };
-    if (line !== undefined) rejected.line = line;
-    return { rejected };
+    return { rejected: rejectedRecord(record, line, e.field, e.issue) };
   }
 }
 

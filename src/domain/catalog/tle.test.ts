@@ -274,27 +274,33 @@ describe('parseTle on a malformed corpus built from real lines', () => {
       });
       expect(r!.reason).toMatch(reason);
     };
-    expectRejection(2, 5, 'line 1', /has 60 columns, expected 69 \(truncated\)/);
-    expectRejection(3, 9, 'checksum line 2', /checksum is 3, columns 1-68 sum to 8/);
-    expectRejection(4, 12, 'line 2', /column 34 must be blank \(got "9"\).*misaligned/);
+    expectRejection(2, 5, 'line length', /^60 columns, expected 69 \(truncated\)/);
+    expectRejection(3, 9, 'checksum', /^is 3, columns 1-68 sum to 8/);
+    expectRejection(4, 12, 'spacing', /column 34 must be blank \(got "9"\).*misaligned/);
     expectRejection(5, 14, 'epoch year', /columns 19-20 must read "YY" \(got " 2"\)/);
     expectRejection(6, 18, 'eccentricity', /columns 27-33 must read "NNNNNNN.*\(got "-006229"\)/);
     expectRejection(7, 21, 'mean motion', /must be > 0 rev\/day \(got -5\.48370465\)/);
     expectRejection(8, 23, 'epoch day', /400\.12958500 is outside 1–365\.99999999 for 2026/);
     expectRejection(9, 27, 'satellite number', /line 1 has 25544, line 2 has 25545/);
-    expectRejection(10, 29, 'line 1', /missing/);
+    expectRejection(10, 29, 'element lines', /line 1 missing before line 2/);
     expectRejection(11, 32, 'inclination', /0–180° \(got 190\)/);
     expectRejection(12, 35, 'mean motion', /25\.48370465 rev\/day is implausible/);
     expectRejection(13, 37, 'bstar', /columns 54-61 must read "±NNNNN±E" \(got " 1769x-3"\)/);
     expectRejection(14, 40, 'epoch day', /366\.00000000 is outside 1–365/);
-    expectRejection(15, 43, 'line 2', /missing/);
+    expectRejection(15, 43, 'element lines', /line 2 missing after line 1/);
   });
 
   it('rejects a line 1 whose checksum is wrong when everything else is fine', () => {
     const { rejected, elements } = parseTle(`X\n${ISS_1.slice(0, 68)}0\n${ISS_2}`);
     expect(elements).toEqual([]);
     expect(rejected).toEqual([
-      { record: 1, line: 2, field: 'checksum line 1', reason: expect.stringMatching(/is 0/) },
+      {
+        record: 1,
+        line: 2,
+        field: 'checksum',
+        reason: expect.stringMatching(/^is 0/),
+        issue: { code: 'checksum', values: { got: 0, expected: expect.any(Number) } },
+      },
     ]);
   });
 
@@ -302,7 +308,13 @@ describe('parseTle on a malformed corpus built from real lines', () => {
     const result = parseTle(`${ISS_1.slice(0, 50)}\n${ISS_2.slice(0, 50)}`);
     expect(result.elements).toEqual([]);
     expect(result.rejected).toEqual([
-      { record: 1, line: 1, field: 'line 1', reason: expect.stringMatching(/truncated/) },
+      {
+        record: 1,
+        line: 1,
+        field: 'line length',
+        reason: expect.stringMatching(/truncated/),
+        issue: { code: 'truncated', values: { length: 50, expected: 69 } },
+      },
     ]);
   });
 

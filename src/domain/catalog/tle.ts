@@ -5,6 +5,7 @@ import { decodeAlpha5 } from './alpha5';
 import { catalogError, checkCatalogRecords } from './errors';
 import { daysInYear, epochMsFromDayOfYear, fullYearFromTle } from './epoch';
 import { checkAngleDeg, checkInclinationDeg, checkMeanMotion } from './limits';
+import { recordIssue, rejectedRecord, type RecordIssue } from './recordIssues';
 import type { ElementSet, ParsedCatalog, RecordOrigin, RejectedRecord } from './types';
 
 export const TLE_LINE_LENGTH = 69;
@@ -31,7 +32,7 @@ interface Column {
   /** The layout in words, for the rejection reason. */
   layout: string;
   /** Range check on the plain numeric reading, used to explain a field that fails its layout. */
-  check?: (value: number) => string | null;
+  check?: (value: number) => RecordIssue | null;
 }
 
 const SATNUM = /^([A-HJ-NP-Z]\d{4}| *\d+)$/;
@@ -67,7 +68,7 @@ const LINE1_COLUMNS: Column[] = [
   { field: 'bstar', start: 53, end: 61, pattern: IMPLIED_EXPONENT, layout: '±NNNNN±E' },
   { field: 'ephemeris type', start: 62, end: 63, pattern: /^[\d ]$/, layout: 'N' },
   { field: 'element set number', start: 64, end: 68, pattern: /^ *\d*$/, layout: 'NNNN' },
-  { field: 'checksum line 1', start: 68, end: 69, pattern: /^\d$/, layout: 'N' },
+  { field: 'checksum', start: 68, end: 69, pattern: /^\d$/, layout: 'N' },
 ];
 
 const LINE2_COLUMNS: Column[] = [
@@ -126,7 +127,7 @@ const LINE2_COLUMNS: Column[] = [
     check: checkMeanMotion,
   },
   { field: 'revolution number', start: 63, end: 68, pattern: /^ *\d*$/, layout: 'NNNNN' },
-  { field: 'checksum line 2', start: 68, end: 69, pattern: /^\d$/, layout: 'N' },
+  { field: 'checksum', start: 68, end: 69, pattern: /^\d$/, layout: 'N' },
 ];
 
 /** Columns that separate fields and must be blank (0-based). */
@@ -180,16 +181,16 @@ function groupLines(text: string): TleGroup[] {
   return groups;
 }
 
-function columnsReason(column: Column, raw: string): string {
-  const where = `columns ${column.start + 1}-${column.end}`;
+function columnsIssue(column: Column, raw: string): RecordIssue {
+  const columns = `${column.start + 1}-${column.end}`;
   if (column.check && PLAIN_NUMBER.test(raw.trim())) {
-    const reason = column.check(Number(raw.trim()));
-    if (reason) return `${reason} (${where})`;
+    const issue = column.check(Number(raw.trim()));
+    if (issue) return { code: issue.code, values: { ...issue.values, columns } };
   }
-  return `${where} must read "${column.layout}" (got "${raw}")`;
+  return recordIssue('layout', { columns, layout: column.layout, got: raw });
 }
 
-type LineCheck = { field: string; reason: string } | null;
+type LineCheck = { field: string; issue: RecordIssue } | null;
 
 /** Length, line number, blank separators and every field's layout. */
 function checkLayout(
@@ -199,37 +200,30 @@ function checkLayout(
   blanks: number[],
 ): LineCheck {
   const text = entry.text;
-  const lineField = `line ${lineNumber}`;
   if (text[0] !== String(lineNumber)) {
-    return { field: lineField, reason: `line number is "${text[0]}", expected "${lineNumber}"` };
+    return {
+      field: 'line number',
+      issue: recordIssue('lineNumber', { got: text[0], expected: lineNumber }),
+    };
   }
   if (text.length !== TLE_LINE_LENGTH) {
-    const hint = text.length < TLE_LINE_LENGTH ? 'truncated' : 'too long or misaligned';
-    return {
-      field: lineField,
-      reason: `has ${text.length} columns, expected ${TLE_LINE_LENGTH} (${hint})`,
-    };
+    const values = { length: text.length, expected: TLE_LINE_LENGTH };
+    const code = text.length < TLE_LINE_LENGTH ? 'truncated' : 'tooLong';
+    return { field: 'line length', issue: recordIssue(code, values) };
   }
   for (const c of blanks) {
     if (text[c] !== ' ') {
-      return {
-        field: lineField,
-        reason: `column ${c + 1} must be blank (got "${text[c]}"); fields are misaligned`,
-      };
+      return { field: 'spacing', issue: recordIssue('notBlank', { column: c + 1, got: text[c] }) };
     }
   }
   for (const column of columns) {
     const raw = text.slice(column.start, column.end);
-    if (!column.pattern.test(raw))
-      return { field: column.field, reason: columnsReason(column, raw) };
+    if (!column.pattern.test(raw)) return { field: column.field, issue: columnsIssue(column, raw) };
   }
   const expected = tleChecksum(text);
   const actual = Number(text[68]);
   if (expected !== actual) {
-    return {
-      field: `checksum line ${lineNumber}`,
-      reason: `checksum is ${actual}, columns 1-68 sum to ${expected} (mod 10)`,
-    };
+    return { field: 'checksum', issue: recordIssue('checksum', { got: actual, expected }) };
   }
   return null;
 }
@@ -251,19 +245,20 @@ type GroupResult = { element: ElementSet; origin: RecordOrigin } | { rejected: R
 function readGroup(group: TleGroup): GroupResult {
   const { record, name, line1, line2 } = group;
   const firstLine = (name ?? line1 ?? line2)!.line;
-  const reject = (field: string, reason: string, line = firstLine): GroupResult => ({
-    rejected: { record, line, field, reason },
+  const reject = (field: string, issue: RecordIssue, line = firstLine): GroupResult => ({
+    rejected: rejectedRecord(record, line, field, issue),
   });
-  if (!line1 && !line2) return reject('line 1', 'missing: a name line without element lines');
-  if (!line1) return reject('line 1', 'missing: line 2 has no line 1 before it', line2!.line);
-  if (!line2) return reject('line 2', 'missing: line 1 is not followed by line 2', line1.line);
+  const lines = 'element lines';
+  if (!line1 && !line2) return reject(lines, recordIssue('noElementLines'));
+  if (!line1) return reject(lines, recordIssue('noLine1'), line2!.line);
+  if (!line2) return reject(lines, recordIssue('noLine2'), line1.line);
 
   for (const [entry, n, columns, blanks] of [
     [line1, 1, LINE1_COLUMNS, LINE1_BLANKS],
     [line2, 2, LINE2_COLUMNS, LINE2_BLANKS],
   ] as const) {
     const problem = checkLayout(entry, n, columns, blanks);
-    if (problem) return reject(problem.field, problem.reason, entry.line);
+    if (problem) return reject(problem.field, problem.issue, entry.line);
   }
 
   const l1 = line1.text;
@@ -273,7 +268,7 @@ function readGroup(group: TleGroup): GroupResult {
   if (satnum1 !== satnum2) {
     return reject(
       'satellite number',
-      `line 1 has ${l1.slice(2, 7)}, line 2 has ${l2.slice(2, 7)}`,
+      recordIssue('satelliteNumbers', { line1: l1.slice(2, 7), line2: l2.slice(2, 7) }),
       line2.line,
     );
   }
@@ -283,7 +278,11 @@ function readGroup(group: TleGroup): GroupResult {
   if (!(epochDay >= 1 && epochDay < daysInYear(year) + 1)) {
     return reject(
       'epoch day',
-      `day of year ${l1.slice(20, 32).trim()} is outside 1–${daysInYear(year)}.99999999 for ${year}`,
+      recordIssue('epochDay', {
+        day: l1.slice(20, 32).trim(),
+        maxDay: daysInYear(year),
+        year,
+      }),
       line1.line,
     );
   }
@@ -293,14 +292,14 @@ function readGroup(group: TleGroup): GroupResult {
   const argOfPericenterDeg = parseFloat(l2.slice(34, 42));
   const meanAnomalyDeg = parseFloat(l2.slice(43, 51));
   const meanMotionRevPerDay = parseFloat(l2.slice(52, 63));
-  for (const [field, reason] of [
+  for (const [field, issue] of [
     ['inclination', checkInclinationDeg(inclinationDeg)],
     ['right ascension of ascending node', checkAngleDeg(raOfAscNodeDeg)],
     ['argument of perigee', checkAngleDeg(argOfPericenterDeg)],
     ['mean anomaly', checkAngleDeg(meanAnomalyDeg)],
     ['mean motion', checkMeanMotion(meanMotionRevPerDay)],
   ] as const) {
-    if (reason) return reject(field, reason, line2.line);
+    if (issue) return reject(field, issue, line2.line);
   }
 
   const element: ElementSet = {

@@ -1,3 +1,4 @@
+import type { RecordIssue } from './recordIssues';
 /** Object type as the SATCAT names it; UNKNOWN when neither metadata nor the name tells. */
 export type ObjectType = 'PAYLOAD' | 'ROCKET BODY' | 'DEBRIS' | 'UNKNOWN';
 
@@ -48,9 +49,11 @@ export interface RejectedRecord {
    * line is (e.g. a TLE's line 2 with a bad checksum), else the record's first line.
    */
   line?: number;
-  /** The field at fault, in the format's own terms (e.g. "checksum line 2", "ECCENTRICITY"). */
+  /** The field at fault, in the format's own terms (e.g. "checksum", "ECCENTRICITY"). */
   field: string;
+  /** The issue in English (the command line's); `issue` is the same as a code and values. */
   reason: string;
+  issue: RecordIssue;
 }
 
 /** Where an accepted element set came from in the file. */
