@@ -1,7 +1,7 @@
 import { catalogIssueText, catalogSizeIssue, type CatalogIssue } from '../domain/catalog/errors';
 import { unpackCatalogObjects } from '../domain/catalog/pack';
 import type { CatalogObject, RejectedRecord } from '../domain/catalog/types';
-import { chooseStartTime } from '../domain/time/startTime';
+import { startTimeFromMedian } from '../domain/time/startTime';
 import { useCatalogStore, type CatalogSource } from '../state/catalogStore';
 import { useClockStore } from '../state/clockStore';
 import { useEphemerisStore } from '../state/ephemerisStore';
@@ -52,6 +52,25 @@ async function takeObjects(count: number): Promise<CatalogObject[]> {
   }
   await catalogParser().release();
   return objects;
+}
+
+/** Catalog numbers indexed per task: 20,000 map entries are a few milliseconds. */
+const INDEX_SLICE = 20_000;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Catalog number → index, a slice per task: the whole map in the task that publishes a catalog
+ * of 340,000 objects was the largest part of it (issue 11's 200 ms).
+ */
+async function indexInSlices(objects: readonly CatalogObject[]): Promise<Map<number, number>> {
+  const index = new Map<number, number>();
+  for (let start = 0; start < objects.length; start += INDEX_SLICE) {
+    if (start > 0) await nextTask();
+    const end = Math.min(objects.length, start + INDEX_SLICE);
+    for (let i = start; i < end; i++) index.set(objects[i].noradCatId, i);
+  }
+  return index;
 }
 
 /** The load being handled; later ones wait for it (see loadInTurn). */
@@ -127,7 +146,12 @@ async function ingestNow(
     performance.mark('catalog: received');
     // Loaded ephemerides are matched to the new catalog: stand-ins now, or objects of their own.
     const drawn = composeDrawn(taken, useEphemerisStore.getState().entries);
-    const failures = await pool.prepare(drawn.objects, drawn.overrides);
+    const preparing = pool.prepare(drawn.objects, drawn.overrides);
+    // Handled below; a failure while the index is built is not an unhandled rejection.
+    preparing.catch(() => undefined);
+    // While the workers initialise SGP4, the main thread is free.
+    const drawnIndex = await indexInSlices(drawn.objects);
+    const failures = await preparing;
     performance.mark('catalog: SGP4 ready');
     const failed = new Set(failures.map((f) => f.index));
     const objects = failed.size ? drawn.objects.filter((_, i) => !failed.has(i)) : drawn.objects;
@@ -135,9 +159,9 @@ async function ingestNow(
       await pool.discard();
       throw loadError({ code: 'noneInitialised', values: {}, file: source.label });
     }
+    const indexById = failed.size ? await indexInSlices(objects) : drawnIndex;
     await pool.commit();
-    const ids = new Set(objects.map((o) => o.noradCatId));
-    useEphemerisStore.getState().set(drawn.entries.filter((e) => ids.has(e.id)));
+    useEphemerisStore.getState().set(drawn.entries.filter((e) => indexById.has(e.id)));
     const rejected = [
       ...parsed.rejected,
       ...failures.map((f) => ({
@@ -147,21 +171,24 @@ async function ingestNow(
       })),
     ];
     performance.mark('catalog: committed');
-    useCatalogStore.getState().loaded(objects, {
-      source,
-      format: parsed.format,
-      loaded: objects.filter((o) => !o.ephemerisOnly).length,
-      rejected,
-      rejectedCount: parsed.rejectedCount + failures.length,
-      duplicatesDropped: parsed.duplicatesDropped,
-      ingestMs: performance.now() - started,
-      arrivedAtWallMs: started,
-    });
+    let ephemerisOnly = 0;
+    for (const o of objects) if (o.ephemerisOnly) ephemerisOnly++;
+    useCatalogStore.getState().loaded(
+      objects,
+      {
+        source,
+        format: parsed.format,
+        loaded: objects.length - ephemerisOnly,
+        rejected,
+        rejectedCount: parsed.rejectedCount + failures.length,
+        duplicatesDropped: parsed.duplicatesDropped,
+        ingestMs: performance.now() - started,
+        arrivedAtWallMs: started,
+      },
+      indexById,
+    );
     if (!options.keepClock) {
-      const start = chooseStartTime(
-        taken.map((o) => o.epochMs),
-        Date.now(),
-      );
+      const start = startTimeFromMedian(parsed.medianEpochMs, Date.now());
       useClockStore.getState().setStart(start.startMs, start.medianEpochMs, start.note);
     }
     const { selectedId, select } = useSelectionStore.getState();
