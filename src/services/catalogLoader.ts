@@ -1,3 +1,4 @@
+import * as Comlink from 'comlink';
 import { catalogIssueText, catalogSizeIssue, type CatalogIssue } from '../domain/catalog/errors';
 import { unpackCatalogObjects } from '../domain/catalog/pack';
 import type { CatalogObject, RejectedRecord } from '../domain/catalog/types';
@@ -31,9 +32,12 @@ interface LoadOptions {
   keepClock?: boolean;
 }
 
-/** A catalog's text (or a file, read by the parsing worker) and where it came from. */
+/**
+ * A catalog's text, or its bytes or file for the parsing worker to read (bytes may be a packed
+ * catalog, see packedFile.ts), and where it came from.
+ */
 interface CatalogText {
-  text: string | Blob;
+  text: string | Blob | ArrayBuffer;
   source: CatalogSource;
 }
 
@@ -117,7 +121,7 @@ export function inLoadTurn<T>(task: () => Promise<T>): Promise<T> {
  * leaves the catalog already on screen (and the workers' copy of it) untouched.
  */
 async function ingestNow(
-  text: string | Blob,
+  text: string | Blob | ArrayBuffer,
   source: CatalogSource,
   options: LoadOptions,
 ): Promise<boolean> {
@@ -127,7 +131,10 @@ async function ingestNow(
   const started = performance.now();
   const pool = propagationPool();
   try {
-    const parsed = await catalogParser().parse(text, source.label);
+    const parsed = await catalogParser().parse(
+      text instanceof ArrayBuffer ? Comlink.transfer(text, [text]) : text,
+      source.label,
+    );
     if ('refused' in parsed) throw loadError(parsed.refused);
     if (parsed.objectCount === 0) {
       const first = parsed.rejected[0];
@@ -238,7 +245,8 @@ async function fetchCatalog(url: string, kind: 'url' | 'snapshot'): Promise<Cata
     if (sizeIssue) {
       throw loadError({ code: 'fetchTooLarge', values: { ...sizeIssue.values, url } });
     }
-    const text = await response.text();
+    // Bytes: the parsing worker decodes the text, or unpacks the snapshot packed at build time.
+    const text = await response.arrayBuffer();
     return { text, source: { kind, label, ref: url, fetchedAtMs: Date.now() } };
   } catch (error) {
     if (error instanceof CatalogLoadError) throw error;

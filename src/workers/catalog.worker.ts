@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import { CatalogFormatError, type CatalogIssue } from '../domain/catalog/errors';
 import { loadCatalog } from '../domain/catalog/load';
+import { decodePackedCatalog, isPackedCatalog } from '../domain/catalog/packedFile';
 import { readOemBytes } from '../domain/oem/decode';
 import { messageToTeme } from '../domain/oem/frames';
 import { packCatalogObjects, type PackedCatalogObjects } from '../domain/catalog/pack';
@@ -36,14 +37,24 @@ const api = {
    * do not cross to the page).
    */
   async parse(
-    source: string | Blob,
+    source: string | Blob | ArrayBuffer,
     fileName?: string,
   ): Promise<ParsedSummary | { refused: CatalogIssue }> {
     held = [];
-    const text = typeof source === 'string' ? source : await source.text();
     let loaded;
     try {
-      loaded = loadCatalog(text, { fileName, initCheck: () => null });
+      // The bundled snapshot comes packed at build time (packedFile.ts): nothing to parse.
+      if (source instanceof ArrayBuffer && isPackedCatalog(source)) {
+        loaded = decodePackedCatalog(source);
+      } else {
+        const text =
+          typeof source === 'string'
+            ? source
+            : source instanceof ArrayBuffer
+              ? new TextDecoder().decode(source)
+              : await source.text();
+        loaded = loadCatalog(text, { fileName, initCheck: () => null });
+      }
     } catch (e) {
       if (e instanceof CatalogFormatError) return { refused: e.issue };
       throw e;
