@@ -58,7 +58,56 @@ interface TraceEvent {
   dur?: number;
   tdur?: number;
   tid: number;
-  args?: { name?: string };
+  id?: string;
+  args?: {
+    name?: string;
+    data?: {
+      startTime?: number;
+      cpuProfile?: {
+        nodes?: {
+          id: number;
+          callFrame: { functionName: string; url: string; lineNumber: number };
+        }[];
+        samples?: number[];
+      };
+      timeDeltas?: number[];
+    };
+  };
+}
+
+/**
+ * Sampled JS functions of the main thread (verbose traces: V8's CPU profiler), as trace time and
+ * the sampled function's name and place.
+ */
+function mainThreadSamples(events: TraceEvent[], main: Set<number>) {
+  const where = new Map<number, string>();
+  const samples: { ts: number; fn: string }[] = [];
+  const starts = new Map<string, number>();
+  for (const e of events) {
+    if (e.name === 'Profile' && main.has(e.tid) && e.id)
+      starts.set(e.id, e.args?.data?.startTime ?? 0);
+  }
+  const clock = new Map(starts);
+  for (const e of events) {
+    if (e.name !== 'ProfileChunk' || !e.id || !clock.has(e.id)) continue;
+    const data = e.args?.data;
+    for (const n of data?.cpuProfile?.nodes ?? []) {
+      const { functionName, url, lineNumber } = n.callFrame;
+      where.set(
+        n.id,
+        `${functionName || '(anonymous)'} ${(url ?? '').split('/').pop()}:${(lineNumber ?? -1) + 1}`,
+      );
+    }
+    const ids = data?.cpuProfile?.samples ?? [];
+    const deltas = data?.timeDeltas ?? [];
+    let ts = clock.get(e.id)!;
+    ids.forEach((id, i) => {
+      ts += deltas[i] ?? 0;
+      samples.push({ ts, fn: where.get(id) ?? String(id) });
+    });
+    clock.set(e.id, ts);
+  }
+  return samples;
 }
 
 interface CpuTask {
@@ -68,6 +117,8 @@ interface CpuTask {
   wallMs: number;
   /** The task's longest inner events (verbose traces only): name and CPU ms. */
   inner: [string, number][];
+  /** The functions sampled most in it (verbose traces only): name and share of its samples. */
+  hot: [string, number][];
 }
 
 /**
@@ -92,7 +143,9 @@ function mainThreadTasks(trace: Buffer, fromMark: string, toMark: string) {
       cpuMs: e.tdur! / 1000,
       wallMs: (e.dur ?? 0) / 1000,
       inner: [],
+      hot: [],
     }));
+  const samples = mainThreadSamples(events, main);
   // The five longest: their inner events by name, the longest of each name.
   for (const task of [...tasks].sort((a, b) => b.cpuMs - a.cpuMs).slice(0, 5)) {
     const [start, end] = [from + task.atMs * 1000, from + (task.atMs + task.wallMs) * 1000];
@@ -102,6 +155,10 @@ function mainThreadTasks(trace: Buffer, fromMark: string, toMark: string) {
       inner.set(i.name, Math.max(inner.get(i.name) ?? 0, i.tdur! / 1000));
     }
     task.inner = [...inner].sort((a, b) => b[1] - a[1]).slice(0, 6);
+    const hot = new Map<string, number>();
+    const inTask = samples.filter((x) => x.ts > start && x.ts < end);
+    for (const x of inTask) hot.set(x.fn, (hot.get(x.fn) ?? 0) + 1 / inTask.length);
+    task.hot = [...hot].sort((a, b) => b[1] - a[1]).slice(0, 8);
   }
   // The load's own steps on the same clock, to tell which task is which.
   const marks = events
@@ -203,7 +260,8 @@ try {
         );
         // Verbose: what each long task spent its time in (script, GC, compiling, layout).
         const categories = ['toplevel', 'blink.user_timing'];
-        if (verbose) categories.push('devtools.timeline', 'v8');
+        if (verbose)
+          categories.push('devtools.timeline', 'v8', 'disabled-by-default-v8.cpu_profiler');
         await browser.startTracing(page, { categories });
         const r = await measure(page, file);
         const { tasks, marks } = mainThreadTasks(
@@ -224,6 +282,9 @@ try {
                   `  task CPU ${fmt(t.cpuMs)} ms (wall ${fmt(t.wallMs)} ms)` +
                     (t.inner.length
                       ? `; longest inside: ${t.inner.map(([n, ms]) => `${n} ${fmt(ms)}`).join(', ')}`
+                      : '') +
+                    (t.hot.length
+                      ? `\n             sampled: ${t.hot.map(([f, share]) => `${f} ${Math.round(share * 100)} %`).join(', ')}`
                       : ''),
                 ] as const,
             ),
