@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, createReadStream } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
@@ -7,6 +7,8 @@ import { viteStaticCopy } from 'vite-plugin-static-copy';
 import { VitePWA } from 'vite-plugin-pwa';
 import { securityHeaders } from './deploy/securityHeaders.ts';
 import { securityHeadersPlugin } from './deploy/securityHeadersPlugin.ts';
+import { loadCatalog } from './src/domain/catalog/load.ts';
+import { encodePackedCatalog } from './src/domain/catalog/packedFile.ts';
 import { onOrbitSnapshotCsv } from './src/testing/sharedData.ts';
 
 const cesiumBuild = 'node_modules/cesium/Build/Cesium';
@@ -15,29 +17,35 @@ const cesiumVersion = (
 ).version;
 
 /**
- * The offline snapshot: a catalog file bundled at build time (never committed). Set
- * SSA_SNAPSHOT to a path, or to "none" to build without one (the app then starts on
- * CelesTrak's active group).
+ * The offline snapshot: a catalog file (the source of truth, never committed) parsed at build
+ * time and bundled packed (src/domain/catalog/packedFile.ts), so the page unpacks columns instead
+ * of parsing text. Set SSA_SNAPSHOT to a path, or to "none" to build without one (the app then
+ * starts on CelesTrak's active group).
  */
 function snapshotPlugin(): Plugin {
   const env = process.env.SSA_SNAPSHOT;
   const path = env === 'none' ? null : resolve(env ?? onOrbitSnapshotCsv);
   const present = path !== null && existsSync(path);
-  const name = present ? basename(path) : null;
-  const url = name ? `snapshot/${name}` : null;
+  const url = present ? `snapshot/${basename(path)}.owcat` : null;
+  let packed: Uint8Array | null = null;
+  // A file that does not parse stops the build with the parser's message.
+  const bytes = () =>
+    (packed ??= encodePackedCatalog(
+      loadCatalog(readFileSync(path!, 'utf8'), { fileName: path!, initCheck: () => null }),
+    ));
   return {
     name: 'ssa-snapshot',
     config: () => ({ define: { __SNAPSHOT_URL__: JSON.stringify(url) } }),
     configureServer(server) {
-      if (!present || !url) return;
+      if (!url) return;
       server.middlewares.use(`/${url}`, (_req, res) => {
-        res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-        createReadStream(path).pipe(res);
+        res.setHeader('Content-Type', 'application/octet-stream');
+        res.end(bytes());
       });
     },
     generateBundle() {
-      if (!present || !url) return;
-      this.emitFile({ type: 'asset', fileName: url, source: readFileSync(path) });
+      if (!url) return;
+      this.emitFile({ type: 'asset', fileName: url, source: bytes() });
     },
   };
 }

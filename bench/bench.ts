@@ -3,24 +3,37 @@
  *  1. parse + SGP4-initialise the 26,834-object snapshot (Node);
  *  2. worker-pool propagation throughput against plain satellite.js `propagate` (Node, a ratio);
  *  3. in headless Chromium on the built app: data-arrival-to-first-frame, main-thread
- *     milliseconds per frame with the full catalog against an empty globe, and seek latency.
- * Options: --skip-browser, --seconds <s> (frame sampling per scene, default 8).
+ *     milliseconds per frame with the full catalog against an empty globe, seek latency,
+ *     picking and memory;
+ *  4. the same for a synthetic catalog of 100,000 objects made from the snapshot (issue 14's
+ *     scale), opened through the file input on an empty globe;
+ *  5. a synthetic catalog of 1,000,000 objects opened over the snapshot: drawn or refused, and
+ *     whether the page kept drawing and kept the snapshot.
+ * Options: --skip-browser, --seconds <s> (frame sampling per scene, default 8), --port <n>
+ * (default 4179), --large <objects> (default 100000), --skip-large, --skip-million.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { json2satrec, propagate } from 'satellite.js';
 import { loadCatalog } from '../src/domain/catalog/load';
+import { decodePackedCatalog, encodePackedCatalog } from '../src/domain/catalog/packedFile';
 import type { ElementSet } from '../src/domain/catalog/types';
 import { sgp4InitCheck } from '../src/domain/propagation/satrec';
 import { toOmmRecord } from '../src/domain/catalog/write';
 import { onOrbitSnapshotCsv, sharedDataPresent } from '../src/testing/sharedData';
-import { browserFigures } from './browserFigures';
+import { browserFigures, largeCatalogFigures, oversizedCatalogFigures } from './browserFigures';
+import { writeSyntheticCsv } from './loadFiles';
 import { withBuiltApp } from './previewServer';
 
 const args = process.argv.slice(2);
 const skipBrowser = args.includes('--skip-browser');
-const seconds = Number(args[args.indexOf('--seconds') + 1]) || 8;
+const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const seconds = Number(option('--seconds')) || 8;
+const port = Number(option('--port') ?? 4179);
+const largeCount = Number(option('--large') ?? 100_000);
+const skipLarge = args.includes('--skip-large');
+const skipMillion = args.includes('--skip-million');
 
 if (!sharedDataPresent) {
   console.error(`bench: the snapshot ${onOrbitSnapshotCsv} is absent (set SSA_DATA_DIR)`);
@@ -36,6 +49,14 @@ function timeIt<T>(fn: () => T): [T, number] {
   return [result, performance.now() - t0];
 }
 
+/** The process's CPU milliseconds for `fn` (this shared machine inflates wall time). */
+function cpuOf(fn: () => unknown): number {
+  const t0 = process.cpuUsage();
+  fn();
+  const { user, system } = process.cpuUsage(t0);
+  return (user + system) / 1000;
+}
+
 // 1. Parse and initialise.
 const text = readFileSync(onOrbitSnapshotCsv, 'utf8');
 const [loaded, parseInitMs] = timeIt(() => loadCatalog(text, { initCheck: sgp4InitCheck }));
@@ -46,6 +67,16 @@ console.log(
 );
 console.log(`  parse + derive:            ${fmt(parseOnlyMs)} ms`);
 console.log(`  parse + SGP4 init (1 core): ${fmt(parseInitMs)} ms`);
+// What the page does instead with the build's packed snapshot (src/domain/catalog/packedFile.ts).
+const packedSnapshot = encodePackedCatalog(loadCatalog(text, { initCheck: () => null }));
+const packedBuffer = packedSnapshot.buffer as ArrayBuffer;
+const parseCpu = Array.from({ length: 3 }, () =>
+  cpuOf(() => loadCatalog(text, { initCheck: () => null })),
+);
+const unpackCpu = Array.from({ length: 3 }, () => cpuOf(() => decodePackedCatalog(packedBuffer)));
+console.log(
+  `  CPU, 3 runs each: parse + derive ${parseCpu.map((ms) => fmt(ms)).join(' / ')} ms; unpack the packed snapshot (${fmt(packedSnapshot.byteLength / 1024 / 1024, 1)} MB) ${unpackCpu.map((ms) => fmt(ms)).join(' / ')} ms`,
+);
 
 // 2. Plain satellite.js propagate, one thread, the whole catalog at several instants.
 const t0Ms = Date.UTC(2024, 10, 1);
@@ -118,8 +149,9 @@ console.log(
 if (skipBrowser) process.exit(0);
 
 // 3. The browser: build, serve, measure.
-await withBuiltApp(4179, async (baseUrl) => {
-  const figures = await browserFigures(baseUrl, seconds);
+const mb = (n: number) => `${fmt(n)} MB`;
+await withBuiltApp(port, async (baseUrl) => {
+  const figures = await browserFigures(baseUrl, seconds, onOrbitSnapshotCsv);
   console.log('headless Chromium (SwiftShader, lean profile, 1280×800):');
   console.log(
     `  snapshot data arrival → first frame: ${fmt(figures.onScreenMs)} ms (parse + init ${fmt(figures.ingestMs)} ms)`,
@@ -142,4 +174,46 @@ await withBuiltApp(4179, async (baseUrl) => {
   console.log(
     `    first frame drawn at the new time (includes SwiftShader frame time): ${seekLine(figures.seekDrawn)}`,
   );
+  const pickLine = (p: typeof figures.pick) =>
+    `${p.count} of ${p.tried} objects in view: the pick named the object ${p.exact} times, a point ${p.some}; median ${fmt(p.medianMs, 1)} ms, p95 ${fmt(p.p95Ms, 1)} ms`;
+  const memoryLine = (m: typeof figures.memory) =>
+    `page JS heap after GC ${mb(m.heapMb)}, renderer processes (page and workers) ${mb(m.rendererMb)}`;
+  console.log(`  picking (paused): ${pickLine(figures.pick)}`);
+  console.log(`  memory: ${memoryLine(figures.memory)}`);
+
+  if (!skipLarge) {
+    const file = writeSyntheticCsv(largeCount);
+    try {
+      const large = await largeCatalogFigures(baseUrl, file, seconds);
+      console.log(`${file.label}, ${mb(file.bytes / 1024 / 1024)}, opened on an empty globe:`);
+      if (!('scene' in large)) console.log(`  not drawn: ${large.outcome}`);
+      else {
+        console.log(
+          `  ${fmt(large.size)} objects; data arrival → first frame: ${fmt(large.onScreenMs)} ms (parse + init ${fmt(large.ingestMs)} ms)`,
+        );
+        const own = large.scene.own;
+        console.log(
+          `  the app's own per-frame work: median ${fmt(own.medianMs, 2)} ms, p95 ${fmt(own.p95Ms, 2)} ms, max ${fmt(own.maxMs, 2)} ms (${own.count} frames); all script per frame ${fmt(large.scene.scriptMsPerFrame, 2)} ms, ${fmt(large.scene.fps, 1)} frames/s`,
+        );
+        console.log(`  seek (paused), positions computed: ${seekLine(large.seekData)}`);
+        console.log(`  seek (paused), first frame drawn: ${seekLine(large.seekDrawn)}`);
+        console.log(`  picking (paused): ${pickLine(large.pick)}`);
+        console.log(`  memory: ${memoryLine(large.memory)}`);
+      }
+    } finally {
+      rmSync(file.dir, { recursive: true, force: true });
+    }
+  }
+  if (!skipMillion) {
+    const file = writeSyntheticCsv(1_000_000);
+    try {
+      const big = await oversizedCatalogFigures(baseUrl, file);
+      console.log(`${file.label}, ${mb(file.bytes / 1024 / 1024)}, opened over the snapshot:`);
+      console.log(
+        `  ${big.outcome === 'drawn' ? 'drawn' : `refused: ${big.outcome}`} after ${fmt(big.seconds, 1)} s; catalog on screen ${fmt(big.sizeBefore)} → ${fmt(big.sizeAfter)} objects; meanwhile ${fmt(big.framesPerSecond, 1)} frames/s, longest task ${fmt(big.longestTaskMs)} ms`,
+      );
+    } finally {
+      rmSync(file.dir, { recursive: true, force: true });
+    }
+  }
 });

@@ -1,5 +1,7 @@
 // The in-browser half of `npm run bench`: drives the built app in headless Chromium.
-import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from '@playwright/test';
+import type { LoadFile } from './loadFiles';
 import { launchChromium } from './previewServer';
 
 interface SceneFigures {
@@ -66,7 +68,189 @@ export async function sceneFigures(page: Page, seconds: number): Promise<SceneFi
   };
 }
 
-export async function browserFigures(baseUrl: string, seconds: number) {
+/** Paused seeks to random times within ±7 days, each until its frame is drawn. */
+async function seekFigures(page: Page, seeks: number) {
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const [drawn, data] = await page.evaluate(async (n) => {
+    const ow = window.orbitalWatch!;
+    ow.scene.perf.reset();
+    const span = 7 * 86_400_000;
+    for (let i = 0; i < n; i++) {
+      ow.seek(ow.startMs() + (Math.random() * 2 - 1) * span);
+      const before = ow.scene.perf.seekLatenciesMs.length;
+      const t0 = performance.now();
+      while (ow.scene.perf.seekLatenciesMs.length === before && performance.now() - t0 < 10_000) {
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    return [[...ow.scene.perf.seekLatenciesMs], [...ow.scene.perf.seekDataLatenciesMs]];
+  }, seeks);
+  return { seekDrawn: distribution(drawn), seekData: distribution(data) };
+}
+
+/** Catalog numbers of every `step`-th row of an OMM CSV file. */
+function catalogNumbersOf(path: string, step: number): number[] {
+  const [header, ...rows] = readFileSync(path, 'utf8').trimEnd().split(/\r?\n/);
+  const column = header.split(',').indexOf('NORAD_CAT_ID');
+  return rows.filter((_, i) => i % step === 0).map((row) => Number(row.split(',')[column]));
+}
+
+/**
+ * Picking (paused): for each object that is drawn in view, a pick at its window position; how
+ * long the pick took and whether it named that object (a neighbour drawn over it may win).
+ */
+async function pickFigures(page: Page, ids: number[]) {
+  const result = await page.evaluate((list) => {
+    const ow = window.orbitalWatch!;
+    const times: number[] = [];
+    let exact = 0;
+    let some = 0;
+    for (const id of list) {
+      const at = ow.scene.windowPositionOf(id);
+      if (!at) continue;
+      const t0 = performance.now();
+      const got = ow.scene.objectAt(at.x, at.y);
+      times.push(performance.now() - t0);
+      if (got === id) exact++;
+      if (got !== null) some++;
+    }
+    return { times, exact, some };
+  }, ids);
+  return {
+    ...distribution(result.times),
+    exact: result.exact,
+    some: result.some,
+    tried: ids.length,
+  };
+}
+
+/**
+ * Resident memory of this browser's renderer processes (the page, its workers) and the page's
+ * JS heap after a garbage collection, MB. Read from this browser's own process list: other
+ * sessions' browsers run on the same machine.
+ */
+async function memoryFigures(browser: Browser, page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const browserCdp = await browser.newBrowserCDPSession();
+  const { processInfo } = (await browserCdp.send('SystemInfo.getProcessInfo')) as {
+    processInfo: { type: string; id: number }[];
+  };
+  let rendererKb = 0;
+  for (const p of processInfo.filter((p) => p.type === 'renderer')) {
+    try {
+      const status = readFileSync(`/proc/${p.id}/status`, 'utf8');
+      rendererKb += Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+    } catch {
+      // ended meanwhile
+    }
+  }
+  await browserCdp.detach();
+  await cdp.detach();
+  return { heapMb: usedSize / 1024 / 1024, rendererMb: rendererKb / 1024 };
+}
+
+async function openPage(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.addInitScript(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        window.longTasks?.push({ startMs: e.startTime, durationMs: e.duration });
+      }
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => (window.orbitalWatch?.scene.perf.frameCount ?? 0) > 5, null, {
+    timeout: 60_000,
+  });
+  return page;
+}
+
+/** Open a file through the catalog's file input; 'drawn' when its first frame is drawn, else the message. */
+async function openFile(page: Page, path: string, timeoutMs: number): Promise<string> {
+  const before = await page.evaluate(
+    () => window.orbitalWatch!.scene.perf.catalogOnScreenMs.length,
+  );
+  await page.locator('input[type=file]').first().setInputFiles(path);
+  const outcome = await page.waitForFunction(
+    (n) => {
+      const ow = window.orbitalWatch!;
+      if (ow.scene.perf.catalogOnScreenMs.length > n) return 'drawn';
+      return ow.catalogError();
+    },
+    before,
+    { timeout: timeoutMs, polling: 50 },
+  );
+  return (await outcome.jsonValue()) as string;
+}
+
+/** A large catalog opened on an empty globe: the same figures as the snapshot's, and picking. */
+export async function largeCatalogFigures(baseUrl: string, file: LoadFile, seconds: number) {
+  const browser = await launchChromium();
+  try {
+    const page = await openPage(browser, `${baseUrl}?catalog=none`);
+    const outcome = await openFile(page, file.path, 600_000);
+    if (outcome !== 'drawn') return { outcome };
+    const [onScreenMs, ingestMs, size] = await page.evaluate(() => [
+      window.orbitalWatch!.scene.perf.catalogOnScreenMs[0],
+      window.orbitalWatch!.ingestMs(),
+      window.orbitalWatch!.catalogSize(),
+    ]);
+    const scene = await sceneFigures(page, seconds);
+    const seeks = await seekFigures(page, 10);
+    const pick = await pickFigures(
+      page,
+      catalogNumbersOf(file.path, Math.ceil(file.objects / 150)),
+    );
+    const memory = await memoryFigures(browser, page);
+    return { outcome, size, onScreenMs, ingestMs, scene, ...seeks, pick, memory };
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
+ * A catalog over the object limit opened over the snapshot: what the page says, whether the
+ * snapshot stays on screen, and whether the page kept drawing meanwhile (frames, long tasks).
+ */
+export async function oversizedCatalogFigures(baseUrl: string, file: LoadFile) {
+  const browser = await launchChromium();
+  try {
+    const page = await openPage(browser, baseUrl);
+    await page.waitForFunction(
+      () => window.orbitalWatch!.scene.perf.catalogOnScreenMs.length > 0,
+      null,
+      { timeout: 120_000 },
+    );
+    const state = () =>
+      page.evaluate(() => ({
+        atMs: performance.now(),
+        frames: window.orbitalWatch!.scene.perf.frameCount,
+        size: window.orbitalWatch!.catalogSize(),
+        tasks: window.longTasks ?? [],
+      }));
+    const before = await state();
+    const outcome = await openFile(page, file.path, 600_000);
+    const after = await state();
+    const seconds = (after.atMs - before.atMs) / 1000;
+    const during = after.tasks.filter((t) => t.startMs >= before.atMs);
+    return {
+      outcome,
+      sizeBefore: before.size,
+      sizeAfter: after.size,
+      seconds,
+      framesPerSecond: (after.frames - before.frames) / seconds,
+      longestTaskMs: Math.max(0, ...during.map((t) => t.durationMs)),
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function browserFigures(baseUrl: string, seconds: number, snapshotPath: string) {
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -88,31 +272,10 @@ export async function browserFigures(baseUrl: string, seconds: number) {
     ]);
     const full = await sceneFigures(page, seconds);
 
-    // Seeks: paused, jump to random times within ±7 days, wait for the frame that shows them.
-    await page.getByRole('button', { name: 'Pause' }).click();
-    const [seeks, seekData] = await page.evaluate(async () => {
-      const ow = window.orbitalWatch!;
-      ow.scene.perf.reset();
-      const span = 7 * 86_400_000;
-      for (let i = 0; i < 20; i++) {
-        ow.seek(ow.startMs() + (Math.random() * 2 - 1) * span);
-        const before = ow.scene.perf.seekLatenciesMs.length;
-        const t0 = performance.now();
-        while (ow.scene.perf.seekLatenciesMs.length === before && performance.now() - t0 < 5000) {
-          await new Promise((r) => setTimeout(r, 5));
-        }
-        await new Promise((r) => setTimeout(r, 200));
-      }
-      return [[...ow.scene.perf.seekLatenciesMs], [...ow.scene.perf.seekDataLatenciesMs]];
-    });
-    return {
-      onScreenMs,
-      ingestMs,
-      empty,
-      full,
-      seekDrawn: distribution(seeks),
-      seekData: distribution(seekData),
-    };
+    const { seekDrawn, seekData } = await seekFigures(page, 20);
+    const pick = await pickFigures(page, catalogNumbersOf(snapshotPath, 180));
+    const memory = await memoryFigures(browser, page);
+    return { onScreenMs, ingestMs, empty, full, seekDrawn, seekData, pick, memory };
   } finally {
     await browser.close();
   }

@@ -58,15 +58,75 @@ interface TraceEvent {
   dur?: number;
   tdur?: number;
   tid: number;
-  args?: { name?: string };
+  id?: string;
+  args?: {
+    name?: string;
+    data?: {
+      startTime?: number;
+      cpuProfile?: {
+        nodes?: {
+          id: number;
+          callFrame: { functionName: string; url: string; lineNumber: number };
+        }[];
+        samples?: number[];
+      };
+      timeDeltas?: number[];
+    };
+  };
 }
 
 /**
- * The longest main-thread task's own CPU time (ms) between the page's two marks, from a Chromium
+ * Sampled JS functions of the main thread (verbose traces: V8's CPU profiler), as trace time and
+ * the sampled function's name and place.
+ */
+function mainThreadSamples(events: TraceEvent[], main: Set<number>) {
+  const where = new Map<number, string>();
+  const samples: { ts: number; fn: string }[] = [];
+  const starts = new Map<string, number>();
+  for (const e of events) {
+    if (e.name === 'Profile' && main.has(e.tid) && e.id)
+      starts.set(e.id, e.args?.data?.startTime ?? 0);
+  }
+  const clock = new Map(starts);
+  for (const e of events) {
+    if (e.name !== 'ProfileChunk' || !e.id || !clock.has(e.id)) continue;
+    const data = e.args?.data;
+    for (const n of data?.cpuProfile?.nodes ?? []) {
+      const { functionName, url, lineNumber } = n.callFrame;
+      where.set(
+        n.id,
+        `${functionName || '(anonymous)'} ${(url ?? '').split('/').pop()}:${(lineNumber ?? -1) + 1}`,
+      );
+    }
+    const ids = data?.cpuProfile?.samples ?? [];
+    const deltas = data?.timeDeltas ?? [];
+    let ts = clock.get(e.id)!;
+    ids.forEach((id, i) => {
+      ts += deltas[i] ?? 0;
+      samples.push({ ts, fn: where.get(id) ?? String(id) });
+    });
+    clock.set(e.id, ts);
+  }
+  return samples;
+}
+
+interface CpuTask {
+  /** Start, ms after the `fromMark`. */
+  atMs: number;
+  cpuMs: number;
+  wallMs: number;
+  /** The task's longest inner events (verbose traces only): name and CPU ms. */
+  inner: [string, number][];
+  /** The functions sampled most in it (verbose traces only): name and share of its samples. */
+  hot: [string, number][];
+}
+
+/**
+ * The main-thread tasks between the page's two marks with their own CPU time, from a Chromium
  * trace: on a machine shared with other work a task's wall time includes the time the thread
  * waited for a core, and its CPU time does not.
  */
-function longestTaskCpuMs(trace: Buffer, fromMark: string, toMark: string): number {
+function mainThreadTasks(trace: Buffer, fromMark: string, toMark: string) {
   const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
   const main = new Set(
     events
@@ -75,13 +135,36 @@ function longestTaskCpuMs(trace: Buffer, fromMark: string, toMark: string): numb
   );
   const at = (mark: string) => events.find((e) => e.name === mark)?.ts ?? NaN;
   const [from, to] = [at(fromMark), at(toMark)];
-  let longest = 0;
-  for (const e of events) {
-    if (e.ph !== 'X' || !e.name.endsWith('RunTask') || !main.has(e.tid)) continue;
-    if (e.ts < from || e.ts >= to || e.tdur === undefined) continue;
-    longest = Math.max(longest, e.tdur / 1000);
+  const onMain = events.filter((e) => e.ph === 'X' && main.has(e.tid) && e.tdur !== undefined);
+  const tasks: CpuTask[] = onMain
+    .filter((e) => e.name.endsWith('RunTask') && e.ts >= from && e.ts < to)
+    .map((e) => ({
+      atMs: (e.ts - from) / 1000,
+      cpuMs: e.tdur! / 1000,
+      wallMs: (e.dur ?? 0) / 1000,
+      inner: [],
+      hot: [],
+    }));
+  const samples = mainThreadSamples(events, main);
+  // The five longest: their inner events by name, the longest of each name.
+  for (const task of [...tasks].sort((a, b) => b.cpuMs - a.cpuMs).slice(0, 5)) {
+    const [start, end] = [from + task.atMs * 1000, from + (task.atMs + task.wallMs) * 1000];
+    const inner = new Map<string, number>();
+    for (const i of onMain) {
+      if (i.ts <= start || i.ts >= end || i.name.endsWith('RunTask')) continue;
+      inner.set(i.name, Math.max(inner.get(i.name) ?? 0, i.tdur! / 1000));
+    }
+    task.inner = [...inner].sort((a, b) => b[1] - a[1]).slice(0, 6);
+    const hot = new Map<string, number>();
+    const inTask = samples.filter((x) => x.ts > start && x.ts < end);
+    for (const x of inTask) hot.set(x.fn, (hot.get(x.fn) ?? 0) + 1 / inTask.length);
+    task.hot = [...hot].sort((a, b) => b[1] - a[1]).slice(0, 8);
   }
-  return longest;
+  // The load's own steps on the same clock, to tell which task is which.
+  const marks = events
+    .filter((e) => e.name.startsWith('catalog: ') && e.ts >= from && e.ts < to)
+    .map((e) => ({ name: e.name, atMs: (e.ts - from) / 1000 }));
+  return { tasks, marks };
 }
 
 async function measure(page: Page, file: LoadFile): Promise<LoadFigures> {
@@ -175,13 +258,40 @@ try {
           null,
           { timeout: 60_000 },
         );
-        await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
+        // Verbose: what each long task spent its time in (script, GC, compiling, layout).
+        const categories = ['toplevel', 'blink.user_timing'];
+        if (verbose)
+          categories.push('devtools.timeline', 'v8', 'disabled-by-default-v8.cpu_profiler');
+        await browser.startTracing(page, { categories });
         const r = await measure(page, file);
-        r.longestLoadTaskCpuMs = longestTaskCpuMs(
+        const { tasks, marks } = mainThreadTasks(
           await browser.stopTracing(),
           'bench: load start',
           'bench: load end',
         );
+        r.longestLoadTaskCpuMs = Math.max(0, ...tasks.map((t) => t.cpuMs));
+        if (verbose) {
+          // The five longest in CPU time, among the load's steps (trace clock, from the start).
+          const longest = [...tasks].sort((a, b) => b.cpuMs - a.cpuMs).slice(0, 5);
+          const lines = [
+            ...marks.map((m) => [m.atMs, m.name] as const),
+            ...longest.map(
+              (t) =>
+                [
+                  t.atMs,
+                  `  task CPU ${fmt(t.cpuMs)} ms (wall ${fmt(t.wallMs)} ms)` +
+                    (t.inner.length
+                      ? `; longest inside: ${t.inner.map(([n, ms]) => `${n} ${fmt(ms)}`).join(', ')}`
+                      : '') +
+                    (t.hot.length
+                      ? `\n             sampled: ${t.hot.map(([f, share]) => `${f} ${Math.round(share * 100)} %`).join(', ')}`
+                      : ''),
+                ] as const,
+            ),
+          ].sort((a, b) => a[0] - b[0]);
+          console.log('  longest tasks in CPU time (trace):');
+          for (const [atMs, what] of lines) console.log(`  +${fmt(atMs).padStart(6)} ms ${what}`);
+        }
         if (errors.length) r.outcome += ` (page errors: ${errors.join(' | ')})`;
         results.push(r);
         console.log(

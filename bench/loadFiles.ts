@@ -64,6 +64,52 @@ function piece(n: number): string {
   return code;
 }
 
+/** First catalog number of the synthetic copies (the real ones above it, analysts' objects, are skipped). */
+export const FIRST_COPY_CATALOG_NUMBER = 100_001;
+
+/**
+ * The snapshot as OMM CSV grown to `count` objects: every real object as it is, then copies of
+ * them with catalog numbers from 100,001 (skipping the real ones), designators of their own, and RAAN turned by 27.7° and
+ * mean anomaly by 41.3° per copy (each copy its own orbit). Written line by line from the
+ * snapshot's own rows, so every other field is the real one.
+ */
+export function syntheticCsv(count: number): string {
+  const [header, ...rows] = readFileSync(onOrbitSnapshotCsv, 'utf8').trimEnd().split(/\r?\n/);
+  const column = (name: string) => header.split(',').indexOf(name);
+  const [name, designator, raan, anomaly, catalogNumber] = [
+    'OBJECT_NAME',
+    'OBJECT_ID',
+    'RA_OF_ASC_NODE',
+    'MEAN_ANOMALY',
+    'NORAD_CAT_ID',
+  ].map(column);
+  const lines = [header, ...rows.slice(0, count)];
+  const real = new Set(rows.map((row) => Number(row.split(',')[catalogNumber])));
+  let next = FIRST_COPY_CATALOG_NUMBER;
+  for (let made = rows.length; made < count; made++) {
+    while (real.has(next)) next++;
+    const k = Math.floor(made / rows.length);
+    const fields = rows[made % rows.length].split(',');
+    const year = /^(\d{4})-/.exec(fields[designator])?.[1] ?? '2000';
+    fields[name] = `${fields[name]} C${k}`;
+    fields[designator] = `${year}-${String(900 + k).padStart(3, '0')}${piece(made % rows.length)}`;
+    fields[raan] = wrapDeg(Number(fields[raan]) + k * 27.7).toFixed(4);
+    fields[anomaly] = wrapDeg(Number(fields[anomaly]) + k * 41.3).toFixed(4);
+    fields[catalogNumber] = String(next++);
+    lines.push(fields.join(','));
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** `syntheticCsv(count)` written to a new temporary folder; remove `dir` when done. */
+export function writeSyntheticCsv(count: number): LoadFile & { dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'orbital-watch-viewer-'));
+  const path = join(dir, `catalog-${count}.csv`);
+  writeFileSync(path, syntheticCsv(count));
+  const label = `${count.toLocaleString('en-US')} objects (OMM CSV)`;
+  return { label, path, bytes: readFileSync(path).byteLength, objects: count, dir };
+}
+
 /** A million lines that no catalog parser can read: deterministic printable noise. */
 function garbage(lines: number): string {
   let seed = 12345;

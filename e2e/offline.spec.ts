@@ -55,7 +55,8 @@ test('after one visit the page opens with the network off: globe and catalog', a
         }),
       { timeout: 60_000 },
     )
-    .toEqual([expect.stringMatching(/\/snapshot\/.+\.csv$/)]);
+    // The snapshot as the build packed it (see vite.config.ts).
+    .toEqual([expect.stringMatching(/\/snapshot\/.+\.csv\.owcat$/)]);
 
   expect(await violations()).toEqual([]);
 

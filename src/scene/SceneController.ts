@@ -228,7 +228,9 @@ export class SceneController {
     const { objects, report } = useCatalogStore.getState();
     this.awaitingFirstDrawSince = report?.arrivedAtWallMs ?? null;
     this.pointsGuard.rearm(`the catalog (${objects.length.toLocaleString('en-US')} objects)`);
-    const maxRadiusKm = objects.reduce((m, o) => Math.max(m, o.apogeeKm + 6378.137), 0);
+    let maxApogeeKm = 0;
+    for (const o of objects) if (o.apogeeKm > maxApogeeKm) maxApogeeKm = o.apogeeKm;
+    const maxRadiusKm = objects.length ? maxApogeeKm + 6378.137 : 0;
     this.points.setObjects(
       objects.length,
       objectColors(objects, useViewStore.getState().colorBy, ephemerisIds()),
@@ -343,6 +345,11 @@ export class SceneController {
     applyCameraCommand(this.widget.camera, command);
     this.publishCamera();
     this.dirty = true;
+  }
+
+  /** The catalog number of the object drawn at a window position (CSS pixels), or null. */
+  objectAt(x: number, y: number): number | null {
+    return this.pickId(new Cartesian2(x, y));
   }
 
   private pickId(position: Cartesian2): number | null {

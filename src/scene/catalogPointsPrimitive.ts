@@ -12,8 +12,11 @@ import {
 /** Floats per object in a segment: p0, v0, p1, v1 (km, km/s, Earth-fixed) and a valid flag. */
 export const SEGMENT_STRIDE = 13;
 
-/** Pick ids made per frame after a load: ~50 ms of work, so no frame is held long by it. */
-const PICK_IDS_PER_FRAME = 15_000;
+/**
+ * Main-thread time per frame for making pick ids after a load (about 3 µs each): 15,000 a frame
+ * made the first frame of 340,000 objects, with its segment upload, the load's longest task.
+ */
+const PICK_ID_BUDGET_MS = 20;
 
 /** What `scene.pick` returns for a catalog point. */
 export interface CatalogPick {
@@ -174,8 +177,9 @@ export class CatalogPointsPrimitive {
   update(frameState: FrameStateLike): void {
     if (!this.show || this.count === 0 || !this.segment) return;
     const { context } = frameState;
+    // The frame that builds the geometry uploads its first segment too: no pick ids in it.
     if (!this.vertexArray) this.createGeometry(context);
-    if (this.pickIdsMade < this.count) this.createPickIds(frameState);
+    else if (this.pickIdsMade < this.count) this.createPickIds(frameState);
     if (this.segmentDirty) {
       this.segmentBuffer!.copyFromArrayView(this.segment);
       this.segmentDirty = false;
@@ -291,22 +295,27 @@ export class CatalogPointsPrimitive {
   }
 
   /**
-   * The next slice of pick ids (about 3 µs each): all 340,000 at once held the main thread for a
+   * The next pick ids, for PICK_ID_BUDGET_MS: all 340,000 at once held the main thread for a
    * second. An object without one yet is drawn but not pickable (its pick colour is 0, nothing).
    */
   private createPickIds(frameState: FrameStateLike): void {
     const start = this.pickIdsMade;
-    const end = Math.min(this.count, start + PICK_IDS_PER_FRAME);
-    const bytes = new Uint8Array((end - start) * 4);
-    for (let index = start, b = 0; index < end; index++, b += 4) {
-      const pickId = frameState.context.createPickId({ primitive: this, index } as CatalogPick);
-      this.pickIds.push(pickId);
-      const c = pickId.color;
-      bytes[b] = Math.round(c.red * 255);
-      bytes[b + 1] = Math.round(c.green * 255);
-      bytes[b + 2] = Math.round(c.blue * 255);
-      bytes[b + 3] = Math.round(c.alpha * 255);
+    const until = performance.now() + PICK_ID_BUDGET_MS;
+    const colors: number[] = [];
+    let end = start;
+    // The clock is read every 500 ids (about 1.5 ms of work).
+    while (end < this.count && performance.now() < until) {
+      const stop = Math.min(this.count, end + 500);
+      for (let index = end; index < stop; index++) {
+        const pickId = frameState.context.createPickId({ primitive: this, index } as CatalogPick);
+        this.pickIds.push(pickId);
+        const c = pickId.color;
+        colors.push(c.red * 255, c.green * 255, c.blue * 255, c.alpha * 255);
+      }
+      end = stop;
     }
+    // Pick colours are multiples of 1/255: rounded back to their bytes.
+    const bytes = Uint8Array.from(colors, Math.round);
     this.pickBuffer!.copyFromArrayView(bytes, start * 4);
     this.pickIdsMade = end;
   }

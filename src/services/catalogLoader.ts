@@ -1,8 +1,9 @@
+import * as Comlink from 'comlink';
 import { catalogIssueText, catalogSizeIssue, type CatalogIssue } from '../domain/catalog/errors';
 import { unpackCatalogObjects } from '../domain/catalog/pack';
 import { recordIssue, rejectedRecord } from '../domain/catalog/recordIssues';
 import type { CatalogObject, RejectedRecord } from '../domain/catalog/types';
-import { chooseStartTime } from '../domain/time/startTime';
+import { startTimeFromMedian } from '../domain/time/startTime';
 import { useCatalogStore, type CatalogSource } from '../state/catalogStore';
 import { useClockStore } from '../state/clockStore';
 import { useEphemerisStore } from '../state/ephemerisStore';
@@ -32,9 +33,12 @@ interface LoadOptions {
   keepClock?: boolean;
 }
 
-/** A catalog's text (or a file, read by the parsing worker) and where it came from. */
+/**
+ * A catalog's text, or its bytes or file for the parsing worker to read (bytes may be a packed
+ * catalog, see packedFile.ts), and where it came from.
+ */
 interface CatalogText {
-  text: string | Blob;
+  text: string | Blob | ArrayBuffer;
   source: CatalogSource;
 }
 
@@ -53,6 +57,25 @@ async function takeObjects(count: number): Promise<CatalogObject[]> {
   }
   await catalogParser().release();
   return objects;
+}
+
+/** Catalog numbers indexed per task: 20,000 map entries are a few milliseconds. */
+const INDEX_SLICE = 20_000;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Catalog number → index, a slice per task: the whole map in the task that publishes a catalog
+ * of 340,000 objects was the largest part of it (issue 11's 200 ms).
+ */
+async function indexInSlices(objects: readonly CatalogObject[]): Promise<Map<number, number>> {
+  const index = new Map<number, number>();
+  for (let start = 0; start < objects.length; start += INDEX_SLICE) {
+    if (start > 0) await nextTask();
+    const end = Math.min(objects.length, start + INDEX_SLICE);
+    for (let i = start; i < end; i++) index.set(objects[i].noradCatId, i);
+  }
+  return index;
 }
 
 /** The load being handled; later ones wait for it (see loadInTurn). */
@@ -99,7 +122,7 @@ export function inLoadTurn<T>(task: () => Promise<T>): Promise<T> {
  * leaves the catalog already on screen (and the workers' copy of it) untouched.
  */
 async function ingestNow(
-  text: string | Blob,
+  text: string | Blob | ArrayBuffer,
   source: CatalogSource,
   options: LoadOptions,
 ): Promise<boolean> {
@@ -109,7 +132,10 @@ async function ingestNow(
   const started = performance.now();
   const pool = propagationPool();
   try {
-    const parsed = await catalogParser().parse(text, source.label);
+    const parsed = await catalogParser().parse(
+      text instanceof ArrayBuffer ? Comlink.transfer(text, [text]) : text,
+      source.label,
+    );
     if ('refused' in parsed) throw loadError(parsed.refused);
     if (parsed.objectCount === 0) {
       const first = parsed.rejected[0];
@@ -129,7 +155,12 @@ async function ingestNow(
     performance.mark('catalog: received');
     // Loaded ephemerides are matched to the new catalog: stand-ins now, or objects of their own.
     const drawn = composeDrawn(taken, useEphemerisStore.getState().entries);
-    const failures = await pool.prepare(drawn.objects, drawn.overrides);
+    const preparing = pool.prepare(drawn.objects, drawn.overrides);
+    // Handled below; a failure while the index is built is not an unhandled rejection.
+    preparing.catch(() => undefined);
+    // While the workers initialise SGP4, the main thread is free.
+    const drawnIndex = await indexInSlices(drawn.objects);
+    const failures = await preparing;
     performance.mark('catalog: SGP4 ready');
     const failed = new Set(failures.map((f) => f.index));
     const objects = failed.size ? drawn.objects.filter((_, i) => !failed.has(i)) : drawn.objects;
@@ -137,9 +168,9 @@ async function ingestNow(
       await pool.discard();
       throw loadError({ code: 'noneInitialised', values: {}, file: source.label });
     }
+    const indexById = failed.size ? await indexInSlices(objects) : drawnIndex;
     await pool.commit();
-    const ids = new Set(objects.map((o) => o.noradCatId));
-    useEphemerisStore.getState().set(drawn.entries.filter((e) => ids.has(e.id)));
+    useEphemerisStore.getState().set(drawn.entries.filter((e) => indexById.has(e.id)));
     const rejected = [
       ...parsed.rejected,
       ...failures.map((f) => {
@@ -154,21 +185,24 @@ async function ingestNow(
       }),
     ];
     performance.mark('catalog: committed');
-    useCatalogStore.getState().loaded(objects, {
-      source,
-      format: parsed.format,
-      loaded: objects.filter((o) => !o.ephemerisOnly).length,
-      rejected,
-      rejectedCount: parsed.rejectedCount + failures.length,
-      duplicatesDropped: parsed.duplicatesDropped,
-      ingestMs: performance.now() - started,
-      arrivedAtWallMs: started,
-    });
+    let ephemerisOnly = 0;
+    for (const o of objects) if (o.ephemerisOnly) ephemerisOnly++;
+    useCatalogStore.getState().loaded(
+      objects,
+      {
+        source,
+        format: parsed.format,
+        loaded: objects.length - ephemerisOnly,
+        rejected,
+        rejectedCount: parsed.rejectedCount + failures.length,
+        duplicatesDropped: parsed.duplicatesDropped,
+        ingestMs: performance.now() - started,
+        arrivedAtWallMs: started,
+      },
+      indexById,
+    );
     if (!options.keepClock) {
-      const start = chooseStartTime(
-        taken.map((o) => o.epochMs),
-        Date.now(),
-      );
+      const start = startTimeFromMedian(parsed.medianEpochMs, Date.now());
       useClockStore.getState().setStart(start.startMs, start.medianEpochMs, start.note);
     }
     const { selectedId, select } = useSelectionStore.getState();
@@ -218,7 +252,8 @@ async function fetchCatalog(url: string, kind: 'url' | 'snapshot'): Promise<Cata
     if (sizeIssue) {
       throw loadError({ code: 'fetchTooLarge', values: { ...sizeIssue.values, url } });
     }
-    const text = await response.text();
+    // Bytes: the parsing worker decodes the text, or unpacks the snapshot packed at build time.
+    const text = await response.arrayBuffer();
     return { text, source: { kind, label, ref: url, fetchedAtMs: Date.now() } };
   } catch (error) {
     if (error instanceof CatalogLoadError) throw error;

@@ -22,7 +22,8 @@ export function composeDrawn(
   ephemerides: readonly LoadedEphemeris[],
 ): DrawnObjects {
   const objects = catalog.filter((o) => !o.ephemerisOnly);
-  const indexById = new Map(objects.map((o, i) => [o.noradCatId, i]));
+  // Only ephemerides need it: a map of 340,000 objects is tens of milliseconds of a load's task.
+  const indexById = ephemerides.length ? new Map(objects.map((o, i) => [o.noradCatId, i])) : null;
   const overrides: EphemerisOverride[] = [];
   const entries: LoadedEphemeris[] = [];
   const problems: string[] = [];
@@ -35,7 +36,7 @@ export function composeDrawn(
   for (const e of ordered) {
     const meta = e.message.segments[0].metadata;
     let id = catalogNumberOf(meta.objectId, objects);
-    const index = id === null ? undefined : indexById.get(id);
+    const index = id === null ? undefined : indexById?.get(id);
     const segments = e.teme.map((s) => ({ ...s, covariances: [] }));
     if (index !== undefined && id !== null && e.plannedFor === null) {
       overrides.push({ index, segments, ephemerisOnly: false });

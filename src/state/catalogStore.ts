@@ -45,7 +45,8 @@ interface CatalogState {
   /** Bumps on every catalog replacement. */
   version: number;
   startLoading(label: string): void;
-  loaded(objects: CatalogObject[], report: LoadReport): void;
+  /** `indexById` when the loader has built it already (in slices, off the publishing task). */
+  loaded(objects: CatalogObject[], report: LoadReport, indexById?: Map<number, number>): void;
   failed(message: string, issue?: CatalogIssue): void;
   dismissError(): void;
 }
@@ -67,10 +68,10 @@ export const useCatalogStore = create<CatalogState>()((set) => ({
   errorIssue: null,
   version: 0,
   startLoading: (label) => set({ loading: label, error: null, errorIssue: null }),
-  loaded: (objects, report) =>
+  loaded: (objects, report, indexById) =>
     set((s) => ({
       objects,
-      indexById: indexByCatalogNumber(objects),
+      indexById: indexById ?? indexByCatalogNumber(objects),
       source: report.source,
       report,
       loading: null,

@@ -15,6 +15,8 @@ declare global {
       seek(timeMs: number): void;
       startMs(): number;
       ingestMs(): number;
+      /** Objects in the catalog on screen. */
+      catalogSize(): number;
       /** The last catalog load's failure in words, or null. */
       catalogError(): string | null;
     };
@@ -42,6 +44,7 @@ export function GlobeView({ profile }: { profile: RenderProfile }) {
       seek: (timeMs) => useClockStore.getState().setTime(timeMs),
       startMs: () => useClockStore.getState().startMs,
       ingestMs: () => useCatalogStore.getState().report?.ingestMs ?? NaN,
+      catalogSize: () => useCatalogStore.getState().objects.length,
       catalogError: () => useCatalogStore.getState().error,
     };
     return () => {

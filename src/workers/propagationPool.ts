@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import { packElements } from '../domain/catalog/pack';
+import { packElements, PACKED_STRIDE } from '../domain/catalog/pack';
 import type { ElementSet } from '../domain/catalog/types';
 import type { PropagationWorkerApi } from './propagation.worker';
 import type { EphemerisOverride, InitFailure } from './propagationService';
@@ -61,6 +61,23 @@ class Slot {
   }
 }
 
+/** Element sets packed per task: 340,000 in one held the page for tens of milliseconds. */
+const PACK_SLICE = 25_000;
+
+/** Element sets start…end−1 packed a slice per task, yielding to the page between slices. */
+async function packInSlices(
+  elements: readonly ElementSet[],
+  start: number,
+  end: number,
+): Promise<Float64Array> {
+  const packed = new Float64Array((end - start) * PACKED_STRIDE);
+  for (let from = start; from < end; from += PACK_SLICE) {
+    if (from > start) await new Promise((resolve) => setTimeout(resolve, 0));
+    packElements(elements, from, Math.min(end, from + PACK_SLICE), packed, from - start);
+  }
+  return packed;
+}
+
 /** A copy of a packed share to transfer (the slot keeps its own for a replacement worker). */
 function sendable(share: Float64Array): Float64Array {
   const copy = share.slice();
@@ -99,20 +116,26 @@ export class PropagationPool {
     const n = this.slots.length;
     const per = Math.ceil(elements.length / n);
     const starts = this.slots.map((_, w) => Math.min(w * per, elements.length));
-    const results = await Promise.all(
-      this.slots.map((slot, w) => {
-        const end = Math.min(elements.length, starts[w] + per);
-        const share: Share = {
-          elements: packElements(elements, starts[w], end),
-          ephemerides: ephemerides
-            .filter((e) => e.index >= starts[w] && e.index < end)
-            .map((e) => ({ ...e, index: e.index - starts[w] })),
-        };
-        // Recorded first: a replacement made while the call runs prepares it too.
-        slot.pending = share;
-        return slot.worker.call((api) => api.prepare(sendable(share.elements), share.ephemerides));
-      }),
-    );
+    const calls: Promise<InitFailure[]>[] = [];
+    // Each worker starts on its share while the next one is packed.
+    for (const [w, slot] of this.slots.entries()) {
+      const end = Math.min(elements.length, starts[w] + per);
+      const share: Share = {
+        elements: await packInSlices(elements, starts[w], end),
+        ephemerides: ephemerides
+          .filter((e) => e.index >= starts[w] && e.index < end)
+          .map((e) => ({ ...e, index: e.index - starts[w] })),
+      };
+      // Recorded first: a replacement made while the call runs prepares it too.
+      slot.pending = share;
+      const call = slot.worker.call((api) =>
+        api.prepare(sendable(share.elements), share.ephemerides),
+      );
+      // Awaited below with the others; a failure meanwhile is not an unhandled rejection.
+      call.catch(() => undefined);
+      calls.push(call);
+    }
+    const results = await Promise.all(calls);
     return results.flatMap((failures, w) =>
       failures.map((f) => ({ index: starts[w] + f.index, reason: f.reason })),
     );

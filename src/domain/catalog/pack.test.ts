@@ -32,6 +32,13 @@ describe('packed element sets', () => {
     expect(packed).toHaveLength(PACKED_STRIDE);
     expect(unpackElements(packed)[0].noradCatId).toBe(339_999);
   });
+
+  it('packs slices one after another into one array, as the whole at once', () => {
+    const packed = new Float64Array(2 * PACKED_STRIDE);
+    packElements(elements, 1, 2, packed, 1);
+    packElements(elements, 0, 1, packed, 0);
+    expect(packed).toEqual(packElements(elements));
+  });
 });
 
 describe('packed catalog objects', () => {

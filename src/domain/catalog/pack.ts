@@ -23,15 +23,19 @@ const FIELDS = [
 
 export const PACKED_STRIDE = FIELDS.length;
 
-/** Element sets from `start` to `end` (exclusive), packed. */
+/**
+ * Element sets from `start` to `end` (exclusive), packed; into `packed` from element set
+ * `at` when given (a large catalog is packed a slice at a time).
+ */
 export function packElements(
   elements: readonly ElementSet[],
   start = 0,
   end = elements.length,
+  packed = new Float64Array((end - start) * PACKED_STRIDE),
+  at = 0,
 ): Float64Array {
-  const packed = new Float64Array((end - start) * PACKED_STRIDE);
   // Spelled out, in FIELDS order: a property read by a variable name is ten times slower here.
-  for (let i = start, o = 0; i < end; i++, o += PACKED_STRIDE) {
+  for (let i = start, o = at * PACKED_STRIDE; i < end; i++, o += PACKED_STRIDE) {
     const el = elements[i];
     packed[o] = el.noradCatId;
     packed[o + 1] = el.epochMs;
@@ -84,9 +88,9 @@ export function unpackElements(packed: Float64Array): ElementSet[] {
 }
 
 /** Numbers per catalog object: the packed element set, then perigee, apogee and period. */
-const OBJECT_STRIDE = PACKED_STRIDE + 3;
+export const OBJECT_STRIDE = PACKED_STRIDE + 3;
 /** Strings per catalog object: name, designator, classification, type, regime, OMM type. */
-const OBJECT_STRINGS = 6;
+export const OBJECT_STRINGS = 6;
 
 /**
  * Catalog objects as columns for a message: a structured clone of plain objects arrives on the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseStartTime, medianMs } from './startTime';
+import { chooseStartTime, medianMs, startTimeFromMedian } from './startTime';
 
 const day = 86_400_000;
 const now = Date.UTC(2026, 10, 22, 12);
@@ -17,6 +17,12 @@ describe('chooseStartTime', () => {
     expect(start.startMs).toBe(median);
     expect(start.note).toContain('2024-10-31 10:36 UTC');
     expect(start.note).toContain('752 days');
+  });
+
+  it('gives the same start from the median alone, and now when there is none', () => {
+    const epochs = [now - 9 * day, now - 8 * day, now - 1 * day];
+    expect(startTimeFromMedian(medianMs(epochs), now)).toEqual(chooseStartTime(epochs, now));
+    expect(startTimeFromMedian(NaN, now).startMs).toBe(now);
   });
 
   it('takes the median of an even count as the mean of the middle two', () => {

@@ -20,7 +20,11 @@ export function medianMs(values: readonly number[]): number {
  * median epoch, because SGP4 far from the epoch is meaningless.
  */
 export function chooseStartTime(epochsMs: readonly number[], nowMs: number): StartTime {
-  const medianEpochMs = medianMs(epochsMs);
+  return startTimeFromMedian(medianMs(epochsMs), nowMs);
+}
+
+/** The same rule from the median epoch alone (the parsing worker finds it off the main thread). */
+export function startTimeFromMedian(medianEpochMs: number, nowMs: number): StartTime {
   if (!Number.isFinite(medianEpochMs)) return { startMs: nowMs, medianEpochMs, note: null };
   const distance = Math.abs(nowMs - medianEpochMs);
   if (distance <= MAX_START_EPOCH_DISTANCE_MS) return { startMs: nowMs, medianEpochMs, note: null };
