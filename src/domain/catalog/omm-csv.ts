@@ -18,7 +18,9 @@ function isBlankRow(row: string[]): boolean {
 export function parseOmmCsv(text: string): ParsedCatalog {
   const parsed = Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: false });
   const rows = parsed.data;
-  checkCatalogRecords(rows.length - 1);
+  // The header is not a record, nor is the empty row after a file's last line break.
+  const trailingBlank = rows.length > 1 && isBlankRow(rows[rows.length - 1]) ? 1 : 0;
+  checkCatalogRecords(rows.length - 1 - trailingBlank);
   // Quoted fields may span lines, so count the line breaks inside each row's fields.
   const breakChar = parsed.meta.linebreak === '\r' ? '\r' : '\n';
   const rowErrors = new Map<number, string>();

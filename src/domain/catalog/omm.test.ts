@@ -116,6 +116,21 @@ function readSnapshot(): string {
   return readFileSync(onOrbitSnapshotCsv, 'utf8');
 }
 
+describe('OMM CSV record count', () => {
+  it('counts records, not the empty row after the last line break, against the limit', () => {
+    const rows = (n: number) => `OBJECT_NAME\n${'X\n'.repeat(n)}`;
+    const refusal = (text: string) => {
+      try {
+        parseOmmCsv(text);
+        return null;
+      } catch (e) {
+        return e instanceof CatalogFormatError ? e.message : String(e);
+      }
+    };
+    expect(refusal(rows(500_001))).toBe('500,001 records; the limit for catalogs is 500,000');
+  });
+});
+
 describe('OMM CSV', () => {
   it('reads CelesTrak rows, including ".16091E-2" numbers and microsecond epochs', () => {
     const { format, elements, rejected, origins } = parseOmmCsv(CSV);

@@ -6,6 +6,7 @@ import { deriveCatalogObject } from './derive';
 import { CatalogFormatError } from './errors';
 import { loadCatalog } from './load';
 import { decodePackedCatalog, encodePackedCatalog, isPackedCatalog } from './packedFile';
+import { recordIssue, rejectedRecord } from './recordIssues';
 import type { LoadedCatalog } from './types';
 
 const small: LoadedCatalog = {
@@ -14,7 +15,7 @@ const small: LoadedCatalog = {
     deriveCatalogObject(ISS_2024_10_31),
     deriveCatalogObject(testElements({ noradCatId: 270_387, eccentricity: 0.7 })),
   ],
-  rejected: [{ record: 3, line: 4, field: 'EPOCH', reason: 'not a date' }],
+  rejected: [rejectedRecord(3, 4, 'EPOCH', recordIssue('epochFormat', { text: 'not a date' }))],
   duplicatesDropped: 2,
 };
 
@@ -26,6 +27,14 @@ describe('packed catalog file', () => {
     const bytes = bufferOf(encodePackedCatalog(small));
     expect(isPackedCatalog(bytes)).toBe(true);
     expect(decodePackedCatalog(bytes)).toEqual(small);
+  });
+
+  it('leaves out rejected records in the header that are not what the parsers make', () => {
+    const odd = [{ record: 1, field: 'X', reason: 'r', issue: { code: 'noSuchCode', values: {} } }];
+    const bytes = bufferOf(
+      encodePackedCatalog({ ...small, rejected: [...odd, ...small.rejected] as never }),
+    );
+    expect(decodePackedCatalog(bytes).rejected).toEqual(small.rejected);
   });
 
   it('is not mistaken for text, and a damaged one is refused with the catalog error', () => {

@@ -7,7 +7,8 @@
 // a multiple of 8, then the objects' numbers as little-endian float64 (see pack.ts).
 import { catalogError, checkCatalogRecords } from './errors';
 import { OBJECT_STRIDE, OBJECT_STRINGS, packCatalogObjects, unpackCatalogObjects } from './pack';
-import type { CatalogFormat, LoadedCatalog } from './types';
+import { RECORD_ISSUE_CODES } from './recordIssues';
+import type { CatalogFormat, LoadedCatalog, RejectedRecord } from './types';
 
 const MAGIC = 'OWCAT01\n';
 const FORMATS: readonly CatalogFormat[] = ['TLE', 'OMM-JSON', 'OMM-CSV', 'OMM-XML'];
@@ -76,7 +77,25 @@ export function decodePackedCatalog(bytes: ArrayBuffer): LoadedCatalog {
   return {
     format: header.format,
     objects,
-    rejected: Array.isArray(header.rejected) ? header.rejected : [],
+    rejected: Array.isArray(header.rejected) ? header.rejected.filter(isRejectedRecord) : [],
     duplicatesDropped: Number(header.duplicatesDropped) || 0,
   };
+}
+
+/** A rejected record as the parsers make them; anything else in a file's header is left out. */
+function isRejectedRecord(r: unknown): r is RejectedRecord {
+  const x = r as Partial<RejectedRecord> | null;
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    Number.isInteger(x.record) &&
+    (x.line === undefined || Number.isInteger(x.line)) &&
+    typeof x.field === 'string' &&
+    typeof x.reason === 'string' &&
+    typeof x.issue === 'object' &&
+    x.issue !== null &&
+    RECORD_ISSUE_CODES.includes(x.issue.code) &&
+    typeof x.issue.values === 'object' &&
+    x.issue.values !== null
+  );
 }
