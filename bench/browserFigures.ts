@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import type { LoadFile } from './loadFiles';
+import { recordLongTasks } from './longTasks';
 import { launchChromium } from './previewServer';
 
 interface SceneFigures {
@@ -154,14 +155,7 @@ async function memoryFigures(browser: Browser, page: Page) {
 
 async function openPage(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.addInitScript(() => {
-    window.longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) {
-        window.longTasks?.push({ startMs: e.startTime, durationMs: e.duration });
-      }
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  await recordLongTasks(page);
   await page.goto(url);
   await page.waitForFunction(() => (window.orbitalWatch?.scene.perf.frameCount ?? 0) > 5, null, {
     timeout: 60_000,

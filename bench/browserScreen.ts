@@ -1,6 +1,7 @@
 // The in-browser half of `npm run bench:screen`: the built app's Screening panel runs the full
 // catalog in the browser's worker pool, as a person would start it.
 import { execFileSync } from 'node:child_process';
+import { recordLongTasks } from './longTasks';
 import { launchChromium } from './previewServer';
 
 export interface BrowserScreening {
@@ -46,6 +47,7 @@ export async function browserScreening(
     for (const hours of hoursList) {
       // A fresh page per run, so one run's memory does not carry into the next.
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await recordLongTasks(page);
       await page.goto(baseUrl);
       await page
         .getByRole('status', { name: 'Catalog status' })
@@ -69,14 +71,7 @@ export async function browserScreening(
       }, 250);
       try {
         // Long tasks from the click on: the workers' phase, then the event list being built.
-        const clickedAtMs = await page.evaluate(() => {
-          const w = window as unknown as { longTasks: [number, number][] };
-          w.longTasks = [];
-          new PerformanceObserver((list) => {
-            for (const e of list.getEntries()) w.longTasks.push([e.startTime, e.duration]);
-          }).observe({ type: 'longtask' });
-          return performance.now();
-        });
+        const clickedAtMs = await page.evaluate(() => performance.now());
         await panel.getByRole('button', { name: 'Run screening' }).click();
         const summary = panel.getByTestId('screening-summary');
         await summary.waitFor({ timeout: 1_800_000 });
@@ -84,14 +79,13 @@ export async function browserScreening(
         const [, events, wallS, screenS] =
           /^([\d,]+) events .* ([\d.]+) s \(([\d.]+) s screening\)$/.exec(text) ?? [];
         if (!events) throw new Error(`unexpected screening summary "${text}"`);
-        const tasks = await page.evaluate(
-          () => (window as unknown as { longTasks: [number, number][] }).longTasks,
-        );
+        const tasks = await page.evaluate(() => window.longTasks ?? []);
         const screenedAtMs = clickedAtMs + Number(screenS) * 1000;
-        const longest = (list: [number, number][]) => Math.max(0, ...list.map(([, d]) => d));
+        const longest = (after: number) =>
+          Math.max(0, ...tasks.filter((t) => t.startMs >= after).map((t) => t.durationMs));
         out.push({
-          longestTaskMs: longest(tasks),
-          longestTaskAfterScreeningMs: longest(tasks.filter(([t]) => t >= screenedAtMs)),
+          longestTaskMs: longest(clickedAtMs),
+          longestTaskAfterScreeningMs: longest(screenedAtMs),
           hours,
           wallS: Number(wallS),
           screenS: Number(screenS),

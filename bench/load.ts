@@ -15,6 +15,7 @@ import { dirname } from 'node:path';
 import type { Page } from '@playwright/test';
 import { sharedDataPresent, onOrbitSnapshotCsv } from '../src/testing/sharedData';
 import { makeLoadFiles, type LoadFile } from './loadFiles';
+import { recordLongTasks } from './longTasks';
 import { launchChromium, withBuiltApp } from './previewServer';
 
 const args = process.argv.slice(2);
@@ -29,12 +30,6 @@ if (!sharedDataPresent) {
 }
 
 const TARGET_MS = 200;
-
-declare global {
-  interface Window {
-    longTasks?: { startMs: number; durationMs: number }[];
-  }
-}
 
 interface LoadFigures {
   file: LoadFile;
@@ -244,14 +239,7 @@ try {
         const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
         const errors: string[] = [];
         page.on('pageerror', (e) => errors.push(e.message));
-        await page.addInitScript(() => {
-          window.longTasks = [];
-          new PerformanceObserver((list) => {
-            for (const e of list.getEntries()) {
-              window.longTasks?.push({ startMs: e.startTime, durationMs: e.duration });
-            }
-          }).observe({ type: 'longtask', buffered: true });
-        });
+        await recordLongTasks(page);
         await page.goto(`${baseUrl}?catalog=none`);
         await page.waitForFunction(
           () => (window.orbitalWatch?.scene.perf.frameCount ?? 0) > 5,
