@@ -124,6 +124,9 @@ async function flush(): Promise<void> {
   try {
     const tx = (await historyDb()).transaction(STORE, 'readwrite');
     const done = tx.done;
+    // A failed put aborts the transaction: the put's own rejection reports it below, so this one
+    // must not surface as an unhandled rejection (awaiting `done` still throws).
+    done.catch(() => undefined);
     // Puts in slices, each issued when the last one's requests succeed, so the transaction stays
     // open (one write, all or nothing) while the page gets the thread between slices.
     for (let i = 0; i < changed.length;) {
