@@ -411,6 +411,7 @@ export const en = {
     animateTitle: 'Replay the approach from TCA − 10 min to TCA + 10 min at 10×',
     goToTca: 'Go to TCA',
     exportCdm: 'Export CDM',
+    exportOem: 'Export both objects (OEM)',
     cannotExport: 'Cannot export: {{problem}}',
     hbrTooSmall:
       'Hard-body circle ({{hbr}} m) is smaller than a pixel at this scale (plot ±{{span}}).',

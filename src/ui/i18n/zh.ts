@@ -403,6 +403,7 @@ export const zh: Messages = {
     animateTitle: '以 10 倍速回放从 TCA − 10 分钟到 TCA + 10 分钟的接近过程',
     goToTca: '跳到 TCA',
     exportCdm: '导出 CDM',
+    exportOem: '导出两个目标的星历（OEM）',
     cannotExport: '无法导出：{{problem}}',
     hbrTooSmall: '硬体圆（{{hbr}} m）在此比例下小于一个像素（绘图范围 ±{{span}}）。',
     noCovariance: '协方差未知：无不确定性椭圆。',
