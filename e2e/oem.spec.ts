@@ -285,6 +285,33 @@ test('an OEM of a catalog object stands in for it inside its span; SGP4 draws it
       return Math.max(Math.abs(lat - fLat), Math.abs(lon - fLon));
     })
     .toBeGreaterThan(0.2);
+
+  // One file with two objects (an event as another operator exports it): each is an ephemeris of
+  // its own — the ISS stands in for the catalog's, the neighbour is added.
+  const neighbour = neighbourOem().message.segments[0];
+  const both = writeOemKvn({
+    objectName: 'ISS (ZARYA)',
+    objectId: '1998-067A',
+    originator: 'E2E OPERATOR',
+    creationDateMs: START_MS,
+    segments: [
+      { states: message.segments[0].states },
+      { object: { objectName: NAME, objectId: '2099-001A' }, states: neighbour.states },
+    ],
+  });
+  await openFile(page, 'event.oem', both);
+  await expect.poll(() => objectCount(page), { timeout: 60_000 }).toBe(catalogCount + 1);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(panel.locator('[data-field="source"]')).toHaveText(
+    'ephemeris · event.oem (ISS (ZARYA)) (stands in for the catalog object)',
+  );
+  await expectFilePosition(page, message, 1500);
+  await search.fill(NAME);
+  await search.press('Enter');
+  await expect(panel.locator('[data-field="source"]')).toHaveText(
+    `ephemeris · event.oem (${NAME})`,
+  );
+  await expectFilePosition(page, neighbourOem().message, 1500);
 });
 
 test('a planned manoeuvre is drawn beside its nominal and screened against it; ephemerides can be removed', async ({
