@@ -25,7 +25,7 @@ import { useWatchListStore } from '../state/watchListStore';
 import type { PropagationPool } from '../workers/propagationPool';
 import { CatalogPointsPrimitive, SEGMENT_STRIDE, type CatalogPick } from './catalogPointsPrimitive';
 import { createGlobe } from './createGlobe';
-import { applyCameraCommand, cameraCommandForKey } from './keyboardCamera';
+import { applyCameraCommand, cameraCommandForKey, homeDestination } from './keyboardCamera';
 import { EncounterLayer } from './encounterLayer';
 import { EphemerisStream, packSegment, stateInSegment, type Segment } from './ephemerisStream';
 import { objectColors } from './palette';
@@ -144,6 +144,9 @@ export class SceneController {
     // A scene built again (after a lost context, or on a layout switch) starts from the stores.
     const view = useCameraStore.getState().view;
     if (view) this.applyCamera(view);
+    // A portrait phone starts with the whole Earth across its width, as Reset gives.
+    else if (!useCameraStore.getState().requested)
+      this.widget.camera.setView({ destination: homeDestination(this.widget.camera) });
     if (useCatalogStore.getState().objects.length > 0) {
       this.catalogChanged();
       this.awaitingFirstDrawSince = null; // not a load: nothing to time
