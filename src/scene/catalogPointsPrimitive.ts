@@ -9,7 +9,7 @@ import {
   type PickId,
 } from './cesiumInternals';
 import { packSegment, tauAt, type Segment } from './ephemerisStream';
-import { SegmentUploadPlan, UPLOAD_BYTES_PER_FRAME, type UploadStep } from './segmentUploadPlan';
+import { SegmentUploadPlan, UPLOAD_PART_BYTES, type UploadStep } from './segmentUploadPlan';
 
 /** Floats per object in a segment: p0, v0, p1, v1 (km, km/s, Earth-fixed) and a valid flag. */
 export const SEGMENT_STRIDE = 13;
@@ -109,13 +109,13 @@ const attributeLocations = {
   a_mark: 7,
 };
 
-/** Objects per frame's upload of a segment (see UPLOAD_BYTES_PER_FRAME). */
-const OBJECTS_PER_PART = Math.floor(UPLOAD_BYTES_PER_FRAME / (SEGMENT_STRIDE * 4));
+/** Objects per part of a segment's upload (see UPLOAD_PART_BYTES). */
+const OBJECTS_PER_PART = Math.floor(UPLOAD_PART_BYTES / (SEGMENT_STRIDE * 4));
 
 /**
  * The whole catalog as one draw call. Workers supply SGP4 samples; each frame costs one
  * uniform (the fraction between two samples). A new segment is uploaded into a second buffer,
- * a few MB a frame (SegmentUploadPlan), while the points keep drawing the first; then they swap.
+ * 4 MiB a task (SegmentUploadPlan), while the points keep drawing the first; then they swap.
  */
 export class CatalogPointsPrimitive {
   show = true;
@@ -136,6 +136,10 @@ export class CatalogPointsPrimitive {
   private packed = new Float32Array(0);
   /** Objects with no valid state in the back buffer's segment, so far. */
   private backInvalid = 0;
+  /** A segment swapped in between frames, with its invalid count: announced when drawn. */
+  private swapUndrawn: { segment: Segment; invalid: number } | null = null;
+  /** The timer of the next part's task between frames (0: none). */
+  private continuation = 0;
   private tau = 0;
   private dtSec = 60;
   private boundingRadiusM = 5e7;
@@ -155,8 +159,8 @@ export class CatalogPointsPrimitive {
   private destroyed = false;
 
   /**
-   * A segment is now drawn (swapped to the front), with how many objects have no valid state in
-   * it: the frame that draws the clock's time after a load or a seek, for the caller to time.
+   * A segment swapped to the front is drawn for the first time (called in that frame), with how
+   * many objects have no valid state in it: for the caller to time loads and seeks.
    */
   onSegmentDrawn: ((segment: Segment, unpropagatedCount: number) => void) | null = null;
 
@@ -201,14 +205,14 @@ export class CatalogPointsPrimitive {
     return this.plan.front;
   }
 
-  /** True while a segment is being uploaded: frames must keep coming to finish it. */
+  /** True while a segment is being uploaded or one swapped in awaits its frame. */
   get uploadPending(): boolean {
-    return this.show && this.plan.pending;
+    return this.show && (this.plan.pending || this.swapUndrawn !== null);
   }
 
   update(frameState: FrameStateLike): void {
     if (!this.show || this.count === 0) return;
-    // One part a frame: not again in a pick's update of the same frame.
+    // A part in a frame's update, not again in a pick's update of the same frame.
     const step = frameState.passes.render ? this.plan.next(this.wanted, this.upcoming) : null;
     if (!this.command && !step) return;
     const { context } = frameState;
@@ -229,6 +233,28 @@ export class CatalogPointsPrimitive {
     this.tau = tauAt(drawn, this.timeMs);
     this.dtSec = drawn.stepMs / 1000;
     frameState.commandList.push(this.command!);
+    if (!frameState.passes.render) return;
+    if (this.swapUndrawn) {
+      this.onSegmentDrawn?.(this.swapUndrawn.segment, this.swapUndrawn.invalid);
+      this.swapUndrawn = null;
+    }
+    this.continueSoon();
+  }
+
+  /**
+   * The next parts go in tasks of their own between frames too, one part each: where frames are
+   * slow (software rendering draws 340,000 points at a frame every few seconds) an upload a part
+   * per frame would fall behind the clock, and the main thread is free between them.
+   */
+  private continueSoon(): void {
+    if (this.continuation || !this.plan.pending) return;
+    this.continuation = window.setTimeout(() => {
+      this.continuation = 0;
+      if (!this.command || !this.show) return;
+      const step = this.plan.next(this.wanted, this.upcoming);
+      if (step) this.upload(step);
+      this.continueSoon();
+    });
   }
 
   /** One frame's part of a segment into the back buffer; the swap once it is complete. */
@@ -244,7 +270,7 @@ export class CatalogPointsPrimitive {
     if (!swap) return;
     this.front = 1 - this.front;
     this.command!.vertexArray = this.vertexArrays[this.front];
-    this.onSegmentDrawn?.(segment, this.backInvalid);
+    this.swapUndrawn = { segment, invalid: this.backInvalid };
   }
 
   private createGeometry(context: FrameStateLike['context']): void {
@@ -382,6 +408,9 @@ export class CatalogPointsPrimitive {
     // Destroying the vertex arrays destroys the buffers they hold.
     for (const vertexArray of this.vertexArrays) vertexArray.destroy();
     this.shaderProgram?.destroy();
+    clearTimeout(this.continuation);
+    this.continuation = 0;
+    this.swapUndrawn = null;
     for (const id of this.pickIds) id.destroy();
     this.pickIds = [];
     this.pickIdsMade = 0;

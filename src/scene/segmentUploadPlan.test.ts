@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   SegmentUploadPlan,
-  UPLOAD_BYTES_PER_FRAME,
+  UPLOAD_PART_BYTES,
   sameSamples,
   type SamplePair,
   type UploadStep,
@@ -36,7 +36,7 @@ describe('SegmentUploadPlan', () => {
     expect(plan.next(a, null)).toBeNull();
   });
 
-  it('a catalog that fits one part is written and swapped in the same frame', () => {
+  it('a catalog that fits one part is written and swapped in one step', () => {
     const plan = new SegmentUploadPlan(26_834, 80_000);
     expect(brief(plan.next(seg(0), null))).toEqual([0, 0, 26_834, true]);
     expect(plan.pending).toBe(false);
@@ -107,9 +107,9 @@ describe('SegmentUploadPlan', () => {
     expect(plan.next(exact, null)?.swap).toBe(true);
   });
 
-  it('writes at most 4 MiB a frame: 340,000 objects in 5 frames, the snapshot in one', () => {
-    const perPart = Math.floor(UPLOAD_BYTES_PER_FRAME / (SEGMENT_STRIDE * 4));
-    for (const [objects, frames] of [
+  it('writes at most 4 MiB a part: 340,000 objects in 5 parts, the snapshot in one', () => {
+    const perPart = Math.floor(UPLOAD_PART_BYTES / (SEGMENT_STRIDE * 4));
+    for (const [objects, parts] of [
       [339_999, 5],
       [26_834, 1],
     ]) {
@@ -122,7 +122,7 @@ describe('SegmentUploadPlan', () => {
         written = step.to;
         n++;
       }
-      expect([written, n]).toEqual([objects, frames]);
+      expect([written, n]).toEqual([objects, parts]);
     }
   });
 });

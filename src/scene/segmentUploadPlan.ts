@@ -1,12 +1,13 @@
 /**
- * Which part of which segment to upload in a frame. The points draw from a front buffer while
- * the next segment is written into a back buffer a bounded number of objects per frame; the two
- * swap once the back is complete. One upload of 340,000 objects' segment (17.7 MB) held the main
- * thread for a whole frame. Pure: the GPU side is the caller's.
+ * Which part of which segment to upload next. The points draw from a front buffer while the next
+ * segment is written into a back buffer a bounded number of objects per main-thread task (a
+ * frame, or a task between frames); the two swap once the back is complete. One upload of
+ * 340,000 objects' segment (17.7 MB) held the main thread for a whole frame. Pure: the GPU side
+ * is the caller's.
  */
 
-/** Segment bytes written per frame: 340,000 objects in 5 frames, the 26,834 snapshot in one. */
-export const UPLOAD_BYTES_PER_FRAME = 4 * 1024 * 1024;
+/** Segment bytes written per task: 340,000 objects in 5 parts, the 26,834 snapshot in one. */
+export const UPLOAD_PART_BYTES = 4 * 1024 * 1024;
 
 /** A segment as the plan tells them apart: by its two sample arrays. */
 export interface SamplePair {
@@ -18,7 +19,7 @@ export function sameSamples(a: SamplePair | null, b: SamplePair | null): boolean
   return a !== null && b !== null && a.s0 === b.s0 && a.s1 === b.s1;
 }
 
-/** One frame's work on the back buffer. */
+/** One task's work on the back buffer. */
 export interface UploadStep<S> {
   segment: S;
   /** Objects [from, to) to write into the back buffer at object `from`; none when equal. */
@@ -44,13 +45,13 @@ export class SegmentUploadPlan<S extends SamplePair> {
     return this.frontSegment;
   }
 
-  /** A back buffer is being written: frames must keep coming to finish it. */
+  /** A back buffer is being written: more steps are needed to finish it. */
   get pending(): boolean {
     return this.writing;
   }
 
   /**
-   * This frame's step, or null. `wanted` is the clock's segment (null while its samples are
+   * The next step, or null. `wanted` is the clock's segment (null while its samples are
    * computed), `upcoming` the next one in the direction of play: uploaded ahead, it waits complete
    * in the back buffer and playback swaps to it without a wait. A back buffer holding anything
    * else is started again, except one for an earlier wanted segment that is over half written:
