@@ -228,17 +228,16 @@ export class CatalogPointsPrimitive {
       this.markBuffer!.copyFromArrayView(this.marks);
       this.marksDirty = false;
     }
+    if (frameState.passes.render) this.continueSoon();
     const drawn = this.plan.front;
     if (!drawn) return;
     this.tau = tauAt(drawn, this.timeMs);
     this.dtSec = drawn.stepMs / 1000;
     frameState.commandList.push(this.command!);
-    if (!frameState.passes.render) return;
-    if (this.swapUndrawn) {
+    if (frameState.passes.render && this.swapUndrawn) {
       this.onSegmentDrawn?.(this.swapUndrawn.segment, this.swapUndrawn.invalid);
       this.swapUndrawn = null;
     }
-    this.continueSoon();
   }
 
   /**
@@ -257,7 +256,7 @@ export class CatalogPointsPrimitive {
     });
   }
 
-  /** One frame's part of a segment into the back buffer; the swap once it is complete. */
+  /** One part of a segment into the back buffer; the swap once it is complete. */
   private upload({ segment, from, to, swap }: UploadStep<Segment>): void {
     if (to > from) {
       if (from === 0) this.backInvalid = 0;
