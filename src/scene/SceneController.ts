@@ -23,11 +23,11 @@ import { publishSelectedState, useSelectedStateStore } from '../state/selectedSt
 import { useViewStore } from '../state/viewStore';
 import { useWatchListStore } from '../state/watchListStore';
 import type { PropagationPool } from '../workers/propagationPool';
-import { CatalogPointsPrimitive, SEGMENT_STRIDE, type CatalogPick } from './catalogPointsPrimitive';
+import { CatalogPointsPrimitive, type CatalogPick } from './catalogPointsPrimitive';
 import { createGlobe } from './createGlobe';
 import { applyCameraCommand, cameraCommandForKey, homeDestination } from './keyboardCamera';
 import { EncounterLayer } from './encounterLayer';
-import { EphemerisStream, packSegment, stateInSegment, type Segment } from './ephemerisStream';
+import { EphemerisStream, stateInSegment, tauAt, type Segment } from './ephemerisStream';
 import { objectColors } from './palette';
 import { useEphemerisStore } from '../state/ephemerisStore';
 import { FramePerf } from './framePerf';
@@ -37,6 +37,7 @@ import type { RenderProfile } from './renderProfile';
 import { SelectionLayer } from './selectionLayer';
 import { flightSeconds } from './motion';
 import { FrameLoop } from './frameLoop';
+import { sameSamples } from './segmentUploadPlan';
 
 /** A render error this soon after a restart stops the view rather than restarting it again. */
 const RESTART_QUIET_MS = 60_000;
@@ -67,8 +68,9 @@ export class SceneController {
   private readonly encounter: EncounterLayer;
   private readonly handler: ScreenSpaceEventHandler;
   private readonly unsubscribers: (() => void)[] = [];
-  private packed = new Float32Array(0);
-  private shownSegment: Segment | null = null;
+  /** The clock's time and segment (null while its samples are computed) in the latest frame. */
+  private frameTimeMs = 0;
+  private frameSegment: Segment | null = null;
   private selectedIndex = -1;
   private readonly selectedState = new Float64Array(6);
   private readonly julian = new JulianDate();
@@ -126,6 +128,8 @@ export class SceneController {
     this.notifications = new NotificationLayer(this.widget);
     this.encounter = new EncounterLayer(this.widget, this.encounterGuard);
     this.stream = new EphemerisStream(pool, () => this.samplesArrived());
+    this.points.onSegmentDrawn = (segment, unpropagatedCount) =>
+      this.segmentDrawn(segment, unpropagatedCount);
     scene.preUpdate.addEventListener(() => this.beforeFrame());
     scene.postRender.addEventListener(() => this.perf.frameEnd());
     scene.renderError.addEventListener((_scene: unknown, error: unknown) =>
@@ -154,7 +158,13 @@ export class SceneController {
     scene.camera.moveEnd.addEventListener(() => this.publishCamera());
     this.frames = new FrameLoop(this.widget, {
       beforeFrame: () => {
-        if (this.dirty || this.points.pickIdsPending || useClockStore.getState().playing)
+        const { points } = this;
+        if (
+          this.dirty ||
+          points.pickIdsPending ||
+          points.uploadPending ||
+          useClockStore.getState().playing
+        )
           scene.requestRender();
         // No frame is coming while paused and still: pick the hovered point now, not at the next frame.
         else if (this.pendingHover) this.hoverAt(this.pendingHover);
@@ -247,8 +257,7 @@ export class SceneController {
       objectColors(objects, useViewStore.getState().colorBy, ephemerisIds()),
       maxRadiusKm,
     );
-    this.packed = new Float32Array(objects.length * SEGMENT_STRIDE);
-    this.shownSegment = null;
+    this.frameSegment = null;
     this.stream.reset(objects.length > 0);
     this.watchedChanged();
     this.selectionChanged(useSelectionStore.getState().selectedId);
@@ -295,37 +304,42 @@ export class SceneController {
     this.widget.clock.currentTime = JulianDate.fromDate(new Date(timeMs), this.julian);
     this.stream.update(timeMs, clock.playing ? clock.rate : 0);
     const segment = this.stream.segmentAt(timeMs);
-    if (segment) {
-      if (segment.s0 !== this.shownSegment?.s0 || segment.s1 !== this.shownSegment?.s1) {
-        const unpropagatedCount = packSegment(segment, this.packed);
-        this.points.setSegment(this.packed, segment.stepMs / 1000);
-        if (unpropagatedCount !== useSelectedStateStore.getState().unpropagatedCount) {
-          useSelectedStateStore.setState({ unpropagatedCount });
-        }
-      }
-      this.shownSegment = segment;
-      this.points.setTau(segment.tau);
-      if (this.awaitingFirstDrawSince !== null) {
-        this.perf.catalogOnScreenMs.push(performance.now() - this.awaitingFirstDrawSince);
-        this.awaitingFirstDrawSince = null;
-      }
-      if (
-        this.seekStartedMs !== null &&
-        Math.abs(this.seekTargetMs - timeMs) < 1000 * Math.max(1, Math.abs(clock.rate))
-      ) {
-        this.perf.seekDone(performance.now() - this.seekStartedMs);
-        this.seekStartedMs = null;
-      }
-    }
-    // While samples for a new time are on their way the last segment stays, pinned at its end.
-    else if (this.shownSegment)
-      this.points.setTau(timeMs < this.shownSegment.k * this.shownSegment.stepMs ? 0 : 1);
+    // Playing, the next segment is uploaded ahead so that the points swap to it without a wait.
+    const upcoming = clock.playing ? this.stream.segmentAfter(timeMs, clock.rate) : null;
+    this.points.setSegments(segment, upcoming, timeMs);
+    this.frameTimeMs = timeMs;
+    this.frameSegment = segment;
+    if (segment && sameSamples(segment, this.points.drawnSegment)) this.clockDrawn();
     this.updateSelection(timeMs, segment, !clock.playing);
     this.notificationsGuard.run(() => this.notifications.update(timeMs));
     this.encounter.update(timeMs);
     if (this.flyPending && segment) this.flyToSelection();
     if (this.pendingHover) this.hoverAt(this.pendingHover);
     this.perf.ownWorkEnd();
+  }
+
+  /** The points swapped to a newly uploaded segment (see CatalogPointsPrimitive). */
+  private segmentDrawn(segment: Segment, unpropagatedCount: number): void {
+    if (unpropagatedCount !== useSelectedStateStore.getState().unpropagatedCount) {
+      useSelectedStateStore.setState({ unpropagatedCount });
+    }
+    if (sameSamples(segment, this.frameSegment)) this.clockDrawn();
+  }
+
+  /** This frame draws the points at the clock's time: a load or a seek is on screen. */
+  private clockDrawn(): void {
+    if (this.awaitingFirstDrawSince !== null) {
+      this.perf.catalogOnScreenMs.push(performance.now() - this.awaitingFirstDrawSince);
+      this.awaitingFirstDrawSince = null;
+    }
+    const { rate } = useClockStore.getState();
+    if (
+      this.seekStartedMs !== null &&
+      Math.abs(this.seekTargetMs - this.frameTimeMs) < 1000 * Math.max(1, Math.abs(rate))
+    ) {
+      this.perf.seekDone(performance.now() - this.seekStartedMs);
+      this.seekStartedMs = null;
+    }
   }
 
   private updateSelection(timeMs: number, segment: Segment | null, immediate: boolean): void {
@@ -397,7 +411,7 @@ export class SceneController {
   }
 
   private flyToSelection(): void {
-    const segment = this.shownSegment;
+    const segment = this.stream.segmentAt(simNowMs(useClockStore.getState()));
     if (this.selectedIndex < 0) return;
     const state = new Float64Array(6);
     this.flyPending = !segment || !stateInSegment(segment, this.selectedIndex, state);
@@ -420,10 +434,11 @@ export class SceneController {
   windowPositionOf(noradCatId: number): { x: number; y: number } | null {
     const index = useCatalogStore.getState().indexById.get(noradCatId);
     const state = new Float64Array(6);
+    const drawn = this.points.drawnSegment;
     if (
       index === undefined ||
-      !this.shownSegment ||
-      !stateInSegment(this.shownSegment, index, state)
+      !drawn ||
+      !stateInSegment({ ...drawn, tau: tauAt(drawn, this.frameTimeMs) }, index, state)
     )
       return null;
     const world = new Cartesian3(state[0] * 1000, state[1] * 1000, state[2] * 1000);

@@ -8,6 +8,8 @@ import {
   type GpuVertexArray,
   type PickId,
 } from './cesiumInternals';
+import { packSegment, tauAt, type Segment } from './ephemerisStream';
+import { SegmentUploadPlan, UPLOAD_PART_BYTES, type UploadStep } from './segmentUploadPlan';
 
 /** Floats per object in a segment: p0, v0, p1, v1 (km, km/s, Earth-fixed) and a valid flag. */
 export const SEGMENT_STRIDE = 13;
@@ -107,9 +109,13 @@ const attributeLocations = {
   a_mark: 7,
 };
 
+/** Objects per part of a segment's upload (see UPLOAD_PART_BYTES). */
+const OBJECTS_PER_PART = Math.floor(UPLOAD_PART_BYTES / (SEGMENT_STRIDE * 4));
+
 /**
  * The whole catalog as one draw call. Workers supply SGP4 samples; each frame costs one
- * uniform (the fraction between two samples). A new segment is one buffer upload.
+ * uniform (the fraction between two samples). A new segment is uploaded into a second buffer,
+ * 4 MiB a task (SegmentUploadPlan), while the points keep drawing the first; then they swap.
  */
 export class CatalogPointsPrimitive {
   show = true;
@@ -121,23 +127,42 @@ export class CatalogPointsPrimitive {
   /** 1 per watched object, 0 otherwise. */
   private marks: Uint8Array = new Uint8Array(0);
   private marksDirty = false;
-  private segment: Float32Array | null = null;
-  private segmentDirty = false;
+  private plan = new SegmentUploadPlan<Segment>(0, OBJECTS_PER_PART);
+  /** This frame's segments (see setSegments) and clock. */
+  private wanted: Segment | null = null;
+  private upcoming: Segment | null = null;
+  private timeMs = 0;
+  /** One part of a segment, packed for upload. */
+  private packed = new Float32Array(0);
+  /** Objects with no valid state in the back buffer's segment, so far. */
+  private backInvalid = 0;
+  /** A segment swapped in between frames, with its invalid count: announced when drawn. */
+  private swapUndrawn: { segment: Segment; invalid: number } | null = null;
+  /** The timer of the next part's task between frames (0: none). */
+  private continuation = 0;
   private tau = 0;
   private dtSec = 60;
   private boundingRadiusM = 5e7;
 
-  private segmentBuffer: GpuBuffer | null = null;
+  /** Front and back segment buffers, each with its vertex array; `front` is the drawn one. */
+  private segmentBuffers: GpuBuffer[] = [];
+  private vertexArrays: GpuVertexArray[] = [];
+  private front = 0;
   private colorBuffer: GpuBuffer | null = null;
   private pickBuffer: GpuBuffer | null = null;
   private markBuffer: GpuBuffer | null = null;
-  private vertexArray: GpuVertexArray | null = null;
   private shaderProgram: GpuShaderProgram | null = null;
   private command: DrawCommandLike | null = null;
   private pickIds: PickId[] = [];
   /** Objects given a pick id so far (see PICK_IDS_PER_FRAME). */
   private pickIdsMade = 0;
   private destroyed = false;
+
+  /**
+   * A segment swapped to the front is drawn for the first time (called in that frame), with how
+   * many objects have no valid state in it: for the caller to time loads and seeks.
+   */
+  onSegmentDrawn: ((segment: Segment, unpropagatedCount: number) => void) | null = null;
 
   /** Replace the catalog: object count, RGBA per object, and the largest orbit radius. */
   setObjects(count: number, colors: Uint8Array, maxRadiusKm: number): void {
@@ -146,7 +171,8 @@ export class CatalogPointsPrimitive {
     this.colorsDirty = true;
     this.marks = new Uint8Array(count);
     this.marksDirty = true;
-    this.segment = null;
+    this.plan = new SegmentUploadPlan<Segment>(count, OBJECTS_PER_PART);
+    this.packed = new Float32Array(Math.min(count, OBJECTS_PER_PART) * SEGMENT_STRIDE);
     this.boundingRadiusM = (maxRadiusKm + 1000) * 1000;
     this.releaseGeometry();
   }
@@ -163,27 +189,37 @@ export class CatalogPointsPrimitive {
     this.marksDirty = true;
   }
 
-  /** A segment of SEGMENT_STRIDE floats per object, spanning dtSec. */
-  setSegment(segment: Float32Array, dtSec: number): void {
-    this.segment = segment;
-    this.dtSec = dtSec;
-    this.segmentDirty = true;
+  /**
+   * This frame's segments: the clock's (null while its samples are computed) and the next one in
+   * the direction of play (null when paused), with the clock's time. The clock's is drawn once
+   * uploaded; until then the one drawn before stays, held at its nearer end (tauAt).
+   */
+  setSegments(wanted: Segment | null, upcoming: Segment | null, timeMs: number): void {
+    this.wanted = wanted;
+    this.upcoming = upcoming;
+    this.timeMs = timeMs;
   }
 
-  setTau(tau: number): void {
-    this.tau = tau;
+  /** The segment drawn (null until the first is uploaded whole). */
+  get drawnSegment(): Segment | null {
+    return this.plan.front;
+  }
+
+  /** True while a segment is being uploaded or one swapped in awaits its frame. */
+  get uploadPending(): boolean {
+    return this.show && (this.plan.pending || this.swapUndrawn !== null);
   }
 
   update(frameState: FrameStateLike): void {
-    if (!this.show || this.count === 0 || !this.segment) return;
+    if (!this.show || this.count === 0) return;
+    // A part in a frame's update, not again in a pick's update of the same frame.
+    const step = frameState.passes.render ? this.plan.next(this.wanted, this.upcoming) : null;
+    if (!this.command && !step) return;
     const { context } = frameState;
-    // The frame that builds the geometry uploads its first segment too: no pick ids in it.
-    if (!this.vertexArray) this.createGeometry(context);
+    // The frame that builds the geometry uploads the first part too: no pick ids in it.
+    if (!this.command) this.createGeometry(context);
     else if (this.pickIdsMade < this.count) this.createPickIds(frameState);
-    if (this.segmentDirty) {
-      this.segmentBuffer!.copyFromArrayView(this.segment);
-      this.segmentDirty = false;
-    }
+    if (step) this.upload(step);
     if (this.colorsDirty) {
       this.colorBuffer!.copyFromArrayView(this.colors);
       this.colorsDirty = false;
@@ -192,17 +228,61 @@ export class CatalogPointsPrimitive {
       this.markBuffer!.copyFromArrayView(this.marks);
       this.marksDirty = false;
     }
+    if (frameState.passes.render) this.continueSoon();
+    const drawn = this.plan.front;
+    if (!drawn) return;
+    this.tau = tauAt(drawn, this.timeMs);
+    this.dtSec = drawn.stepMs / 1000;
     frameState.commandList.push(this.command!);
+    if (frameState.passes.render && this.swapUndrawn) {
+      this.onSegmentDrawn?.(this.swapUndrawn.segment, this.swapUndrawn.invalid);
+      this.swapUndrawn = null;
+    }
+  }
+
+  /**
+   * The next parts go in tasks of their own between frames too, one part each: where frames are
+   * slow (software rendering draws 340,000 points at a frame every few seconds) an upload a part
+   * per frame would fall behind the clock, and the main thread is free between them.
+   */
+  private continueSoon(): void {
+    if (this.continuation || !this.plan.pending) return;
+    this.continuation = window.setTimeout(() => {
+      this.continuation = 0;
+      if (!this.command || !this.show) return;
+      const step = this.plan.next(this.wanted, this.upcoming);
+      if (step) this.upload(step);
+      this.continueSoon();
+    });
+  }
+
+  /** One part of a segment into the back buffer; the swap once it is complete. */
+  private upload({ segment, from, to, swap }: UploadStep<Segment>): void {
+    if (to > from) {
+      if (from === 0) this.backInvalid = 0;
+      this.backInvalid += packSegment(segment, this.packed, from, to);
+      this.segmentBuffers[1 - this.front].copyFromArrayView(
+        this.packed.subarray(0, (to - from) * SEGMENT_STRIDE),
+        from * SEGMENT_STRIDE * 4,
+      );
+    }
+    if (!swap) return;
+    this.front = 1 - this.front;
+    this.command!.vertexArray = this.vertexArrays[this.front];
+    this.swapUndrawn = { segment, invalid: this.backInvalid };
   }
 
   private createGeometry(context: FrameStateLike['context']): void {
     const { Buffer, BufferUsage, VertexArray, ShaderProgram, RenderState, DrawCommand, Pass } =
       renderer;
-    this.segmentBuffer = Buffer.createVertexBuffer({
-      context,
-      sizeInBytes: this.count * SEGMENT_STRIDE * 4,
-      usage: BufferUsage.DYNAMIC_DRAW,
-    });
+    this.segmentBuffers = [0, 1].map(() =>
+      Buffer.createVertexBuffer({
+        context,
+        sizeInBytes: this.count * SEGMENT_STRIDE * 4,
+        usage: BufferUsage.DYNAMIC_DRAW,
+      }),
+    );
+    this.front = 0;
     this.colorBuffer = Buffer.createVertexBuffer({
       context,
       sizeInBytes: this.count * 4,
@@ -220,50 +300,53 @@ export class CatalogPointsPrimitive {
     });
     this.colorsDirty = true;
     this.marksDirty = true;
-    this.segmentDirty = true;
     const stride = SEGMENT_STRIDE * 4;
-    const vec3At = (index: number, offsetFloats: number) => ({
+    const vec3At = (segmentBuffer: GpuBuffer, index: number, offsetFloats: number) => ({
       index,
-      vertexBuffer: this.segmentBuffer!,
+      vertexBuffer: segmentBuffer,
       componentsPerAttribute: 3,
       componentDatatype: ComponentDatatype.FLOAT,
       offsetInBytes: offsetFloats * 4,
       strideInBytes: stride,
     });
-    this.vertexArray = new VertexArray({
-      context,
-      attributes: [
-        vec3At(attributeLocations.a_p0, 0),
-        vec3At(attributeLocations.a_v0, 3),
-        vec3At(attributeLocations.a_p1, 6),
-        vec3At(attributeLocations.a_v1, 9),
-        {
-          ...vec3At(attributeLocations.a_valid, 12),
-          componentsPerAttribute: 1,
-        },
-        {
-          index: attributeLocations.a_color,
-          vertexBuffer: this.colorBuffer,
-          componentsPerAttribute: 4,
-          componentDatatype: ComponentDatatype.UNSIGNED_BYTE,
-          normalize: true,
-        },
-        {
-          index: attributeLocations.a_pickColor,
-          vertexBuffer: this.pickBuffer,
-          componentsPerAttribute: 4,
-          componentDatatype: ComponentDatatype.UNSIGNED_BYTE,
-          normalize: true,
-        },
-        {
-          index: attributeLocations.a_mark,
-          vertexBuffer: this.markBuffer,
-          componentsPerAttribute: 1,
-          componentDatatype: ComponentDatatype.UNSIGNED_BYTE,
-          normalize: true,
-        },
-      ],
-    });
+    // Colours, pick colours and marks are shared: destroying either array destroys them once.
+    this.vertexArrays = this.segmentBuffers.map(
+      (segmentBuffer) =>
+        new VertexArray({
+          context,
+          attributes: [
+            vec3At(segmentBuffer, attributeLocations.a_p0, 0),
+            vec3At(segmentBuffer, attributeLocations.a_v0, 3),
+            vec3At(segmentBuffer, attributeLocations.a_p1, 6),
+            vec3At(segmentBuffer, attributeLocations.a_v1, 9),
+            {
+              ...vec3At(segmentBuffer, attributeLocations.a_valid, 12),
+              componentsPerAttribute: 1,
+            },
+            {
+              index: attributeLocations.a_color,
+              vertexBuffer: this.colorBuffer!,
+              componentsPerAttribute: 4,
+              componentDatatype: ComponentDatatype.UNSIGNED_BYTE,
+              normalize: true,
+            },
+            {
+              index: attributeLocations.a_pickColor,
+              vertexBuffer: this.pickBuffer!,
+              componentsPerAttribute: 4,
+              componentDatatype: ComponentDatatype.UNSIGNED_BYTE,
+              normalize: true,
+            },
+            {
+              index: attributeLocations.a_mark,
+              vertexBuffer: this.markBuffer!,
+              componentsPerAttribute: 1,
+              componentDatatype: ComponentDatatype.UNSIGNED_BYTE,
+              normalize: true,
+            },
+          ],
+        }),
+    );
     this.shaderProgram = ShaderProgram.fromCache({
       context,
       vertexShaderSource: vertexShader,
@@ -271,7 +354,7 @@ export class CatalogPointsPrimitive {
       attributeLocations,
     });
     this.command = new DrawCommand({
-      vertexArray: this.vertexArray,
+      vertexArray: this.vertexArrays[this.front],
       shaderProgram: this.shaderProgram,
       renderState: RenderState.fromCache({ depthTest: { enabled: true }, depthMask: true }),
       uniformMap: {
@@ -321,14 +404,17 @@ export class CatalogPointsPrimitive {
   }
 
   private releaseGeometry(): void {
-    // Destroying the vertex array destroys the buffers it owns.
-    this.vertexArray?.destroy();
+    // Destroying the vertex arrays destroys the buffers they hold.
+    for (const vertexArray of this.vertexArrays) vertexArray.destroy();
     this.shaderProgram?.destroy();
+    clearTimeout(this.continuation);
+    this.continuation = 0;
+    this.swapUndrawn = null;
     for (const id of this.pickIds) id.destroy();
     this.pickIds = [];
     this.pickIdsMade = 0;
-    this.vertexArray = null;
-    this.segmentBuffer = null;
+    this.vertexArrays = [];
+    this.segmentBuffers = [];
     this.colorBuffer = null;
     this.pickBuffer = null;
     this.markBuffer = null;

@@ -4,7 +4,13 @@ import { ISS_2024_10_31 } from '../testing/elements';
 import { createPropagationService } from '../workers/propagationService';
 import type { EcefSample, PropagationPool } from '../workers/propagationPool';
 import { WorkerDiedError } from '../workers/supervisor';
-import { EphemerisStream, packSegment, sampleStepMs, stateInSegment } from './ephemerisStream';
+import {
+  EphemerisStream,
+  packSegment,
+  sampleStepMs,
+  stateInSegment,
+  tauAt,
+} from './ephemerisStream';
 
 const iss = ISS_2024_10_31;
 
@@ -54,6 +60,10 @@ describe('EphemerisStream', () => {
     stream.update(t, 1);
     await settle();
     expect(requests[1]).toEqual([(k + 2) * 60_000, 60_000, 2]);
+    // The segment after the clock's, for the points to upload ahead, either way of play.
+    const after = stream.segmentAfter(t, 1)!;
+    expect([after.k, after.tau, after.s0]).toEqual([k + 1, 0, segment.s1]);
+    expect(stream.segmentAfter(t, -1)).toBeNull();
     stream.update(t, -1);
     await settle();
     expect(requests.at(-1)![0]).toBeLessThan(k * 60_000);
@@ -163,5 +173,29 @@ describe('packSegment', () => {
     expect(packSegment({ k: 0, stepMs: 60_000, tau: 0, s0, s1 }, packed)).toBe(1);
     expect(Array.from(packed.subarray(0, 13))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 1]);
     expect(Array.from(packed.subarray(13))).toEqual(new Array(13).fill(0));
+  });
+
+  it('packs a range of objects from the start of its output, counting only its failures', () => {
+    const s0 = Float32Array.from([...new Array(6).fill(NaN), 1, 2, 3, 4, 5, 6, 7, 7, 7, 7, 7, 7]);
+    const s1 = Float32Array.from([...new Array(6).fill(1), 8, 9, 10, 11, 12, 13, 7, 7, 7, 7, 7, 7]);
+    const packed = new Float32Array(13).fill(-1);
+    expect(packSegment({ k: 0, stepMs: 60_000, tau: 0, s0, s1 }, packed, 1, 2)).toBe(0);
+    expect(Array.from(packed)).toEqual([1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13, 1]);
+  });
+});
+
+describe('tauAt', () => {
+  const s0 = new Float32Array(6);
+  const s1 = new Float32Array(6);
+  const segment = { k: 10, stepMs: 60_000, tau: 0, s0, s1 };
+
+  it('is the fraction between the samples, held at the nearer end outside them', () => {
+    expect(tauAt(segment, 10.25 * 60_000)).toBe(0.25);
+    expect(tauAt(segment, 12 * 60_000)).toBe(1);
+    expect(tauAt(segment, 3 * 60_000)).toBe(0);
+  });
+
+  it('an exact sample (both ends one state) is drawn at 0 whatever the time', () => {
+    expect(tauAt({ ...segment, s1: s0 }, 10.5 * 60_000)).toBe(0);
   });
 });

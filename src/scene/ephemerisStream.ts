@@ -135,6 +135,17 @@ export class EphemerisStream {
     }
     return { k, stepMs: this.stepMs, tau: (timeMs - k * this.stepMs) / this.stepMs, s0, s1 };
   }
+
+  /**
+   * The grid segment after the clock's in the direction of play (`direction` 1 or −1), or null
+   * while its samples are missing: the points upload it ahead of the clock getting there.
+   */
+  segmentAfter(timeMs: number, direction: number): Segment | null {
+    const k = Math.floor(timeMs / this.stepMs) + (direction < 0 ? -1 : 1);
+    const s0 = this.samples.get(k);
+    const s1 = this.samples.get(k + 1);
+    return s0 && s1 ? { k, stepMs: this.stepMs, tau: direction < 0 ? 1 : 0, s0, s1 } : null;
+  }
 }
 
 /**
@@ -149,16 +160,20 @@ export function stateInSegment(segment: Segment, index: number, out: Float64Arra
 }
 
 /**
- * Pack a segment for the GPU: p0, v0, p1, v1 and a valid flag per object (SEGMENT_STRIDE).
- * Returns how many objects have no valid state (decayed or SGP4 failure) in this segment.
+ * Pack objects [from, to) of a segment for the GPU, from the start of `out`: p0, v0, p1, v1 and
+ * a valid flag per object (SEGMENT_STRIDE). Returns how many of them have no valid state
+ * (decayed or SGP4 failure) in this segment.
  */
-export function packSegment(segment: Segment, out: Float32Array): number {
+export function packSegment(
+  segment: Segment,
+  out: Float32Array,
+  from = 0,
+  to = segment.s0.length / 6,
+): number {
   const { s0, s1 } = segment;
-  const n = s0.length / 6;
   let invalid = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = from, o = 0; i < to; i++, o += 13) {
     const a = i * 6;
-    const o = i * 13;
     const valid = !Number.isNaN(s0[a]) && !Number.isNaN(s1[a]);
     for (let k = 0; k < 6; k++) {
       out[o + k] = valid ? s0[a + k] : 0;
@@ -168,4 +183,15 @@ export function packSegment(segment: Segment, out: Float32Array): number {
     if (!valid) invalid++;
   }
   return invalid;
+}
+
+/**
+ * The fraction to draw a segment at for a time: its own between its samples, held at the nearer
+ * end outside them (a segment kept on screen while the clock's is on its way). An exact sample
+ * (both ends the same) only holds at 0: Hermite between a state and itself is not that state.
+ */
+export function tauAt(segment: Segment, timeMs: number): number {
+  if (segment.s0 === segment.s1) return 0;
+  const tau = (timeMs - segment.k * segment.stepMs) / segment.stepMs;
+  return Math.min(1, Math.max(0, tau));
 }
