@@ -15,8 +15,8 @@ test('public page in Chinese: labels, <html lang>, no axe violations, and the sw
   page,
 }) => {
   await page.goto('./?mode=public&lang=zh');
-  // The status line in Chinese once the whole snapshot is in: "26834 个目标".
-  await expect(page.getByRole('status', { name: '编目状态' })).toHaveText(/^\d{5} 个目标$/, {
+  // The status line in Chinese once the whole snapshot is in: "26,834 个目标".
+  await expect(page.getByRole('status', { name: '编目状态' })).toHaveText(/^\d{2},\d{3} 个目标$/, {
     timeout: 240_000,
   });
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
@@ -41,7 +41,9 @@ test('public page in Chinese: labels, <html lang>, no axe violations, and the sw
   await page.evaluate(() => Object.assign(window, { beforeSwitch: true }));
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en-US');
-  await expect(page.getByRole('status', { name: 'Catalog status' })).toHaveText(/^\d{5} objects$/);
+  await expect(page.getByRole('status', { name: 'Catalog status' })).toHaveText(
+    /^\d{2},\d{3} objects$/,
+  );
   await expect(page.getByRole('region', { name: 'Selected object' })).toContainText(
     'Catalog number',
   );

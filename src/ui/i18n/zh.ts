@@ -79,8 +79,8 @@ export const zh: Messages = {
   status: {
     catalogStatus: '编目状态',
     loading: '正在加载 {{what}}… ',
-    objects_one: '{{count}} 个目标',
-    objects_other: '{{count}} 个目标',
+    objects_one: '{{n}} 个目标',
+    objects_other: '{{n}} 个目标',
     noCatalog: '未加载编目',
     elementsAge: '根数已有 {{age}}',
     notDrawnTitle: 'SGP4 显示这些目标在当前时钟时刻已陨落或无法外推，因此未绘制',
