@@ -3,6 +3,7 @@ import { ecefToGeodetic } from '../domain/frames/geodetic';
 import { EARTH_ROTATION_RAD_S } from '../domain/frames/teme';
 import { removeEphemeris } from '../services/ephemerisLoader';
 import { useCatalogStore } from '../state/catalogStore';
+import { canEdit, useModeStore } from '../state/modeStore';
 import { ephemerisById, useEphemerisStore } from '../state/ephemerisStore';
 import { useSelectedStateStore } from '../state/selectedStateStore';
 import { useSelectionStore } from '../state/selectionStore';
@@ -25,6 +26,9 @@ export function InfoPanel() {
   const entry = useEphemerisStore((s) => ephemerisById(s.entries, selectedId));
   const { ecefKm } = useSelectedStateStore();
   const clockMs = useSimTime(1000);
+  // Sampling SGP4 into a CCSDS file for other screening tools is operator work, like loading and
+  // screening; the public page browses, and its event-list exports stay.
+  const operator = useModeStore((s) => canEdit(s.mode));
   if (!object) return null;
   const only = object.ephemerisOnly === true;
 
@@ -103,7 +107,7 @@ export function InfoPanel() {
           {t('info.removeEphemeris')}
         </button>
       )}
-      <OemExport object={object} entry={entry} clockMs={clockMs} />
+      {operator && <OemExport object={object} entry={entry} clockMs={clockMs} />}
       {!ecefKm && <p className="muted">{t('info.noPosition')}</p>}
     </section>
   );

@@ -133,6 +133,15 @@ export const en = {
     speed: 'Speed',
     noPosition: 'Position not available at this time (propagation pending or failed).',
   },
+  oemExport: {
+    ephemeris: 'Export ephemeris (OEM)',
+    sgp4: 'Export SGP4 as OEM',
+    step: 'step s',
+    stepLabel: 'OEM step (s)',
+    span: 'span h',
+    spanLabel: 'OEM span (h)',
+    notExported: 'Not exported: {{reason}}',
+  },
   share: {
     copyLink: 'Copy link',
     copied: 'Link copied',

@@ -133,6 +133,15 @@ export const zh: Messages = {
     speed: '速度',
     noPosition: '此刻位置不可用（外推尚未完成或失败）。',
   },
+  oemExport: {
+    ephemeris: '导出星历（OEM）',
+    sgp4: '将 SGP4 外推导出为 OEM',
+    step: '步长（秒）',
+    stepLabel: 'OEM 步长（秒）',
+    span: '时长（小时）',
+    spanLabel: 'OEM 时长（小时）',
+    notExported: '未导出：{{reason}}',
+  },
   share: {
     copyLink: '复制链接',
     copied: '链接已复制',
