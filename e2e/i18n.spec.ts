@@ -85,3 +85,29 @@ test('in Chinese, a bad file names record, line and field in Chinese, and the ev
   await expect(page.getByRole('button', { name: '导出事件库' })).toBeVisible();
   await page.screenshot({ path: 'test-results/zh-bad-file.png' });
 });
+
+test('in Chinese, ignored address parameters are said in Chinese, each value as written', async ({
+  page,
+}) => {
+  await page.goto('./?lang=zh&catalog=none&t=yesterday&zoom=3');
+  const notice = page.getByRole('alert').filter({ hasText: 't=yesterday' });
+  await expect(notice).toContainText(
+    '已忽略未知参数“zoom” · 已忽略 t=yesterday：不是 ISO 8601 格式的 UTC 时间',
+  );
+  await page.screenshot({ path: 'test-results/zh-address-notice.png' });
+});
+
+test('the briefing HUD’s language switch is a 44 × 44 px target on a touch screen', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    hasTouch: true,
+    viewport: { width: 1024, height: 768 },
+  });
+  const page = await context.newPage();
+  await page.goto('./?mode=briefing&catalog=none&lang=zh');
+  const box = await page.getByRole('button', { name: 'English' }).boundingBox();
+  expect(box?.width).toBeGreaterThanOrEqual(44);
+  expect(box?.height).toBeGreaterThanOrEqual(44);
+  await context.close();
+});

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { ADDRESS_CODES, addressIssueText, type AddressIssue } from '../domain/addressIssues';
+import { tourSettingsFromSearch } from '../domain/briefing/tour';
 import { catalogIssueText, type CatalogIssue } from '../domain/catalog/errors';
 import { parseCatalog } from '../domain/catalog/parse';
 import {
@@ -9,7 +11,13 @@ import {
 import { inputRecordsIssue, inputTextIssue, limitUrlSearch } from '../domain/limits';
 import { useLanguageStore } from '../state/languageStore';
 import { i18n } from './i18n';
-import { issueMessage, recordIssueMessage, rejectedRecordMessage } from './issues';
+import { readUrlState } from '../services/urlState';
+import {
+  addressIssueMessage,
+  issueMessage,
+  recordIssueMessage,
+  rejectedRecordMessage,
+} from './issues';
 
 const issues: CatalogIssue[] = [
   { code: 'empty', values: {}, file: 'a.tle' },
@@ -138,5 +146,60 @@ describe('refused records in the reader’s language', () => {
       'eccentricity',
       'notNumber',
     ]);
+  });
+});
+
+describe('ignored address parameters in the reader’s language', () => {
+  const samples: AddressIssue[] = [
+    ...ADDRESS_CODES.map((code) => ({
+      code,
+      values: { key: 'zoom', value: 'x', reason: 'object 99999 is not in the loaded catalog' },
+    })),
+    ...readUrlState(
+      '?zoom=3&mode=kiosk&safe=yes&lang=fr&t=yesterday&sel=ISS&cam=400,0,1,0,0&catalog=ftp:x',
+    ).issues,
+    ...readUrlState('?catalog=https://elsewhere.example/gp.csv', {
+      mode: 'public',
+      origin: 'https://here.example',
+    }).issues,
+    ...readUrlState(`?a=${'x'.repeat(3000)}`).issues,
+    ...tourSettingsFromSearch('?tour=random&top=0&dwell=1&watch=yes').issues,
+  ];
+
+  it('are found by the readers: every parameter checked, and the limits with them', () => {
+    expect(samples.slice(ADDRESS_CODES.length).map((i) => i.code)).toEqual([
+      'unknownParameter',
+      'badMode',
+      'badSafe',
+      'badLang',
+      'badCatalog',
+      'badTime',
+      'badSelection',
+      'badCamera',
+      'catalogForeign',
+      'parameterTooLong',
+      'badTour',
+      'badTop',
+      'badDwell',
+      'badWatch',
+    ]);
+  });
+
+  it('read in English exactly as the tests and logs have them', () => {
+    useLanguageStore.getState().setLang('en');
+    for (const issue of samples) expect(addressIssueMessage(issue)).toBe(addressIssueText(issue));
+  });
+
+  it('read in Chinese, the parameter and its value as written', () => {
+    useLanguageStore.getState().setLang('zh');
+    for (const issue of samples) {
+      const text = addressIssueMessage(issue);
+      expect(text, issue.code).toMatch(/[\u4e00-\u9fff]/);
+      expect(text, issue.code).not.toBe(addressIssueText(issue));
+    }
+    expect(addressIssueMessage({ code: 'badTime', values: { value: 'yesterday' } })).toBe(
+      '已忽略 t=yesterday：不是 ISO 8601 格式的 UTC 时间',
+    );
+    useLanguageStore.getState().setLang('en');
   });
 });

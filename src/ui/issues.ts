@@ -1,7 +1,9 @@
+import type { AddressIssue } from '../domain/addressIssues';
 import type { CatalogIssue } from '../domain/catalog/errors';
 import type { RecordIssue } from '../domain/catalog/recordIssues';
 import type { RejectedRecord } from '../domain/catalog/types';
-import { isLimitCode } from '../domain/limits';
+import { isLimitCode, type LimitIssue } from '../domain/limits';
+import type { NoticePart } from '../state/catalogStore';
 import { formatNumber } from './format';
 import { i18n } from './i18n';
 
@@ -55,3 +57,17 @@ export function rejectedRecordMessage(
     reason: recordIssueMessage(r.issue),
   });
 }
+
+/** An ignored address parameter in the reader's language; the parameter's value as written. */
+export function addressIssueMessage(issue: AddressIssue): string {
+  if (isLimitCode(issue.code)) return issueMessage(issue as LimitIssue);
+  return i18n.t(`addressIssue.${issue.code}`, localValues(issue.values));
+}
+
+/** One part of a failure notice in the reader's language (a `text` part is still English). */
+export function noticePartMessage(part: NoticePart): string {
+  if (part.kind === 'catalog') return issueMessage(part.issue);
+  if (part.kind === 'address') return addressIssueMessage(part.issue);
+  return part.text;
+}
+

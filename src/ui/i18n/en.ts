@@ -193,6 +193,26 @@ export const en = {
     parameterTooLong:
       'Ignored {{key}}=…: {{chars}} characters; the limit for one parameter is {{limit}}',
   },
+  // Ignored address parameters (src/domain/addressIssues.ts): the same English.
+  addressIssue: {
+    unknownParameter: 'Ignored unknown parameter "{{key}}"',
+    badMode: 'Ignored mode={{value}}: expected briefing or public',
+    badSafe: 'Ignored safe={{value}}: expected 1',
+    badLang: 'Ignored lang={{value}}: expected en or zh',
+    catalogForeign: 'Ignored catalog={{value}}: this public view loads only its own data',
+    badCatalog:
+      'Ignored catalog={{value}}: expected "snapshot", "none", "celestrak:<group>" or an http(s) URL',
+    badTime: 'Ignored t={{value}}: not an ISO 8601 UTC time',
+    badSelection: 'Ignored sel={{value}}: not a catalog number',
+    selectionNotLoaded: 'Ignored sel={{value}}: not in the loaded catalog',
+    badCamera: 'Ignored cam={{value}}: expected lon,lat,heightKm,heading,pitch',
+    noSnapshot: 'This build has no offline snapshot',
+    badTour: 'Ignored tour={{value}}: expected pc or miss',
+    badTop: 'Ignored top={{value}}: expected a whole number from 1 to 100',
+    badDwell: 'Ignored dwell={{value}}: expected seconds from 2 to 600',
+    badWatch: 'Ignored watch={{value}}: expected 1 (watch-list events only) or 0',
+    eventLink: 'Event link {{key}}: {{reason}}',
+  },
   catalogIssue: {
     inFile: '{{file}}: {{reason}}',
     empty: 'empty file, no catalog data',
