@@ -111,3 +111,19 @@ test('the briefing HUD’s language switch is a 44 × 44 px target on a touch sc
   expect(box?.height).toBeGreaterThanOrEqual(44);
   await context.close();
 });
+
+test('in Chinese, an OEM of an unknown version is refused in Chinese, its keyword as written', async ({
+  page,
+}) => {
+  await page.goto('./?lang=zh&catalog=none');
+  await expect(page.getByRole('status', { name: '编目状态' })).toHaveText('未加载编目');
+  await page.getByLabel('加载编目').setInputFiles({
+    name: 'future.oem',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('CCSDS_OEM_VERS = 9.0\nCREATION_DATE = 2024-11-01T00:00:00\n'),
+  });
+  await expect(page.getByRole('alert').filter({ hasText: 'future.oem' })).toContainText(
+    'future.oem：未加载 — 第 1 行：CCSDS_OEM_VERS 9.0：只支持 1.0、2.0 和 3.0',
+  );
+  await page.screenshot({ path: 'test-results/zh-oem-refused.png' });
+});

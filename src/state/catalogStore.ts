@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { addressIssueText, type AddressIssue } from '../domain/addressIssues';
 import { catalogIssueText, type CatalogIssue } from '../domain/catalog/errors';
+import { oemLoadText, type OemLoadNotice } from '../domain/oem/issues';
 import type { CatalogFormat, CatalogObject, RejectedRecord } from '../domain/catalog/types';
 
 export type CatalogSourceKind = 'snapshot' | 'celestrak' | 'url' | 'file';
@@ -35,12 +36,14 @@ export interface LoadReport {
 export type NoticePart =
   | { kind: 'catalog'; issue: CatalogIssue }
   | { kind: 'address'; issue: AddressIssue }
+  | { kind: 'ephemeris'; notice: OemLoadNotice }
   /** Not yet data: shown as it is, in English. */
   | { kind: 'text'; text: string };
 
 export function noticePartText(part: NoticePart): string {
   if (part.kind === 'catalog') return catalogIssueText(part.issue);
   if (part.kind === 'address') return addressIssueText(part.issue);
+  if (part.kind === 'ephemeris') return oemLoadText(part.notice);
   return part.text;
 }
 

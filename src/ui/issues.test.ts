@@ -9,12 +9,16 @@ import {
   type RecordIssue,
 } from '../domain/catalog/recordIssues';
 import { inputRecordsIssue, inputTextIssue, limitUrlSearch } from '../domain/limits';
+import { OEM_ISSUE_CODES, oemIssue, oemLoadText, type OemIssue } from '../domain/oem/issues';
+import { readOem } from '../domain/oem/read';
 import { useLanguageStore } from '../state/languageStore';
 import { i18n } from './i18n';
 import { readUrlState } from '../services/urlState';
 import {
   addressIssueMessage,
   issueMessage,
+  oemIssueMessage,
+  oemLoadMessage,
   recordIssueMessage,
   rejectedRecordMessage,
 } from './issues';
@@ -199,6 +203,93 @@ describe('ignored address parameters in the reader’s language', () => {
     }
     expect(addressIssueMessage({ code: 'badTime', values: { value: 'yesterday' } })).toBe(
       '已忽略 t=yesterday：不是 ISO 8601 格式的 UTC 时间',
+    );
+    useLanguageStore.getState().setLang('en');
+  });
+});
+
+// OEMs of our own, each broken one way; the reader's findings, where and why.
+const OEM_HEAD = 'CCSDS_OEM_VERS = 2.0\nCREATION_DATE = 2024-11-01T00:00:00\nORIGINATOR = TEST';
+const oemSegment = (center = 'EARTH', states = ['2024-11-01T00:00:00 6778.1 0 0 0 5.1 5.1']) =>
+  [
+    'META_START',
+    'OBJECT_NAME = TESTSAT',
+    'OBJECT_ID = 2024-001A',
+    `CENTER_NAME = ${center}`,
+    'REF_FRAME = EME2000',
+    'TIME_SYSTEM = UTC',
+    'START_TIME = 2024-11-01T00:00:00',
+    'STOP_TIME = 2024-11-01T00:00:00',
+    'META_STOP',
+    ...states,
+  ].join('\n');
+function oemFindings(): OemIssue[] {
+  const texts = [
+    '',
+    'hello',
+    'CCSDS_OEM_VERS = 9.0',
+    `CCSDS_OEM_VERS = 2.0\nCOMMENT ${'x'.repeat(100_000)}`,
+    `${OEM_HEAD}\n${oemSegment('MARS')}`,
+    `${OEM_HEAD}\n${oemSegment()}\n${oemSegment('EARTH', ['2024-11-01T00:00:00 1 2 3'])}`,
+  ];
+  return texts.flatMap((text) => {
+    const r = readOem(text);
+    return r.ok ? r.rejected : r.errors;
+  });
+}
+
+describe('refused OEMs in the reader’s language', () => {
+  const samples: OemIssue[] = [
+    ...OEM_ISSUE_CODES.filter((code) => code !== 'overLimit').map((code) =>
+      oemIssue(
+        code,
+        {
+          ...{ format: 'zip', detail: 'x', parent: 'body', element: 'segment', found: 'X' },
+          ...{ version: '1.0', text: 'x y', keyword: 'OBJECT_ID', section: 'metadata' },
+          ...{ value: 'x', field: 'X', present: 'USEABLE_START_TIME', missing: 'X', later: 'A' },
+          ...{ laterValue: '1', earlier: 'B', earlierValue: '2', count: 4, first: 6, epoch: 'e' },
+          ...{ previous: 'p', start: 's', stop: 't', row: 3, rows: 5, line: 40 },
+          ...{ eigenvalue: '-1.000e-3', center: 'MARS', frame: 'B1950' },
+        },
+        { segment: 2, line: 42 },
+      ),
+    ),
+    ...oemFindings(),
+  ];
+  it('are found by the reader: empty, no version first, version, size, centre, a short state', () => {
+    expect(oemFindings().map((i) => i.code)).toEqual([
+      'empty',
+      'versionFirst',
+      'unsupportedVersion',
+      'overLimit',
+      'unsupportedCenter',
+      'stateFieldCount',
+    ]);
+  });
+
+  it('read in English exactly as the reader gives them, and so do the load notices', () => {
+    useLanguageStore.getState().setLang('en');
+    for (const issue of samples) expect(oemIssueMessage(issue), issue.code).toBe(issue.reason);
+    const notices = [
+      { file: 'a.oem', loaded: false, issues: oemFindings() },
+      { file: 'a.oem', loaded: false, issues: [] },
+      { file: 'a.oem', loaded: false, issues: [], detail: 'its object cannot be drawn' },
+      { file: 'a.oem', loaded: true, issues: oemFindings().slice(-1) },
+      { file: 'a.oem', loaded: true, issues: oemFindings() },
+    ];
+    for (const n of notices) expect(oemLoadMessage(n)).toBe(oemLoadText(n));
+  });
+
+  it('read in Chinese, keywords and values as the file wrote them', () => {
+    useLanguageStore.getState().setLang('zh');
+    for (const issue of samples) {
+      const text = oemIssueMessage(issue);
+      expect(text, issue.code).toMatch(/[\u4e00-\u9fff]/);
+      expect(text, issue.code).not.toBe(issue.reason);
+    }
+    const short = oemFindings().at(-1)!;
+    expect(oemLoadMessage({ file: 'a.oem', loaded: true, issues: [short] })).toBe(
+      'a.oem：已加载；拒收 1 个段 — 第 2 段，第 23 行：3 个数；一个状态需要 6 个或 9 个',
     );
     useLanguageStore.getState().setLang('en');
   });

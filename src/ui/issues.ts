@@ -3,6 +3,7 @@ import type { CatalogIssue } from '../domain/catalog/errors';
 import type { RecordIssue } from '../domain/catalog/recordIssues';
 import type { RejectedRecord } from '../domain/catalog/types';
 import { isLimitCode, type LimitIssue } from '../domain/limits';
+import type { OemIssue, OemLoadNotice } from '../domain/oem/issues';
 import type { NoticePart } from '../state/catalogStore';
 import { formatNumber } from './format';
 import { i18n } from './i18n';
@@ -68,6 +69,46 @@ export function addressIssueMessage(issue: AddressIssue): string {
 export function noticePartMessage(part: NoticePart): string {
   if (part.kind === 'catalog') return issueMessage(part.issue);
   if (part.kind === 'address') return addressIssueMessage(part.issue);
+  if (part.kind === 'ephemeris') return oemLoadMessage(part.notice);
   return part.text;
 }
 
+/**
+ * Why an OEM or one of its segments was refused, in the reader's language: where (segment, line)
+ * and the rule broken. Keywords, epochs and numbers stay as the file wrote them.
+ */
+export function oemIssueMessage(issue: OemIssue): string {
+  const values = Object.fromEntries(Object.entries(issue.values).map(([k, v]) => [k, String(v)]));
+  const { section } = issue.values;
+  const text =
+    issue.code === 'overLimit' && issue.limit
+      ? issueMessage(issue.limit)
+      : i18n.t(`oemIssue.${issue.code}`, {
+          ...values,
+          section: section !== undefined ? i18n.t(`oemSection.${section}`) : '',
+        });
+  const place = [
+    issue.segment !== undefined ? i18n.t('oemPlace.segment', { segment: issue.segment }) : '',
+    issue.line !== undefined ? i18n.t('oemPlace.line', { line: issue.line }) : '',
+  ]
+    .filter(Boolean)
+    .join(i18n.t('oemPlace.separator'));
+  return place ? i18n.t('oemPlace.at', { place, text }) : text;
+}
+
+/** An OEM opened in the viewer: refused, or loaded with segments refused. */
+export function oemLoadMessage(n: OemLoadNotice): string {
+  const reasons = n.issues.map(oemIssueMessage);
+  if (n.loaded) {
+    return i18n.t('oemLoad.partly', {
+      file: n.file,
+      count: n.issues.length,
+      n: formatNumber(n.issues.length),
+      reasons: reasons.join(' · '),
+    });
+  }
+  const more =
+    n.issues.length > 1 ? i18n.t('oemLoad.more', { n: formatNumber(n.issues.length - 1) }) : '';
+  const reason = n.detail ?? reasons[0] ?? i18n.t('oemLoad.unreadable');
+  return i18n.t('oemLoad.notLoaded', { file: n.file, reason, more });
+}
