@@ -127,3 +127,21 @@ test('in Chinese, an OEM of an unknown version is refused in Chinese, its keywor
   );
   await page.screenshot({ path: 'test-results/zh-oem-refused.png' });
 });
+
+test('in Chinese, a malformed CDM is refused in Chinese down to its message, line and keyword', async ({
+  page,
+}) => {
+  await page.goto('./?lang=zh&catalog=none');
+  await expect(page.getByRole('status', { name: '编目状态' })).toHaveText('未加载编目');
+  await page.getByLabel('导入 CDM 或 SOCRATES').setInputFiles({
+    name: 'bad.cdm',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(
+      'CCSDS_CDM_VERS = 1.0\nCREATION_DATE =\nORIGINATOR = TEST\nOBJECT = OBJECT1\nOBJECT = OBJECT2\n',
+    ),
+  });
+  await expect(page.getByRole('alert').filter({ hasText: 'bad.cdm' })).toContainText(
+    '已加载 0 个事件；1 个问题：bad.cdm：第 1 条报文，第 2 行，CREATION_DATE：头部中必需关键字 CREATION_DATE 的值为空',
+  );
+  await page.screenshot({ path: 'test-results/zh-cdm-refused.png' });
+});

@@ -9,14 +9,28 @@ import {
   type RecordIssue,
 } from '../domain/catalog/recordIssues';
 import { inputRecordsIssue, inputTextIssue, limitUrlSearch } from '../domain/limits';
+import {
+  CDM_ISSUE_CODES,
+  cdmIssueText,
+  SOCRATES_ISSUE_CODES,
+  socratesIssueText,
+  type CdmIssue,
+  type SocratesIssue,
+} from '../domain/cdm/issues';
+import { parseCdm } from '../domain/cdm/parse';
+import { importNoticeText } from '../domain/conjunctions/importNotice';
 import { OEM_ISSUE_CODES, oemIssue, oemLoadText, type OemIssue } from '../domain/oem/issues';
 import { readOem } from '../domain/oem/read';
 import { useLanguageStore } from '../state/languageStore';
 import { i18n } from './i18n';
+import { importConjunctionTexts } from '../services/conjunctionImport';
 import { readUrlState } from '../services/urlState';
 import {
   addressIssueMessage,
+  cdmIssueMessage,
+  importNoticeMessage,
   issueMessage,
+  socratesIssueMessage,
   oemIssueMessage,
   oemLoadMessage,
   recordIssueMessage,
@@ -290,6 +304,139 @@ describe('refused OEMs in the reader’s language', () => {
     const short = oemFindings().at(-1)!;
     expect(oemLoadMessage({ file: 'a.oem', loaded: true, issues: [short] })).toBe(
       'a.oem：已加载；拒收 1 个段 — 第 2 段，第 23 行：3 个数；一个状态需要 6 个或 9 个',
+    );
+    useLanguageStore.getState().setLang('en');
+  });
+});
+
+// CDMs of our own, each broken one way, KVN and XML.
+const CDM_OBJECTS = 'OBJECT = OBJECT1\nOBJECT = OBJECT2';
+const CDM_BROKEN = [
+  `COMMENT x\nCCSDS_CDM_VERS = 1.0\nCREATION_DATE = 2024-11-01T00:00:00\nCREATION_DATE = 2024-11-01T00:00:00\n${CDM_OBJECTS}`,
+  'CCSDS_CDM_VERS = 1.0\nthis is not a keyword line',
+  `CCSDS_CDM_VERS = 1.0\nCREATION_DATE =\nORIGINATOR = TEST\n${CDM_OBJECTS}`,
+  '<?xml version="1.0"?><x/>',
+  '<cdm><a></cdm>',
+  '<!DOCTYPE x><cdm/>',
+];
+const cdmFindings = () => CDM_BROKEN.flatMap((text) => parseCdm(text).errors);
+
+describe('refused CDMs in the reader’s language', () => {
+  const samples: CdmIssue[] = [
+    ...CDM_ISSUE_CODES.filter((code) => code !== 'overLimit').map((code) => ({
+      code,
+      values: {
+        ...{ keyword: 'MISS_DISTANCE', section: 'relative metadata', start: 5, end: 40 },
+        ...{ value: 'x', expected: 'OBJECT2', found: 'OBJECT1', object: 'OBJECT2' },
+        ...{ line: 7, text: 'this is not', detail: 'Unclosed tag' },
+      },
+    })),
+    ...cdmFindings().map((e) => e.issue),
+  ];
+
+  it('are found by the parsers, KVN and XML', () => {
+    expect(cdmFindings().map((e) => e.issue.code)).toEqual([
+      'beforeFirstMessage',
+      'duplicateKeyword',
+      'notKeyValue',
+      'emptyValue',
+      'noCdmElement',
+      'malformedXml',
+      'overLimit',
+    ]);
+  });
+
+  it('read in English exactly as the command line prints them, and so does the import alert', () => {
+    useLanguageStore.getState().setLang('en');
+    for (const issue of samples)
+      expect(cdmIssueMessage(issue), issue.code).toBe(cdmIssueText(issue));
+    for (const e of cdmFindings()) expect(cdmIssueMessage(e.issue)).toBe(e.reason);
+    const files = CDM_BROKEN.map((text, i) => ({ name: `${i}.cdm`, text }));
+    const result = importConjunctionTexts([...files, { name: 'notes.txt', text: 'hello' }]);
+    for (const notes of [result.notes, result.notes.slice(0, 1), result.notes.slice(0, 5)]) {
+      const notice = { loaded: notes.length - 1, notes };
+      expect(importNoticeMessage(notice)).toBe(importNoticeText(notice));
+    }
+  });
+
+  it('read in Chinese, keywords and values as the file wrote them', () => {
+    useLanguageStore.getState().setLang('zh');
+    for (const issue of samples) {
+      expect(cdmIssueMessage(issue), issue.code).toMatch(/[\u4e00-\u9fff]/);
+      expect(cdmIssueMessage(issue), issue.code).not.toBe(cdmIssueText(issue));
+    }
+    const result = importConjunctionTexts([
+      { name: 'a.cdm', text: CDM_BROKEN[2] },
+      { name: 'notes.txt', text: 'hello' },
+    ]);
+    expect(importNoticeMessage({ loaded: 0, notes: result.notes })).toBe(
+      '已加载 0 个事件；2 个问题：a.cdm：第 1 条报文，第 2 行，CREATION_DATE：头部中必需关键字 CREATION_DATE 的值为空 · ' +
+        'notes.txt：既不是 CCSDS CDM（KVN 或 XML），也不是 SOCRATES 列表（CSV 或 JSON）',
+    );
+    useLanguageStore.getState().setLang('en');
+  });
+});
+
+// SOCRATES lists of our own: bad records in CSV and JSON, and lists refused whole.
+const SOCRATES_HEAD =
+  'NORAD_CAT_ID_1,OBJECT_NAME_1,DSE_1,NORAD_CAT_ID_2,OBJECT_NAME_2,DSE_2,TCA,TCA_RANGE,TCA_RELATIVE_SPEED,MAX_PROB,DILUTION';
+const SOCRATES_BROKEN = [
+  {
+    name: 'bad.csv',
+    text: `${SOCRATES_HEAD}\n25544,ISS,0.5,-3,X,1,2024-10-31 10:40:00,0.9,14.2,,\n25544,ISS,0.5,49863,X,1,yesterday,0.9,14.2,,\n25544,ISS,0.5,49863,X,1,2024-10-31 10:40:00,near,14.2,,`,
+  },
+  { name: 'twice.csv', text: `${SOCRATES_HEAD},TCA\n` },
+  { name: 'a.json', text: '[1, {"sat1": "25544"}]' },
+  { name: 'b.json', text: '[{"sat1": ' },
+  { name: 'c.json', text: '{"sat1": "25544"}' },
+];
+
+describe('refused SOCRATES lists in the reader’s language', () => {
+  const found = () => importConjunctionTexts(SOCRATES_BROKEN).notes;
+  const issueOf = (n: ReturnType<typeof found>[number]): SocratesIssue | null =>
+    n.kind === 'socratesRecord' ? n.rejected.issue : n.kind === 'socratesFile' ? n.issue : null;
+  const samples: SocratesIssue[] = [
+    ...SOCRATES_ISSUE_CODES.filter((code) => code !== 'overLimit').map((code) => ({
+      code,
+      values: { value: '"x"', columns: 'TCA', detail: 'Unexpected end of JSON input' },
+    })),
+    ...found().flatMap((n) => issueOf(n) ?? []),
+  ];
+
+  it('are found by the parsers, CSV and JSON', () => {
+    expect(found().map((n) => issueOf(n)?.code)).toEqual([
+      'notCatalogNumber',
+      'notUtcTime',
+      'notNumber',
+      'repeatedColumn',
+      'notObject',
+      'missing',
+      'malformedJson',
+      'notArray',
+    ]);
+  });
+
+  it('read in English exactly as before, and so does the import alert', () => {
+    useLanguageStore.getState().setLang('en');
+    for (const issue of samples) {
+      expect(socratesIssueMessage(issue), issue.code).toBe(socratesIssueText(issue));
+    }
+    const notes = found();
+    const notice = { loaded: 0, notes };
+    expect(importNoticeMessage(notice)).toBe(importNoticeText(notice));
+    expect(importNoticeText(notice)).toMatch(
+      /^Loaded 0 events; 8 problems: bad.csv: record 1, NORAD_CAT_ID_2: not a catalog number: "-3" · /,
+    );
+  });
+
+  it('read in Chinese, the fields and values as the file wrote them', () => {
+    useLanguageStore.getState().setLang('zh');
+    for (const issue of samples) {
+      expect(socratesIssueMessage(issue), issue.code).toMatch(/[\u4e00-\u9fff]/);
+      expect(socratesIssueMessage(issue), issue.code).not.toBe(socratesIssueText(issue));
+    }
+    expect(importNoticeMessage({ loaded: 0, notes: found().slice(1, 2) })).toBe(
+      '已加载 0 个事件；1 个问题：bad.csv：第 2 条记录，TCA：不是 UTC 时间："yesterday"',
     );
     useLanguageStore.getState().setLang('en');
   });

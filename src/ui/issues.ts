@@ -1,5 +1,11 @@
 import type { AddressIssue } from '../domain/addressIssues';
 import type { CatalogIssue } from '../domain/catalog/errors';
+import type { CdmIssue, SocratesIssue } from '../domain/cdm/issues';
+import {
+  NOTES_SHOWN,
+  type ImportNote,
+  type ImportNotice,
+} from '../domain/conjunctions/importNotice';
 import type { RecordIssue } from '../domain/catalog/recordIssues';
 import type { RejectedRecord } from '../domain/catalog/types';
 import { isLimitCode, type LimitIssue } from '../domain/limits';
@@ -111,4 +117,65 @@ export function oemLoadMessage(n: OemLoadNotice): string {
     n.issues.length > 1 ? i18n.t('oemLoad.more', { n: formatNumber(n.issues.length - 1) }) : '';
   const reason = n.detail ?? reasons[0] ?? i18n.t('oemLoad.unreadable');
   return i18n.t('oemLoad.notLoaded', { file: n.file, reason, more });
+}
+
+/** Why a CDM message was refused, in the reader's language; keywords and values as written. */
+export function cdmIssueMessage(issue: CdmIssue): string {
+  if (issue.code === 'overLimit' && issue.limit) return issueMessage(issue.limit);
+  const values = Object.fromEntries(Object.entries(issue.values).map(([k, v]) => [k, String(v)]));
+  const { section } = issue.values;
+  return i18n.t(`cdmIssue.${issue.code}`, {
+    ...values,
+    section:
+      section !== undefined ? i18n.t(`cdmSection.${section}`, { defaultValue: section }) : '',
+  });
+}
+
+/** Why a SOCRATES record or list was refused, in the reader's language; values as written. */
+export function socratesIssueMessage(issue: SocratesIssue): string {
+  if (issue.code === 'overLimit' && issue.limit) return issueMessage(issue.limit);
+  const values = Object.fromEntries(Object.entries(issue.values).map(([k, v]) => [k, String(v)]));
+  return i18n.t(`socratesIssue.${issue.code}`, values);
+}
+
+/** One problem of a conjunction import: file, message, line and keyword, then why. */
+export function importNoteMessage(note: ImportNote): string {
+  switch (note.kind) {
+    case 'cdm': {
+      const e = note.error;
+      return i18n.t('importNote.cdm', {
+        file: note.file,
+        message: e.message,
+        line: e.line,
+        keyword: e.keyword ? i18n.t('importNote.keyword', { keyword: e.keyword }) : '',
+        reason: cdmIssueMessage(e.issue),
+      });
+    }
+    case 'socratesRecord': {
+      const r = note.rejected;
+      const reason = socratesIssueMessage(r.issue);
+      return i18n.t('importNote.socratesRecord', { file: note.file, ...r, reason });
+    }
+    case 'socratesFile':
+      return i18n.t('importNote.socratesFile', {
+        file: note.file,
+        reason: socratesIssueMessage(note.issue),
+      });
+    case 'unknownFormat':
+      return i18n.t('importNote.unknownFormat', { file: note.file });
+    case 'limit':
+      return issueMessage({ ...note.issue, file: note.file });
+    case 'text':
+      return note.text;
+  }
+}
+
+/** The import's alert: events loaded, problems counted, the first few named. */
+export function importNoticeMessage({ loaded, notes }: ImportNotice): string {
+  return i18n.t('importNote.summary', {
+    events: i18n.t('importNote.events', { count: loaded, n: formatNumber(loaded) }),
+    problems: i18n.t('importNote.problems', { count: notes.length, n: formatNumber(notes.length) }),
+    shown: notes.slice(0, NOTES_SHOWN).map(importNoteMessage).join(' · '),
+    more: notes.length > NOTES_SHOWN ? i18n.t('importNote.more') : '',
+  });
 }
