@@ -22,6 +22,7 @@ import { importNoticeText } from '../domain/conjunctions/importNotice';
 import { OEM_ISSUE_CODES, oemIssue, oemLoadText, type OemIssue } from '../domain/oem/issues';
 import { readOem } from '../domain/oem/read';
 import { useLanguageStore } from '../state/languageStore';
+import { screeningFailureText, type ScreeningFailure } from '../state/screeningStore';
 import { i18n } from './i18n';
 import { importConjunctionTexts } from '../services/conjunctionImport';
 import { readUrlState } from '../services/urlState';
@@ -30,6 +31,7 @@ import {
   cdmIssueMessage,
   importNoticeMessage,
   issueMessage,
+  screeningFailureMessage,
   socratesIssueMessage,
   oemIssueMessage,
   oemLoadMessage,
@@ -437,6 +439,26 @@ describe('refused SOCRATES lists in the reader’s language', () => {
     }
     expect(importNoticeMessage({ loaded: 0, notes: found().slice(1, 2) })).toBe(
       '已加载 0 个事件；1 个问题：bad.csv：第 2 条记录，TCA：不是 UTC 时间："yesterday"',
+    );
+    useLanguageStore.getState().setLang('en');
+  });
+});
+
+describe('a screening run that did not finish, in the reader’s language', () => {
+  const failures: ScreeningFailure[] = [
+    { code: 'tooFewObjects' },
+    { code: 'cancelled' },
+    { code: 'workerDied', detail: 'worker screening-1 stopped too often (last: terminated)' },
+    { code: 'failed', detail: 'out of memory' },
+  ];
+
+  it('reads in English exactly as before, and in Chinese with the detail as the worker gave it', () => {
+    useLanguageStore.getState().setLang('en');
+    for (const f of failures) expect(screeningFailureMessage(f)).toBe(screeningFailureText(f));
+    useLanguageStore.getState().setLang('zh');
+    for (const f of failures) expect(screeningFailureMessage(f)).toMatch(/[\u4e00-\u9fff]/);
+    expect(screeningFailureMessage(failures[2])).toBe(
+      '筛查失败：worker screening-1 stopped too often (last: terminated)；事件列表未改动',
     );
     useLanguageStore.getState().setLang('en');
   });

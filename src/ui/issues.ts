@@ -11,6 +11,7 @@ import type { RejectedRecord } from '../domain/catalog/types';
 import { isLimitCode, type LimitIssue } from '../domain/limits';
 import type { OemIssue, OemLoadNotice } from '../domain/oem/issues';
 import type { NoticePart } from '../state/catalogStore';
+import type { ScreeningFailure } from '../state/screeningStore';
 import { formatNumber } from './format';
 import { i18n } from './i18n';
 
@@ -178,4 +179,9 @@ export function importNoticeMessage({ loaded, notes }: ImportNotice): string {
     shown: notes.slice(0, NOTES_SHOWN).map(importNoteMessage).join(' · '),
     more: notes.length > NOTES_SHOWN ? i18n.t('importNote.more') : '',
   });
+}
+
+/** Why a screening run did not finish; a worker's own detail stays English. */
+export function screeningFailureMessage(f: ScreeningFailure): string {
+  return i18n.t(`screening.failure.${f.code}`, { detail: 'detail' in f ? f.detail : '' });
 }

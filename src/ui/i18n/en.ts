@@ -355,6 +355,12 @@ export const en = {
     load: 'Load',
   },
   screening: {
+    failure: {
+      tooFewObjects: 'Load a catalog with at least two objects first',
+      cancelled: 'Screening cancelled',
+      workerDied: 'Screening failed: {{detail}}; the event list is unchanged',
+      failed: 'Screening failed: {{detail}}',
+    },
     label: 'Screening',
     title: 'Screen for close approaches',
     badStart: 'Start: an ISO 8601 UTC time, e.g. 2024-11-01T00:00Z',

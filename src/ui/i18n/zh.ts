@@ -345,6 +345,12 @@ export const zh: Messages = {
     load: '加载',
   },
   screening: {
+    failure: {
+      tooFewObjects: '请先加载至少含两个目标的编目',
+      cancelled: '筛查已取消',
+      workerDied: '筛查失败：{{detail}}；事件列表未改动',
+      failed: '筛查失败：{{detail}}',
+    },
     label: '筛查',
     title: '近距离接近筛查',
     badStart: '开始时间：ISO 8601 UTC 时间，例如 2024-11-01T00:00Z',
