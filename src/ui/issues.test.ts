@@ -19,6 +19,9 @@ import {
 } from '../domain/cdm/issues';
 import { parseCdm } from '../domain/cdm/parse';
 import { importNoticeText } from '../domain/conjunctions/importNotice';
+import { alertChangeText, alertsFor, DEFAULT_ALERT_THRESHOLDS } from '../domain/history/alerts';
+import { mergeUpdates } from '../domain/history/merge';
+import { HOUR, T0, testUpdate, type TestUpdateOptions } from '../domain/history/testSupport';
 import { OEM_ISSUE_CODES, oemIssue, oemLoadText, type OemIssue } from '../domain/oem/issues';
 import { readOem } from '../domain/oem/read';
 import { useLanguageStore } from '../state/languageStore';
@@ -28,6 +31,7 @@ import { importConjunctionTexts } from '../services/conjunctionImport';
 import { readUrlState } from '../services/urlState';
 import {
   addressIssueMessage,
+  alertChangeMessage,
   cdmIssueMessage,
   importNoticeMessage,
   issueMessage,
@@ -459,6 +463,50 @@ describe('a screening run that did not finish, in the reader’s language', () =
     for (const f of failures) expect(screeningFailureMessage(f)).toMatch(/[\u4e00-\u9fff]/);
     expect(screeningFailureMessage(failures[2])).toBe(
       '筛查失败：worker screening-1 stopped too often (last: terminated)；事件列表未改动',
+    );
+    useLanguageStore.getState().setLang('en');
+  });
+});
+
+describe('alert changes in the reader’s language', () => {
+  const alerts = (...opts: TestUpdateOptions[]) =>
+    alertsFor(
+      mergeUpdates(
+        [],
+        opts.map((o, k) => testUpdate({ createdMs: T0 - 20 * HOUR + k * HOUR, ...o })),
+      )[0],
+      DEFAULT_ALERT_THRESHOLDS,
+    );
+  // Every rule: red, yellow and below yellow by covariance Pc; yellow and green by miss distance.
+  const found = [
+    ...alerts({ pc: 2e-4 }, { pc: 3e-6 }, { pc: 1e-9 }),
+    ...alerts(
+      { pc: 0.2, pcKind: 'maximum', missKm: 0.5 },
+      { pc: 0.2, pcKind: 'maximum', missKm: 3 },
+    ),
+  ];
+
+  it('cover every rule, a first appearance and changes', () => {
+    expect(found.map((a) => a.changeData.rule)).toEqual([
+      'red',
+      'yellow',
+      'belowYellow',
+      'yellowMiss',
+      'greenMiss',
+    ]);
+  });
+
+  it('read in English exactly as the notifications say them, and in Chinese', () => {
+    useLanguageStore.getState().setLang('en');
+    for (const a of found) {
+      expect(alertChangeMessage(a.changeData)).toBe(a.change);
+      expect(alertChangeText(a.changeData)).toBe(a.change);
+    }
+    expect(found[1].change).toBe('Pc 2.0e-4 → 3.0e-6 (yellow ≥ 1e-7)');
+    useLanguageStore.getState().setLang('zh');
+    for (const a of found) expect(alertChangeMessage(a.changeData)).toMatch(/[\u4e00-\u9fff]/);
+    expect(alertChangeMessage(found[4].changeData)).toBe(
+      '脱靶量 0.500 km → 3.000 km（绿色：脱靶量 > 1 km 或最大 Pc < 1e-7）',
     );
     useLanguageStore.getState().setLang('en');
   });

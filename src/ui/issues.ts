@@ -1,4 +1,5 @@
 import type { AddressIssue } from '../domain/addressIssues';
+import { alertValueText, type AlertChange } from '../domain/history/alerts';
 import type { CatalogIssue } from '../domain/catalog/errors';
 import type { CdmIssue, SocratesIssue } from '../domain/cdm/issues';
 import {
@@ -184,4 +185,24 @@ export function importNoticeMessage({ loaded, notes }: ImportNotice): string {
 /** Why a screening run did not finish; a worker's own detail stays English. */
 export function screeningFailureMessage(f: ScreeningFailure): string {
   return i18n.t(`screening.failure.${f.code}`, { detail: 'detail' in f ? f.detail : '' });
+}
+
+/** What changed to raise or clear an alert; Pc and miss figures as the English shows them. */
+export function alertChangeMessage(c: AlertChange): string {
+  const label = i18n.t(`alerts.change.${c.by}`);
+  const value = (x: number | null) => alertValueText(c.by, x) ?? i18n.t('alerts.change.none');
+  const { redPc, yellowPc, missKm } = c.thresholds;
+  const rule = i18n.t(`alerts.change.rule.${c.rule}`, {
+    redPc: String(redPc),
+    yellowPc: String(yellowPc),
+    missKm: String(missKm),
+  });
+  return c.before === undefined
+    ? i18n.t('alerts.change.appeared', { label, value: value(c.after), rule })
+    : i18n.t('alerts.change.changed', {
+        label,
+        before: value(c.before),
+        after: value(c.after),
+        rule,
+      });
 }

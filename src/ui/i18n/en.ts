@@ -581,6 +581,21 @@ export const en = {
     showUpdate: 'Show update {{n}} in the encounter panel',
   },
   alerts: {
+    // What changed (src/domain/history/alerts.ts): the same English.
+    change: {
+      pc: 'Pc',
+      miss: 'miss',
+      none: 'none',
+      appeared: 'appeared at {{label}} {{value}} ({{rule}})',
+      changed: '{{label}} {{before}} → {{after}} ({{rule}})',
+      rule: {
+        red: 'red ≥ {{redPc}}',
+        yellow: 'yellow ≥ {{yellowPc}}',
+        belowYellow: 'below yellow {{yellowPc}}',
+        yellowMiss: 'yellow: miss ≤ {{missKm}} km, maximum Pc only',
+        greenMiss: 'green: miss > {{missKm}} km or maximum Pc < {{yellowPc}}',
+      },
+    },
     label: 'Alerts',
     unacknowledged: '({{n}} unacknowledged)',
     thresholds: 'Alert thresholds',

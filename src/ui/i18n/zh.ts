@@ -567,6 +567,20 @@ export const zh: Messages = {
     showUpdate: '在交会详情中显示第 {{n}} 次更新',
   },
   alerts: {
+    change: {
+      pc: 'Pc',
+      miss: '脱靶量',
+      none: '无',
+      appeared: '首次出现：{{label}} {{value}}（{{rule}}）',
+      changed: '{{label}} {{before}} → {{after}}（{{rule}}）',
+      rule: {
+        red: '红色 ≥ {{redPc}}',
+        yellow: '黄色 ≥ {{yellowPc}}',
+        belowYellow: '低于黄色阈值 {{yellowPc}}',
+        yellowMiss: '黄色：脱靶量 ≤ {{missKm}} km，仅有最大 Pc',
+        greenMiss: '绿色：脱靶量 > {{missKm}} km 或最大 Pc < {{yellowPc}}',
+      },
+    },
     label: '告警',
     unacknowledged: '（{{n}} 条未确认）',
     thresholds: '告警阈值',
