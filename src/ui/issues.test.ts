@@ -24,6 +24,14 @@ import { mergeUpdates } from '../domain/history/merge';
 import { HOUR, T0, testUpdate, type TestUpdateOptions } from '../domain/history/testSupport';
 import { OEM_ISSUE_CODES, oemIssue, oemLoadText, type OemIssue } from '../domain/oem/issues';
 import { readOem } from '../domain/oem/read';
+import {
+  readOperatorSettings,
+  SETTINGS_ISSUE_CODES,
+  settingsIssueText,
+  settingsNoticeText,
+  type SettingsIssue,
+  type SettingsNotice,
+} from '../domain/settings/operatorSettings';
 import { useLanguageStore } from '../state/languageStore';
 import { screeningFailureText, type ScreeningFailure } from '../state/screeningStore';
 import { i18n } from './i18n';
@@ -36,6 +44,8 @@ import {
   importNoticeMessage,
   issueMessage,
   screeningFailureMessage,
+  settingsIssueMessage,
+  settingsNoticeMessage,
   socratesIssueMessage,
   oemIssueMessage,
   oemLoadMessage,
@@ -508,6 +518,77 @@ describe('alert changes in the reader’s language', () => {
     expect(alertChangeMessage(found[4].changeData)).toBe(
       '脱靶量 0.500 km → 3.000 km（绿色：脱靶量 > 1 km 或最大 Pc < 1e-7）',
     );
+    useLanguageStore.getState().setLang('en');
+  });
+});
+
+const SETTINGS_VALUES = {
+  ...{ chars: '20000', max: '100', found: '2', expected: '1', value: '7' },
+  ...{ fields: 'redPc, yellowPc', last: 'missKm' },
+};
+
+describe('stored settings refused, in the reader’s language', () => {
+  const doc = (over: object) =>
+    JSON.stringify({
+      schemaVersion: 1,
+      refreshIntervalMs: null,
+      rescreen: { auto: true, durationHours: 168, thresholdKm: 5 },
+      alerts: { redPc: 1e-4, yellowPc: 1e-7, missKm: 1 },
+      ...over,
+    });
+  const found = () =>
+    [
+      'x'.repeat(20_000),
+      '{',
+      '[]',
+      doc({ schemaVersion: 2 }),
+      doc({ refreshIntervalMs: 7, rescreen: { auto: true, durationHours: 0, thresholdKm: 5 } }),
+      doc({ rescreen: { auto: true }, alerts: { redPc: 1e-7, yellowPc: 1e-4, missKm: 1 } }),
+      doc({ alerts: { redPc: 2, yellowPc: 1e-7, missKm: 1 } }),
+    ].flatMap((text) => readOperatorSettings(text).issues);
+  const samples: SettingsIssue[] = [
+    ...SETTINGS_ISSUE_CODES.map((code) => ({
+      code,
+      values: SETTINGS_VALUES,
+    })),
+    ...SETTINGS_ISSUE_CODES.map((code) => ({
+      code,
+      values: SETTINGS_VALUES,
+      part: 'alerts' as const,
+    })),
+    ...found(),
+  ];
+  const notices: SettingsNotice[] = [
+    { code: 'partlyRefused', issues: found() },
+    { code: 'notSaved', detail: 'QuotaExceededError' },
+    { code: 'notRead', detail: 'SecurityError' },
+  ];
+
+  it('are found by the reader: size, JSON, shape, version, interval, each part', () => {
+    expect(found().map((i) => `${i.part ?? ''}:${i.code}`)).toEqual([
+      ':tooLong',
+      ':notJson',
+      ':notObject',
+      ':schemaVersion',
+      ':interval',
+      'rescreen:hours',
+      'rescreen:needs',
+      'alerts:yellowAboveRed',
+      'alerts:redPc',
+    ]);
+  });
+
+  it('read in English exactly as before, and in Chinese with the part named as stored', () => {
+    useLanguageStore.getState().setLang('en');
+    for (const i of samples) expect(settingsIssueMessage(i), i.code).toBe(settingsIssueText(i));
+    for (const n of notices) expect(settingsNoticeMessage(n)).toBe(settingsNoticeText(n));
+    useLanguageStore.getState().setLang('zh');
+    for (const i of samples) {
+      expect(settingsIssueMessage(i), i.code).toMatch(/[\u4e00-\u9fff]/);
+      expect(settingsIssueMessage(i), i.code).not.toBe(settingsIssueText(i));
+    }
+    for (const n of notices) expect(settingsNoticeMessage(n)).toMatch(/[\u4e00-\u9fff]/);
+    expect(settingsIssueMessage(found()[5])).toBe('rescreen：小时数须为 1 到 168 之间的整数');
     useLanguageStore.getState().setLang('en');
   });
 });

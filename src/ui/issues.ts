@@ -11,6 +11,7 @@ import type { RecordIssue } from '../domain/catalog/recordIssues';
 import type { RejectedRecord } from '../domain/catalog/types';
 import { isLimitCode, type LimitIssue } from '../domain/limits';
 import type { OemIssue, OemLoadNotice } from '../domain/oem/issues';
+import type { SettingsIssue, SettingsNotice } from '../domain/settings/operatorSettings';
 import type { NoticePart } from '../state/catalogStore';
 import type { ScreeningFailure } from '../state/screeningStore';
 import { formatNumber } from './format';
@@ -205,4 +206,19 @@ export function alertChangeMessage(c: AlertChange): string {
         after: value(c.after),
         rule,
       });
+}
+
+/** Why stored settings, or a value typed, are refused; the part named as the document does. */
+export function settingsIssueMessage(issue: SettingsIssue): string {
+  const text = i18n.t(`settingsIssue.${issue.code}`, issue.values);
+  return issue.part ? i18n.t('settingsNotice.part', { part: issue.part, text }) : text;
+}
+
+/** The stored settings' notice in the watch-list panel. */
+export function settingsNoticeMessage(n: SettingsNotice): string {
+  return n.code === 'partlyRefused'
+    ? i18n.t('settingsNotice.partlyRefused', {
+        problems: n.issues.map(settingsIssueMessage).join(' · '),
+      })
+    : i18n.t(`settingsNotice.${n.code}`, { detail: n.detail });
 }

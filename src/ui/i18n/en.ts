@@ -312,6 +312,27 @@ export const en = {
     notArray: 'SOCRATES JSON must be an array',
     overLimit: '{{reason}}',
   },
+  // Stored settings (src/domain/settings/operatorSettings.ts): the same English.
+  settingsIssue: {
+    tooLong: '{{chars}} characters; at most {{max}}',
+    notJson: 'not JSON',
+    notObject: 'not an object',
+    schemaVersion: 'schemaVersion {{found}} is not {{expected}}',
+    interval: 'refreshIntervalMs: {{value}} is not one of the offered intervals',
+    needs: 'needs {{fields}} and {{last}}',
+    hours: 'hours must be a whole number from 1 to {{max}}',
+    thresholdKm: 'the threshold must be above 0 and at most {{max}} km',
+    redPc: 'the red threshold must be a probability above 0, at most 1',
+    yellowPc: 'the yellow threshold must be a probability above 0, at most 1',
+    yellowAboveRed: 'the yellow threshold must not be above the red one',
+    missKm: 'the miss-distance threshold must be from 0 to {{max}} km',
+  },
+  settingsNotice: {
+    part: '{{part}}: {{text}}',
+    partlyRefused: 'Stored settings partly refused, defaults used: {{problems}}',
+    notSaved: 'The settings could not be saved in the browser ({{detail}}); they last this visit',
+    notRead: 'The stored settings could not be read ({{detail}}); defaults used',
+  },
   importNote: {
     socratesRecord: '{{file}}: record {{record}}, {{field}}: {{reason}}',
     socratesFile: '{{file}}: {{reason}}',
