@@ -115,3 +115,63 @@ test('a pole notification in the store: the page works, the globe draws it, a br
   await expect(table(page).locator('tbody tr')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+/** Makes the camera controller throw on its next `times` frames (as Cesium's does on some gestures). */
+async function faultCameraController(page: Page, times: number): Promise<void> {
+  await page.evaluate((n) => {
+    type Controller = { update(): void };
+    const scene = window.orbitalWatch!.scene.widget.scene as unknown as {
+      screenSpaceCameraController: Controller;
+    };
+    const controller = scene.screenSpaceCameraController;
+    const update = controller.update.bind(controller);
+    let left = n;
+    controller.update = () => {
+      if (left-- > 0) throw new Error('injected camera fault');
+      update();
+    };
+  }, times);
+}
+
+/** The camera's longitude as the address records it. */
+async function cameraLonDeg(page: Page): Promise<number> {
+  return Number(new URL(page.url()).searchParams.get('cam')?.split(',')[0] ?? NaN);
+}
+
+test('an exception in a frame (the camera controller on a gesture) is survived: the globe still turns', async ({
+  page,
+}) => {
+  const logged: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && logged.push(m.text()));
+  await page.goto('./?catalog=none');
+  await expect(page.getByLabel('Load notifications')).toBeAttached({ timeout: 60_000 });
+  const canvas = (await page.locator('canvas').first().boundingBox())!;
+  const drag = async () => {
+    const y = canvas.y + canvas.height / 2;
+    await page.mouse.move(canvas.x + canvas.width / 2 - 100, y);
+    await page.mouse.down();
+    for (let k = 1; k <= 10; k++)
+      await page.mouse.move(canvas.x + canvas.width / 2 - 100 + 20 * k, y);
+    await page.mouse.up();
+  };
+  await drag();
+  await expect.poll(() => cameraLonDeg(page), { timeout: 30_000 }).not.toBeNaN();
+  const before = await cameraLonDeg(page);
+
+  // Cesium's own loop stopped for good on such a throw, leaving a globe that never moved again.
+  await faultCameraController(page, 1);
+  await drag();
+  await drag();
+  await expect
+    .poll(async () => Math.abs((await cameraLonDeg(page)) - before), { timeout: 30_000 })
+    .toBeGreaterThan(5);
+  expect(logged.filter((m) => m.startsWith('frame error'))).toHaveLength(1);
+  await expect(page.getByText(/3D view (hit an error|stopped)/)).toHaveCount(0);
+
+  // A fault in every frame stops the view with a message; the panels go on answering.
+  await faultCameraController(page, Number.POSITIVE_INFINITY);
+  await expect(page.getByRole('alert').filter({ hasText: '3D view stopped' })).toContainText(
+    'The 3D view stopped after repeated errors (injected camera fault); the panels still work.',
+  );
+  await page.getByRole('button', { name: /^(Pause|Play)$/ }).click();
+});

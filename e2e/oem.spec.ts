@@ -9,6 +9,7 @@ import { temeToEcef } from '../src/domain/frames/teme';
 import { oemStateToTeme } from '../src/domain/oem/frames';
 import { stateAt } from '../src/domain/oem/interpolate';
 import { applyImpulsiveBurn } from '../src/domain/oem/manoeuvre';
+import { objectsOf } from '../src/domain/oem/objects';
 import { readOem } from '../src/domain/oem/read';
 import { sampleElementSetEme2000 } from '../src/domain/oem/sample';
 import type { ElementSet } from '../src/domain/catalog/types';
@@ -213,6 +214,31 @@ test('an OEM is drawn along its states, told apart in its panel, refused when br
   await expect(encounter.locator('[data-field="pc-max"]')).not.toBeEmpty();
   await page.waitForTimeout(1500);
   await page.screenshot({ path: 'test-results/oem-screening.png' });
+
+  // Both objects around TCA as one OEM for the other operator: the ephemeris cut to its file, the
+  // catalog object from SGP4 over TCA ± 2 h; our reader gives both back.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    encounter.getByRole('button', { name: 'Export both objects (OEM)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.oem$/);
+  const exported = readOem(readFileSync((await download.path())!, 'utf8'));
+  if (!exported.ok) throw new Error(exported.errors[0].reason);
+  expect(exported.rejected).toEqual([]);
+  const objects = objectsOf(exported.message);
+  const byName = new Map(objects.map((m) => [m.segments[0].metadata.objectName, m]));
+  expect([...byName.keys()].sort()).toEqual(['ISS (ZARYA)', NAME]);
+  const own = byName.get(NAME)!.segments[0].states;
+  expect(own[0].epochMs).toBeGreaterThanOrEqual(START_MS);
+  expect(own[own.length - 1].epochMs).toBeLessThanOrEqual(STOP_MS);
+  // Its states are the file's (both EME2000), to the printed millimetre.
+  for (const s of [own[0], own[Math.floor(own.length / 2)]]) {
+    const fromFile = stateAt(message, s.epochMs)!;
+    expect(Math.hypot(...s.positionKm.map((x, k) => x - fromFile.positionKm[k]))).toBeLessThan(
+      1e-5,
+    );
+  }
+  expect(byName.get('ISS (ZARYA)')!.segments[0].states).toHaveLength(241);
 });
 
 test('an OEM of a catalog object stands in for it inside its span; SGP4 draws it outside', async ({
@@ -259,6 +285,33 @@ test('an OEM of a catalog object stands in for it inside its span; SGP4 draws it
       return Math.max(Math.abs(lat - fLat), Math.abs(lon - fLon));
     })
     .toBeGreaterThan(0.2);
+
+  // One file with two objects (an event as another operator exports it): each is an ephemeris of
+  // its own — the ISS stands in for the catalog's, the neighbour is added.
+  const neighbour = neighbourOem().message.segments[0];
+  const both = writeOemKvn({
+    objectName: 'ISS (ZARYA)',
+    objectId: '1998-067A',
+    originator: 'E2E OPERATOR',
+    creationDateMs: START_MS,
+    segments: [
+      { states: message.segments[0].states },
+      { object: { objectName: NAME, objectId: '2099-001A' }, states: neighbour.states },
+    ],
+  });
+  await openFile(page, 'event.oem', both);
+  await expect.poll(() => objectCount(page), { timeout: 60_000 }).toBe(catalogCount + 1);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(panel.locator('[data-field="source"]')).toHaveText(
+    'ephemeris · event.oem (ISS (ZARYA)) (stands in for the catalog object)',
+  );
+  await expectFilePosition(page, message, 1500);
+  await search.fill(NAME);
+  await search.press('Enter');
+  await expect(panel.locator('[data-field="source"]')).toHaveText(
+    `ephemeris · event.oem (${NAME})`,
+  );
+  await expectFilePosition(page, neighbourOem().message, 1500);
 });
 
 test('a planned manoeuvre is drawn beside its nominal and screened against it; ephemerides can be removed', async ({

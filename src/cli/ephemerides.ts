@@ -1,5 +1,5 @@
 // `screen --ephemeris <file.oem>` (repeatable): OEM files (KVN or XML, gzip too) read into
-// screening ephemerides. A file that does not read, or has a refused segment, stops the command
+// screening ephemerides, one per object in the file. A file that does not read, or has a refused segment, stops the command
 // with one line naming the file and the problem (exit code 2): a screening must not quietly skip
 // part of an operator's ephemeris.
 import { readFileSync, statSync } from 'node:fs';
@@ -7,6 +7,8 @@ import { basename } from 'node:path';
 import type { ElementSet } from '../domain/catalog/types';
 import { checkInputBytes } from '../domain/limits';
 import { readOemBytes } from '../domain/oem/decode';
+import { objectsOf } from '../domain/oem/objects';
+import type { OemMessage } from '../domain/oem/types';
 import { ephemerisFromOem, sameObject } from '../domain/screening/fromOem';
 import type { ScreeningEphemeris } from '../domain/screening/types';
 import { UsageError } from './args';
@@ -62,11 +64,14 @@ export async function readEphemerides(
   const out: ScreeningEphemeris[] = [];
   for (const file of files) {
     const read = await readWhole(file);
-    const taken = new Set(out.map((e) => e.id));
-    const eph = ephemerisFromOem(read.message, basename(file), catalog, taken);
-    const twin = out.find((e) => e.id === eph.id);
-    if (twin) throw new UsageError(`ephemeris ${file}: same object as ${twin.label} (${eph.id})`);
-    out.push(eph);
+    // A file may carry several objects (an event's two): each is an ephemeris of its own.
+    for (const message of objectsOf(read.message)) {
+      const taken = new Set(out.map((e) => e.id));
+      const eph = ephemerisFromOem(message, basename(file), catalog, taken);
+      const twin = out.find((e) => e.id === eph.id);
+      if (twin) throw new UsageError(`ephemeris ${file}: same object as ${twin.label} (${eph.id})`);
+      out.push(eph);
+    }
   }
   return out;
 }
@@ -81,15 +86,22 @@ export async function readPlanned(
   catalog: readonly ElementSet[],
 ): Promise<{ nominal: ScreeningEphemeris; planned: ScreeningEphemeris }> {
   const read = await readWhole(file);
-  const meta = read.message.segments[0].metadata;
-  const nominal = nominals.find((n) =>
-    sameObject({ objectId: n.objectId ?? '', objectName: n.name }, meta, catalog),
-  );
+  const objects = objectsOf(read.message);
+  const isNominal = (message: OemMessage) => (n: ScreeningEphemeris) =>
+    sameObject(
+      { objectId: n.objectId ?? '', objectName: n.name },
+      message.segments[0].metadata,
+      catalog,
+    );
+  // The planned trajectory is the file's object that one of the nominals is of.
+  const message = objects.find((m) => nominals.some(isNominal(m))) ?? objects[0];
+  const nominal = nominals.find(isNominal(message));
   if (!nominal) {
+    const meta = message.segments[0].metadata;
     throw new UsageError(
       `--compare ${file}: ${meta.objectName} (${meta.objectId}) is none of the --ephemeris objects`,
     );
   }
-  const planned = ephemerisFromOem(read.message, basename(file), catalog);
+  const planned = ephemerisFromOem(message, basename(file), catalog);
   return { nominal, planned: { ...planned, id: nominal.id } };
 }

@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { elementSetToOem, sampleElementSetEme2000 } from '../domain/oem/sample';
 import { writeOemKvn } from '../domain/oem/write';
+import { eventObjectsToOem } from '../domain/oem/objects';
 import { loadCatalogText } from '../domain/screening/adapter';
 import { FIRST_EPHEMERIS_ONLY_ID } from '../domain/screening/fromOem';
 import { cli } from './testSupport';
@@ -198,5 +199,36 @@ describe('cli screen --ephemeris', () => {
       expect(e.pc.value).toBeGreaterThan(0);
       expect(e.pc.max).toBeGreaterThanOrEqual(e.pc.value);
     }
+  });
+
+  it('screens each object of a two-object OEM (an event exported for the other operator)', () => {
+    const [, b] = loadCatalogText(CSV).objects;
+    const both = eventObjectsToOem(
+      [
+        { kind: 'sgp4', elementSet: a },
+        { kind: 'sgp4', elementSet: b },
+      ],
+      { tcaMs: START + 3_600_000, halfSpanMs: 3_600_000, stepMs: 60_000 },
+      { originator: 'TEST', creationDateMs: START },
+    );
+    if (!both.ok) throw new Error(both.reason);
+    const file = join(dir, 'event.oem');
+    writeFileSync(file, both.text);
+    const plain = cli(...args, '--hours', '2', '--primary', '200001', '--threads', '1');
+    const r = cli(...args, '--hours', '2', '--ephemeris', file, '--threads', '1');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.ephemerides.map((e: { id: number; label: string }) => [e.id, e.label])).toEqual([
+      [200001, 'event.oem (2024-999A)'],
+      [270001, 'event.oem (2024-999B)'],
+    ]);
+    // The A–B approaches of the plain run, now with both states from the file.
+    const pairs = (events: { id1: number; id2: number; tca: string }[]) =>
+      events.map(
+        (e) => `${Math.min(e.id1, e.id2)}-${Math.max(e.id1, e.id2)}@${e.tca.slice(0, 19)}`,
+      );
+    expect(j.events).toHaveLength(3);
+    expect(pairs(j.events)).toEqual(pairs(JSON.parse(plain.out).events));
+    for (const e of j.events) expect([e.source1, e.source2]).toEqual(['ephemeris', 'ephemeris']);
   });
 });

@@ -36,6 +36,7 @@ import { NotificationLayer } from './notificationLayer';
 import type { RenderProfile } from './renderProfile';
 import { SelectionLayer } from './selectionLayer';
 import { flightSeconds } from './motion';
+import { FrameLoop } from './frameLoop';
 
 /** A render error this soon after a restart stops the view rather than restarting it again. */
 const RESTART_QUIET_MS = 60_000;
@@ -71,7 +72,7 @@ export class SceneController {
   private selectedIndex = -1;
   private readonly selectedState = new Float64Array(6);
   private readonly julian = new JulianDate();
-  private rafId = 0;
+  private readonly frames: FrameLoop;
   private dirty = true;
   private pendingHover: Cartesian2 | null = null;
   private seekStartedMs: number | null = null;
@@ -107,8 +108,7 @@ export class SceneController {
       // Without preventDefault the browser never restores the context.
       e.preventDefault();
       this.contextLost = true;
-      this.widget.useDefaultRenderLoop = false;
-      cancelAnimationFrame(this.rafId);
+      this.frames.stop();
       context.lost();
     });
     scene.canvas.addEventListener('webglcontextrestored', () => context.restored());
@@ -149,38 +149,46 @@ export class SceneController {
       this.awaitingFirstDrawSince = null; // not a load: nothing to time
     }
     scene.camera.moveEnd.addEventListener(() => this.publishCamera());
-    const loop = () => {
-      if (this.dirty || this.points.pickIdsPending || useClockStore.getState().playing)
-        scene.requestRender();
-      // No frame is coming while paused and still: pick the hovered point now, not at the next frame.
-      else if (this.pendingHover) this.hoverAt(this.pendingHover);
-      this.dirty = false;
-      this.rafId = requestAnimationFrame(loop);
-    };
-    this.rafId = requestAnimationFrame(loop);
+    this.frames = new FrameLoop(this.widget, {
+      beforeFrame: () => {
+        if (this.dirty || this.points.pickIdsPending || useClockStore.getState().playing)
+          scene.requestRender();
+        // No frame is coming while paused and still: pick the hovered point now, not at the next frame.
+        else if (this.pendingHover) this.hoverAt(this.pendingHover);
+        this.dirty = false;
+      },
+      stopped: (error) => this.stopView(error),
+    });
+    this.frames.start();
   }
 
   /**
-   * An error no layer caught stops Cesium's loop. One is restarted; another within a minute of
-   * that restart leaves the view stopped with a message, so a fault can never loop.
+   * An error no layer caught, as the scene reports it. One is survived; another within a minute
+   * of that leaves the view stopped with a message, so a fault can never loop.
    */
   private renderFailed(error: unknown): void {
     // A frame drawn as the context went (before its event): announced as such, not restarted.
     if (this.contextLost || this.gl?.isContextLost()) return;
     console.error('render error', error);
     const now = performance.now();
-    const message = errorMessage(error);
     if (now - this.lastRestartMs < RESTART_QUIET_MS) {
-      useCatalogStore
-        .getState()
-        .failed(
-          `The 3D view stopped after repeated errors (${message}); the panels still work. Reload, or open the page with ?safe=1 to start without stored data`,
-        );
+      this.stopView(error);
       return;
     }
     this.lastRestartMs = now;
-    useCatalogStore.getState().failed(`The 3D view hit an error and was restarted: ${message}`);
-    this.widget.useDefaultRenderLoop = true;
+    // The frame loop goes on: the next frame is the restart.
+    useCatalogStore
+      .getState()
+      .failed(`The 3D view hit an error and was restarted: ${errorMessage(error)}`);
+  }
+
+  private stopView(error: unknown): void {
+    this.frames.stop();
+    useCatalogStore
+      .getState()
+      .failed(
+        `The 3D view stopped after repeated errors (${errorMessage(error)}); the panels still work. Reload, or open the page with ?safe=1 to start without stored data`,
+      );
   }
 
   private subscribe(): void {
@@ -429,7 +437,7 @@ export class SceneController {
   }
 
   destroy(): void {
-    cancelAnimationFrame(this.rafId);
+    this.frames.stop();
     for (const off of this.unsubscribers) off();
     this.handler.destroy();
     this.selection.destroy();

@@ -38,7 +38,8 @@ export function createGlobe(container: HTMLElement, profile: RenderProfile): Ces
     requestRenderMode: true,
     maximumRenderTimeChange: Infinity,
     contextOptions: { webgl: { preserveDrawingBuffer: true } },
-    // Errors are reported in the app's own alert (SceneController), not Cesium's debug dialog.
+    // The app drives the frames (frameLoop.ts) and reports errors in its own alert.
+    useDefaultRenderLoop: false,
     showRenderLoopErrors: false,
   });
   const { scene } = widget;

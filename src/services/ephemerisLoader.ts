@@ -12,6 +12,7 @@ import { inLoadTurn } from './catalogLoader';
 import { composeDrawn } from './drawnObjects';
 import { catalogParser, propagationPool } from './engine';
 import { sameObject } from '../domain/screening/fromOem';
+import { objectsOf } from '../domain/oem/objects';
 
 /** The status notice for a file refused, or loaded with segments refused (worded by the UI). */
 const tell = (notice: OemLoadNotice) =>
@@ -41,26 +42,34 @@ export async function loadEphemerisFile(file: File): Promise<boolean> {
     tell({ file: file.name, loaded: false, issues });
     return false;
   }
-  const entry: LoadedEphemeris = {
-    fileName: file.name,
-    message: result.message,
-    teme,
-    spansMs: usableSpans(teme),
-    rejected: result.rejected,
-    id: 0,
-    hasCounterpart: false,
-    plannedFor: null,
-  };
-  // A second file of a loaded object is its planned manoeuvre, kept beside the nominal to be
-  // compared with it; a third replaces that planned one.
-  const meta = result.message.segments[0].metadata;
-  const objects = useCatalogStore.getState().objects;
-  const current = useEphemerisStore.getState().entries;
-  const same = (e: LoadedEphemeris) => sameObject(e.message.segments[0].metadata, meta, objects);
-  const nominal = current.find((e) => e.plannedFor === null && same(e));
-  entry.plannedFor = nominal?.fileName ?? null;
-  const entries = [...current.filter((e) => !(e.plannedFor !== null && same(e))), entry];
-  return inLoadTurn(() => publish(entries, file.name, entry));
+  // A file may carry several objects (an event's two): each is an ephemeris of its own.
+  const objects = objectsOf(result.message);
+  let entries = useEphemerisStore.getState().entries;
+  const added: LoadedEphemeris[] = [];
+  for (const message of objects) {
+    const meta = message.segments[0].metadata;
+    const entry: LoadedEphemeris = {
+      fileName: objects.length > 1 ? `${file.name} (${meta.objectName})` : file.name,
+      message,
+      teme: teme.filter((t) => message.segments.some((s) => s.index === t.index)),
+      spansMs: [],
+      rejected: added.length === 0 ? result.rejected : [],
+      id: 0,
+      hasCounterpart: false,
+      plannedFor: null,
+    };
+    entry.spansMs = usableSpans(entry.teme);
+    // A second file of a loaded object is its planned manoeuvre, kept beside the nominal to be
+    // compared with it; a third replaces that planned one.
+    const catalogObjects = useCatalogStore.getState().objects;
+    const same = (e: LoadedEphemeris) =>
+      sameObject(e.message.segments[0].metadata, meta, catalogObjects);
+    const nominal = entries.find((e) => e.plannedFor === null && same(e));
+    entry.plannedFor = nominal?.fileName ?? null;
+    entries = [...entries.filter((e) => !(e.plannedFor !== null && same(e))), entry];
+    added.push(entry);
+  }
+  return inLoadTurn(() => publish(entries, file.name, added));
 }
 
 /**
@@ -72,19 +81,19 @@ export function removeEphemeris(entry: LoadedEphemeris): Promise<boolean> {
     .getState()
     .entries.filter((e) => e !== entry)
     .map((e) => (e.plannedFor === entry.fileName ? { ...e, plannedFor: null } : e));
-  return inLoadTurn(() => publish(entries, entry.fileName, null));
+  return inLoadTurn(() => publish(entries, entry.fileName, []));
 }
 
 async function publish(
   entries: LoadedEphemeris[],
   label: string,
-  added: LoadedEphemeris | null,
+  added: readonly LoadedEphemeris[],
 ): Promise<boolean> {
   const store = useCatalogStore.getState();
   const drawn = composeDrawn(store.objects, entries);
   const pool = propagationPool();
   try {
-    if (added && !drawn.entries.some((e) => e.message === added.message)) {
+    if (added.some((a) => !drawn.entries.some((e) => e.message === a.message))) {
       throw new Error(drawn.problems.join('; ') || 'its object cannot be drawn');
     }
     const failures = await pool.prepare(drawn.objects, drawn.overrides);
@@ -115,9 +124,10 @@ async function publish(
     },
   );
   // Segments refused while the others loaded are said, as a load's problem is.
-  if (!added) return true;
-  if (added.rejected.length > 0) tell({ file: label, loaded: true, issues: added.rejected });
+  if (added.length === 0) return true;
+  const rejected = added.flatMap((a) => a.rejected);
+  if (rejected.length > 0) tell({ file: label, loaded: true, issues: rejected });
   // Nothing else to show: open the clock at the start of the ephemeris.
-  if (!hadCatalog) useClockStore.getState().setStart(added.spansMs[0][0], null, null);
+  if (!hadCatalog) useClockStore.getState().setStart(added[0].spansMs[0][0], null, null);
   return true;
 }

@@ -12,6 +12,7 @@ import { writeCdmKvn } from '../domain/cdm/writeKvn';
 import { safeFileName } from '../domain/exportSafety';
 import { ENCOUNTER_COLORS } from '../scene/encounterLayer';
 import { catalogLookup } from '../services/conjunctionImport';
+import { eventObjectsOem } from '../services/eventOem';
 import { useCatalogStore } from '../state/catalogStore';
 import { simNowMs, useClockStore } from '../state/clockStore';
 import { selectedConjunction, useConjunctionStore } from '../state/conjunctionStore';
@@ -115,6 +116,13 @@ function Encounter({ record }: { record: ConjunctionRecord }) {
     } catch (e) {
       setExportProblem(e instanceof Error ? e.message : String(e));
     }
+  };
+
+  const exportOem = () => {
+    const written = eventObjectsOem(record, Date.now());
+    if (!written.ok) return setExportProblem(written.reason);
+    download(written.text, written.fileName, 'text/plain');
+    setExportProblem(null);
   };
 
   const pc = record.pc;
@@ -276,6 +284,9 @@ function Encounter({ record }: { record: ConjunctionRecord }) {
         </button>
         <button type="button" onClick={exportCdm}>
           {t('encounter.exportCdm')}
+        </button>
+        <button type="button" onClick={exportOem}>
+          {t('encounter.exportOem')}
         </button>
       </div>
       {exportProblem && (

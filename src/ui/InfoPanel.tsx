@@ -26,8 +26,8 @@ export function InfoPanel() {
   const entry = useEphemerisStore((s) => ephemerisById(s.entries, selectedId));
   const { ecefKm } = useSelectedStateStore();
   const clockMs = useSimTime(1000);
-  // Sampling SGP4 into a CCSDS file for other screening tools is operator work, like loading and
-  // screening; the public page browses, and its event-list exports stay.
+  // The SGP4 sampler (step and span up to 14 days at 1 s) makes files for other screening tools:
+  // operator work, like the screening form. One-click exports of what is shown stay public.
   const operator = useModeStore((s) => canEdit(s.mode));
   if (!object) return null;
   const only = object.ephemerisOnly === true;

@@ -2,7 +2,7 @@
 // Lagrange (position and velocity each through degree+1 samples), Hermite (position and velocity
 // together: degree d uses ⌈(d+1)/2⌉ samples), or linear; always over a window of samples centred
 // on the instant and never across a segment boundary (a manoeuvre may sit there).
-import type { OemInterpolation, OemMessage, OemSegment, Vec3 } from './types';
+import type { OemInterpolation, OemSegment, Vec3 } from './types';
 
 export interface InterpolationChoice {
   method: OemInterpolation;
@@ -46,7 +46,7 @@ export function usableSpan(segment: OemSegment): [number, number] {
  * overrides the file's method (to compare methods).
  */
 export function stateAt(
-  source: OemSegment | OemMessage,
+  source: OemSegment | { readonly segments: readonly OemSegment[] },
   epochMs: number,
   choice?: InterpolationChoice,
 ): InterpolatedState | null {

@@ -45,7 +45,8 @@ const TEMPLATES = {
   unsupportedFrame: (v) =>
     `${v.keyword} ${v.frame}: only EME2000, GCRF, ICRF, ITRF…, TEME (and RTN/RSW, TNW for covariances) are supported`,
   unsupportedTimeSystem: (v) => `TIME_SYSTEM ${v.value}: only UTC, TAI, TT and GPS are supported`,
-  objectChanges: (v) => `${v.keyword} ${v.value} differs from the first segment's ${v.first}`,
+  objectChanges: (v) =>
+    `${v.keyword} ${v.value} differs from ${v.first}, the name an earlier segment gives the same OBJECT_ID`,
 } satisfies Record<string, (v: Values) => string>;
 
 export type OemIssueCode = keyof typeof TEMPLATES;

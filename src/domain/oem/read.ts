@@ -83,7 +83,7 @@ function readTokens(tokens: (OemToken | MissingElement)[], format: 'KVN' | 'XML'
   }
   const segments: OemSegment[] = [];
   const rejected: OemIssue[] = [];
-  let first: OemSegment | undefined;
+  const read: OemSegment[] = [];
   let index = 0;
   while (next < tokens.length) {
     let end = next + 1;
@@ -92,8 +92,8 @@ function readTokens(tokens: (OemToken | MissingElement)[], format: 'KVN' | 'XML'
     try {
       const [segment, values] = readSegment(tokens.slice(next, end), index, header.version);
       // The object is compared before the support checks so that rule is reported first.
-      first ??= segment;
-      checkSameObject(segment, first);
+      checkSameObject(segment, read);
+      read.push(segment);
       checkSupported(segment, values);
       toUtc(segment);
       segments.push(segment);
@@ -526,19 +526,18 @@ function toUtc(segment: OemSegment): void {
   for (const c of segment.covariances) c.epochMs = toUtcMs(scale, c.epochMs);
 }
 
-/** An OEM describes one object: later segments must keep the first one's name and id. */
-function checkSameObject(segment: OemSegment, first: OemSegment | undefined): void {
-  if (!first) return;
-  for (const [keyword, key] of [
-    ['OBJECT_NAME', 'objectName'],
-    ['OBJECT_ID', 'objectId'],
-  ] as const) {
-    if (segment.metadata[key] !== first.metadata[key]) {
-      fail(
-        'objectChanges',
-        { keyword, value: segment.metadata[key], first: first.metadata[key] },
-        { segment: segment.index, line: segment.line, keyword },
-      );
-    }
+/**
+ * Segments may describe several objects (an event's two objects in one file), told apart by
+ * OBJECT_ID; a segment of an object already met must keep that object's OBJECT_NAME.
+ */
+function checkSameObject(segment: OemSegment, earlier: readonly OemSegment[]): void {
+  const { objectId, objectName } = segment.metadata;
+  const before = earlier.find((s) => s.metadata.objectId === objectId);
+  if (before && before.metadata.objectName !== objectName) {
+    fail(
+      'objectChanges',
+      { keyword: 'OBJECT_NAME', value: objectName, first: before.metadata.objectName },
+      { segment: segment.index, line: segment.line, keyword: 'OBJECT_NAME' },
+    );
   }
 }

@@ -1,4 +1,5 @@
-// KVN OEM 2.0 writer: one object, one or more segments of states (and optional covariances).
+// KVN OEM 2.0 writer: one or more segments of states (and optional covariances), of one object
+// or, segment by segment, of several (an event's two objects in one file).
 // Values are put on one line each with control characters removed, so no name can start a
 // keyword line of its own; numbers are printed to mm and µm/s (positions 6 and velocities 9
 // decimals), which the round-trip test holds the reader to.
@@ -6,6 +7,8 @@ import { formatCcsdsEpoch } from '../cdm/time';
 import type { OemCovariance, OemInterpolation, OemRefFrame, OemState } from './types';
 
 export interface OemWriteSegment {
+  /** Another object than the message's (the reader tells objects apart by OBJECT_ID). */
+  object?: { objectName: string; objectId: string };
   states: readonly OemState[];
   /** Defaults: the first and last state. */
   useableStartMs?: number;
@@ -40,10 +43,15 @@ function line(keyword: string, value: string): string {
 
 const fixed = (x: number, digits: number) => x.toFixed(digits);
 
-export function writeOemKvn(input: OemWriteInput): string {
-  const name = kvnValue(input.objectName);
-  const id = kvnValue(input.objectId);
+function objectLines(object: { objectName: string; objectId: string }): string[] {
+  const name = kvnValue(object.objectName);
+  const id = kvnValue(object.objectId);
   if (!name || !id) throw new RangeError('an OEM needs a non-empty OBJECT_NAME and OBJECT_ID');
+  return [line('OBJECT_NAME', name), line('OBJECT_ID', id)];
+}
+
+export function writeOemKvn(input: OemWriteInput): string {
+  const objectOfMessage = objectLines(input);
   const out = ['CCSDS_OEM_VERS = 2.0'];
   for (const c of input.comments ?? []) out.push(`COMMENT ${kvnValue(c)}`);
   out.push(line('CREATION_DATE', formatCcsdsEpoch(input.creationDateMs)));
@@ -54,7 +62,8 @@ export function writeOemKvn(input: OemWriteInput): string {
     const start = states[0].epochMs;
     const stop = states[states.length - 1].epochMs;
     out.push('', 'META_START');
-    out.push(line('OBJECT_NAME', name), line('OBJECT_ID', id), line('CENTER_NAME', 'EARTH'));
+    out.push(...(segment.object ? objectLines(segment.object) : objectOfMessage));
+    out.push(line('CENTER_NAME', 'EARTH'));
     out.push(line('REF_FRAME', input.refFrame ?? 'EME2000'), line('TIME_SYSTEM', 'UTC'));
     out.push(line('START_TIME', formatCcsdsEpoch(start)));
     out.push(line('USEABLE_START_TIME', formatCcsdsEpoch(segment.useableStartMs ?? start)));

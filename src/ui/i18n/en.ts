@@ -254,7 +254,8 @@ export const en = {
     unsupportedFrame:
       '{{keyword}} {{frame}}: only EME2000, GCRF, ICRF, ITRF…, TEME (and RTN/RSW, TNW for covariances) are supported',
     unsupportedTimeSystem: 'TIME_SYSTEM {{value}}: only UTC, TAI, TT and GPS are supported',
-    objectChanges: "{{keyword}} {{value}} differs from the first segment's {{first}}",
+    objectChanges:
+      '{{keyword}} {{value}} differs from {{first}}, the name an earlier segment gives the same OBJECT_ID',
   },
   oemSection: {
     header: 'header',
@@ -579,6 +580,7 @@ export const en = {
     animateTitle: 'Replay the approach from TCA − 10 min to TCA + 10 min at 10×',
     goToTca: 'Go to TCA',
     exportCdm: 'Export CDM',
+    exportOem: 'Export both objects (OEM)',
     cannotExport: 'Cannot export: {{problem}}',
     hbrTooSmall:
       'Hard-body circle ({{hbr}} m) is smaller than a pixel at this scale (plot ±{{span}}).',

@@ -246,7 +246,7 @@ export const zh: Messages = {
     unsupportedFrame:
       '{{keyword}} {{frame}}：只支持 EME2000、GCRF、ICRF、ITRF…、TEME（协方差另支持 RTN/RSW、TNW）',
     unsupportedTimeSystem: 'TIME_SYSTEM {{value}}：只支持 UTC、TAI、TT 和 GPS',
-    objectChanges: '{{keyword}} {{value}} 与第一段的 {{first}} 不同',
+    objectChanges: '{{keyword}} {{value}} 与前面某段对同一 OBJECT_ID 所用的名称 {{first}} 不同',
   },
   oemSection: {
     header: '头部',
@@ -565,6 +565,7 @@ export const zh: Messages = {
     animateTitle: '以 10 倍速回放从 TCA − 10 分钟到 TCA + 10 分钟的接近过程',
     goToTca: '跳到 TCA',
     exportCdm: '导出 CDM',
+    exportOem: '导出两个目标的星历（OEM）',
     cannotExport: '无法导出：{{problem}}',
     hbrTooSmall: '硬体圆（{{hbr}} m）在此比例下小于一个像素（绘图范围 ±{{span}}）。',
     noCovariance: '协方差未知：无不确定性椭圆。',
