@@ -39,7 +39,7 @@ async function visit(page: Page, url: string): Promise<Visit> {
   await page.goto(url);
   await page
     .getByRole('status', { name: 'Catalog status' })
-    .filter({ hasText: /^\d{5} objects$/ })
+    .filter({ hasText: /^\d{2},\d{3} objects$/ })
     .waitFor({ timeout: 120_000 });
   await page.waitForFunction(
     () => window.orbitalWatch?.scene.widget.scene.globe.tilesLoaded,

@@ -23,7 +23,7 @@ async function measure(baseUrl: string) {
       await page.goto(`${baseUrl}?mode=public&render=${render}`);
       await page.waitForFunction(
         () =>
-          /^\d{5} objects$/.test(
+          /^\d{2},\d{3} objects$/.test(
             document.querySelector('[aria-label="Catalog status"]')?.textContent ?? '',
           ),
         null,

@@ -18,8 +18,9 @@ export function foreignRequests(urls: string[], baseURL: string): string[] {
 /** The object count the status line reports. */
 export async function objectCount(page: Page): Promise<number> {
   const text = (await page.getByRole('status', { name: 'Catalog status' }).textContent()) ?? '';
-  const match = /(\d+) objects?\b/.exec(text);
-  return match ? Number(match[1]) : NaN;
+  // "26,834 objects": the count has the locale's grouping.
+  const match = /(\d[\d,]*) objects?\b/.exec(text);
+  return match ? Number(match[1].replace(/,/g, '')) : NaN;
 }
 
 export async function waitForCatalog(page: Page, minimum = 1): Promise<number> {

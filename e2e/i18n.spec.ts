@@ -15,8 +15,8 @@ test('public page in Chinese: labels, <html lang>, no axe violations, and the sw
   page,
 }) => {
   await page.goto('./?mode=public&lang=zh');
-  // The status line in Chinese once the whole snapshot is in: "26834 个目标".
-  await expect(page.getByRole('status', { name: '编目状态' })).toHaveText(/^\d{5} 个目标$/, {
+  // The status line in Chinese once the whole snapshot is in: "26,834 个目标".
+  await expect(page.getByRole('status', { name: '编目状态' })).toHaveText(/^\d{2},\d{3} 个目标$/, {
     timeout: 240_000,
   });
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
@@ -41,7 +41,9 @@ test('public page in Chinese: labels, <html lang>, no axe violations, and the sw
   await page.evaluate(() => Object.assign(window, { beforeSwitch: true }));
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en-US');
-  await expect(page.getByRole('status', { name: 'Catalog status' })).toHaveText(/^\d{5} objects$/);
+  await expect(page.getByRole('status', { name: 'Catalog status' })).toHaveText(
+    /^\d{2},\d{3} objects$/,
+  );
   await expect(page.getByRole('region', { name: 'Selected object' })).toContainText(
     'Catalog number',
   );
@@ -82,4 +84,64 @@ test('in Chinese, a bad file names record, line and field in Chinese, and the ev
   await expect(page.getByTestId('event-store-status')).toHaveText(/^事件历史：0 个事件/);
   await expect(page.getByRole('button', { name: '导出事件库' })).toBeVisible();
   await page.screenshot({ path: 'test-results/zh-bad-file.png' });
+});
+
+test('in Chinese, ignored address parameters are said in Chinese, each value as written', async ({
+  page,
+}) => {
+  await page.goto('./?lang=zh&catalog=none&t=yesterday&zoom=3');
+  const notice = page.getByRole('alert').filter({ hasText: 't=yesterday' });
+  await expect(notice).toContainText(
+    '已忽略未知参数“zoom” · 已忽略 t=yesterday：不是 ISO 8601 格式的 UTC 时间',
+  );
+  await page.screenshot({ path: 'test-results/zh-address-notice.png' });
+});
+
+test('the briefing HUD’s language switch is a 44 × 44 px target on a touch screen', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    hasTouch: true,
+    viewport: { width: 1024, height: 768 },
+  });
+  const page = await context.newPage();
+  await page.goto('./?mode=briefing&catalog=none&lang=zh');
+  const box = await page.getByRole('button', { name: 'English' }).boundingBox();
+  expect(box?.width).toBeGreaterThanOrEqual(44);
+  expect(box?.height).toBeGreaterThanOrEqual(44);
+  await context.close();
+});
+
+test('in Chinese, an OEM of an unknown version is refused in Chinese, its keyword as written', async ({
+  page,
+}) => {
+  await page.goto('./?lang=zh&catalog=none');
+  await expect(page.getByRole('status', { name: '编目状态' })).toHaveText('未加载编目');
+  await page.getByLabel('加载编目').setInputFiles({
+    name: 'future.oem',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('CCSDS_OEM_VERS = 9.0\nCREATION_DATE = 2024-11-01T00:00:00\n'),
+  });
+  await expect(page.getByRole('alert').filter({ hasText: 'future.oem' })).toContainText(
+    'future.oem：未加载 — 第 1 行：CCSDS_OEM_VERS 9.0：只支持 1.0、2.0 和 3.0',
+  );
+  await page.screenshot({ path: 'test-results/zh-oem-refused.png' });
+});
+
+test('in Chinese, a malformed CDM is refused in Chinese down to its message, line and keyword', async ({
+  page,
+}) => {
+  await page.goto('./?lang=zh&catalog=none');
+  await expect(page.getByRole('status', { name: '编目状态' })).toHaveText('未加载编目');
+  await page.getByLabel('导入 CDM 或 SOCRATES').setInputFiles({
+    name: 'bad.cdm',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(
+      'CCSDS_CDM_VERS = 1.0\nCREATION_DATE =\nORIGINATOR = TEST\nOBJECT = OBJECT1\nOBJECT = OBJECT2\n',
+    ),
+  });
+  await expect(page.getByRole('alert').filter({ hasText: 'bad.cdm' })).toContainText(
+    '已加载 0 个事件；1 个问题：bad.cdm：第 1 条报文，第 2 行，CREATION_DATE：头部中必需关键字 CREATION_DATE 的值为空',
+  );
+  await page.screenshot({ path: 'test-results/zh-cdm-refused.png' });
 });

@@ -76,6 +76,11 @@ test('public mode has no loading controls and ignores a foreign catalog address'
   await expect(page.getByRole('slider', { name: 'Time' })).toBeVisible();
   // Nothing to show, nothing shown: no empty notifications panel for a visitor.
   await expect(page.getByRole('region', { name: 'Launch notifications panel' })).toHaveCount(0);
+  // Writing OEMs for other tools is operator work: a selected object offers no OEM export here.
+  await page.getByRole('combobox', { name: 'Search objects' }).fill('25544');
+  await page.getByRole('combobox', { name: 'Search objects' }).press('Enter');
+  await expect(page.getByRole('region', { name: 'Selected object' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Export SGP4 as OEM' })).toHaveCount(0);
   expect(foreignRequests(requests, baseURL!)).toEqual([]);
 });
 
@@ -85,6 +90,7 @@ test('a deep link opens at its time, selection and camera; back and forward move
   await page.goto('./?t=2024-11-01T06:00:00Z&sel=25544&cam=-40.0000,20.0000,20000.0,0.0,-90.0');
   const panel = page.getByRole('region', { name: 'Selected object' });
   await expect(panel.locator('[data-field="norad"]')).toHaveText('25544');
+  await expect(panel.getByRole('button', { name: 'Export SGP4 as OEM' })).toBeVisible();
   await expect(page.locator('.clock time')).toHaveAttribute('datetime', '2024-11-01T06:00:00.000Z');
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
 

@@ -134,6 +134,12 @@ describe('limits are applied by the parsers, before parsing', () => {
         message: 0,
         line: 1,
         reason: 'XML elements are nested more than 16 deep, the limit for CDM files',
+        // The same for the interface to word: the limit broken, as a LimitIssue.
+        issue: {
+          code: 'overLimit',
+          values: { reason: 'XML elements are nested more than 16 deep, the limit for CDM files' },
+          limit: { code: 'xmlTooDeep', values: { kind: 'cdm', limit: 16 } },
+        },
       },
     ]);
   });

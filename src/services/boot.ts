@@ -1,6 +1,7 @@
 import { tourSettingsFromSearch } from '../domain/briefing/tour';
 import { useCameraStore } from '../state/cameraStore';
-import { useCatalogStore } from '../state/catalogStore';
+import { addressIssue } from '../domain/addressIssues';
+import { useCatalogStore, type NoticePart } from '../state/catalogStore';
 import { useClockStore } from '../state/clockStore';
 import { useModeStore } from '../state/modeStore';
 import { useSelectionStore } from '../state/selectionStore';
@@ -50,7 +51,7 @@ export async function boot(): Promise<void> {
     startWatchRescreen();
     startCatalogRefresh();
   }
-  const { state, problems } = readUrlState(window.location.search, {
+  const { state, issues } = readUrlState(window.location.search, {
     mode,
     origin: window.location.origin,
   });
@@ -60,7 +61,7 @@ export async function boot(): Promise<void> {
   if (ref === 'snapshot' && __SNAPSHOT_URL__) await loadCatalogUrl(__SNAPSHOT_URL__, 'snapshot');
   else if (ref.startsWith('celestrak:')) await loadCelestrakGroup(ref.slice('celestrak:'.length));
   else if (ref !== 'snapshot' && ref !== 'none') await loadCatalogUrl(ref);
-  else if (ref === 'snapshot') problems.push('This build has no offline snapshot');
+  else if (ref === 'snapshot') issues.push(addressIssue('noSnapshot'));
 
   if (state.timeMs !== null) {
     const clock = useClockStore.getState();
@@ -72,20 +73,25 @@ export async function boot(): Promise<void> {
       // A linked camera wins over flying to the selection.
       useSelectionStore.getState().select(state.selectedId, state.camera === null);
     } else {
-      problems.push(`Ignored sel=${state.selectedId}: not in the loaded catalog`);
+      issues.push(addressIssue('selectionNotLoaded', { value: String(state.selectedId) }));
     }
   }
   if (state.camera) useCameraStore.getState().request(state.camera);
   const linkProblem = resolveEventLinkFromCatalog();
-  if (linkProblem) problems.push(linkProblem);
+  if (linkProblem) issues.push(linkProblem);
   if (mode === 'briefing') {
     const tour = tourSettingsFromSearch(window.location.search);
-    problems.push(...tour.problems);
+    issues.push(...tour.issues);
     startBriefingTour(tour.settings);
   }
-  if (problems.length) {
-    const { error } = useCatalogStore.getState();
-    useCatalogStore.getState().failed([error, ...problems].filter(Boolean).join(' · '));
+  if (issues.length) {
+    // After the catalog's own failure, if any, worded as it was.
+    const { error, errorParts } = useCatalogStore.getState();
+    const before: NoticePart[] =
+      errorParts.length > 0 ? errorParts : error ? [{ kind: 'text', text: error }] : [];
+    useCatalogStore
+      .getState()
+      .failedWith([...before, ...issues.map((issue) => ({ kind: 'address' as const, issue }))]);
   }
   startUrlSync();
   if (typeof BroadcastChannel !== 'undefined') startDisplaySync();

@@ -4,8 +4,17 @@
 // are compared with our own SGP4 prediction (and SOCRATES events get states to inspect).
 import type { ElementSet } from '../domain/catalog/types';
 import { parseCdm } from '../domain/cdm/parse';
-import { checkInputBytes, INPUT_LIMITS } from '../domain/limits';
-import { parseSocratesCsv, parseSocratesKeeptrackJson } from '../domain/cdm/socrates';
+import { inputBytesIssue, INPUT_LIMITS } from '../domain/limits';
+import {
+  importNoteText,
+  importNoticeText,
+  type ImportNote,
+} from '../domain/conjunctions/importNotice';
+import {
+  parseSocratesCsv,
+  parseSocratesKeeptrackJson,
+  SocratesFormatError,
+} from '../domain/cdm/socrates';
 import {
   DEFAULT_HBR_M,
   recordFromCdm,
@@ -39,6 +48,8 @@ export interface FileReport {
   format: ConjunctionFileFormat | null;
   events: number;
   problems: string[];
+  /** The same problems as data, for the interface to word. */
+  notes: ImportNote[];
 }
 
 export interface ImportResult {
@@ -47,6 +58,8 @@ export interface ImportResult {
   files: FileReport[];
   /** Every problem, one line each, naming the file. */
   problems: string[];
+  /** The same as data. */
+  notes: ImportNote[];
 }
 
 export interface ImportOptions {
@@ -62,25 +75,24 @@ export function importConjunctionTexts(
   const hbr = options.defaultHbrM ?? DEFAULT_HBR_M;
   const enrich = (r: ConjunctionRecord) =>
     options.lookup ? withCatalog(r, options.lookup, hbr) : r;
-  const out: ImportResult = { cdm: [], socrates: [], files: [], problems: [] };
+  const out: ImportResult = { cdm: [], socrates: [], files: [], problems: [], notes: [] };
   for (const file of files) {
     const format = detectConjunctionFormat(file.name, file.text);
-    const report: FileReport = { name: file.name, format, events: 0, problems: [] };
+    const report: FileReport = { name: file.name, format, events: 0, problems: [], notes: [] };
     out.files.push(report);
+    const note = (n: ImportNote) => {
+      report.notes.push(n);
+      report.problems.push(importNoteText(n));
+    };
+    const text = (t: string) => note({ kind: 'text', text: t });
     if (!format) {
-      report.problems.push(
-        `${file.name}: not a CCSDS CDM (KVN or XML) or a SOCRATES list (CSV or JSON)`,
-      );
+      note({ kind: 'unknownFormat', file: file.name });
     } else if (format === 'CDM') {
       const { messages, errors } = parseCdm(file.text);
-      for (const e of errors) {
-        report.problems.push(
-          `${file.name}: message ${e.message}, line ${e.line}${e.keyword ? `, ${e.keyword}` : ''}: ${e.reason}`,
-        );
-      }
+      for (const error of errors) note({ kind: 'cdm', file: file.name, error });
       for (const m of messages) {
         const r = enrich(recordFromCdm(m, file.name, hbr));
-        if (r.pcProblem) report.problems.push(`${file.name}: line ${m.line}: ${r.pcProblem}`);
+        if (r.pcProblem) text(`${file.name}: line ${m.line}: ${r.pcProblem}`);
         out.cdm.push(r);
         report.events++;
       }
@@ -91,17 +103,20 @@ export function importConjunctionTexts(
             ? parseSocratesCsv(file.text)
             : parseSocratesKeeptrackJson(file.text);
         for (const e of parsed.rejected) {
-          report.problems.push(`${file.name}: record ${e.record}, ${e.field}: ${e.reason}`);
+          note({ kind: 'socratesRecord', file: file.name, rejected: e });
         }
         for (const e of parsed.events) {
           out.socrates.push(enrich(recordFromSocrates(e, file.name)));
           report.events++;
         }
       } catch (e) {
-        report.problems.push(`${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+        if (e instanceof SocratesFormatError) {
+          note({ kind: 'socratesFile', file: file.name, issue: e.issue });
+        } else text(`${file.name}: ${e instanceof Error ? e.message : String(e)}`);
       }
     }
-    for (const p of report.problems) out.problems.push(p);
+    out.problems.push(...report.problems);
+    out.notes.push(...report.notes);
   }
   return out;
 }
@@ -124,11 +139,11 @@ export async function loadConjunctionFiles(files: Iterable<File>): Promise<Impor
   // their own limit to the rest.
   const kind = INPUT_LIMITS.cdm.maxBytes >= INPUT_LIMITS.socrates.maxBytes ? 'cdm' : 'socrates';
   const list = [...files];
-  const tooLarge = list.flatMap((f) => {
-    const problem = checkInputBytes(kind, f.size);
-    return problem ? [`${f.name}: ${problem}`] : [];
+  const tooLarge = list.flatMap((f): ImportNote[] => {
+    const issue = inputBytesIssue(kind, f.size);
+    return issue ? [{ kind: 'limit', file: f.name, issue }] : [];
   });
-  const readable = list.filter((f) => !checkInputBytes(kind, f.size));
+  const readable = list.filter((f) => !inputBytesIssue(kind, f.size));
   const texts = await Promise.all(
     readable.map(async (f) => ({ name: f.name, text: await f.text() })),
   );
@@ -137,22 +152,20 @@ export async function loadConjunctionFiles(files: Iterable<File>): Promise<Impor
     lookup: catalogLookup(),
     defaultHbrM: store.settings.defaultHbrM,
   });
-  result.problems.unshift(...tooLarge);
+  result.notes.unshift(...tooLarge);
   // Each record is an update of its event's history; the list shows one row per event.
   const kept = recordImported(
     [...result.cdm, ...result.socrates],
     new Map(readable.map((f) => [f.name, f.lastModified])),
   );
-  result.problems.push(...kept.problems);
+  result.notes.push(...kept.problems.map((text): ImportNote => ({ kind: 'text', text })));
+  result.problems = result.notes.map(importNoteText);
   for (const source of ['cdm', 'socrates'] as const) {
     const rows = kept.leftOver.filter((r) => r.source === source);
     if (rows.length) store.addEvents(source, rows);
   }
   const loaded = result.cdm.length + result.socrates.length;
-  store.setAlert(
-    result.problems.length
-      ? `Loaded ${loaded} event${loaded === 1 ? '' : 's'}; ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}: ${result.problems.slice(0, 5).join(' · ')}${result.problems.length > 5 ? ' …' : ''}`
-      : null,
-  );
+  const notice = { loaded, notes: result.notes };
+  store.setAlert(importNoticeText(notice), notice);
   return result;
 }

@@ -1,8 +1,9 @@
 // Opening an OEM in the browser: read off the main thread (the catalog worker), then the drawn
 // objects are composed again with it (see drawnObjects) and the propagation workers re-prepared.
 // A refused file, or one whose object cannot be drawn, leaves everything loaded as it was.
-import { checkInputBytes } from '../domain/limits';
+import { inputBytesIssue } from '../domain/limits';
 import { compressionOf } from '../domain/oem/decode';
+import type { OemLoadNotice } from '../domain/oem/issues';
 import { usableSpans } from '../domain/oem/display';
 import { useCatalogStore } from '../state/catalogStore';
 import { useClockStore } from '../state/clockStore';
@@ -12,6 +13,10 @@ import { composeDrawn } from './drawnObjects';
 import { catalogParser, propagationPool } from './engine';
 import { sameObject } from '../domain/screening/fromOem';
 import { objectsOf } from '../domain/oem/objects';
+
+/** The status notice for a file refused, or loaded with segments refused (worded by the UI). */
+const tell = (notice: OemLoadNotice) =>
+  useCatalogStore.getState().failedWith([{ kind: 'ephemeris', notice }]);
 
 /** Whether a file's first bytes (and name) say OEM: compressed, a KVN keyword or an <oem> root. */
 export function looksLikeOem(name: string, head: Uint8Array): boolean {
@@ -24,20 +29,17 @@ export function looksLikeOem(name: string, head: Uint8Array): boolean {
 /** Read an OEM file and draw its object; false (with the reason in the status) when refused. */
 export async function loadEphemerisFile(file: File): Promise<boolean> {
   const catalog = useCatalogStore.getState();
-  const tooLarge = checkInputBytes('oem', file.size);
+  const tooLarge = inputBytesIssue('oem', file.size);
   if (tooLarge) {
-    catalog.failed(`${file.name}: ${tooLarge}`);
+    catalog.failedWith([{ kind: 'catalog', issue: { ...tooLarge, file: file.name } }]);
     return false;
   }
   catalog.startLoading(file.name);
   const bytes = new Uint8Array(await file.arrayBuffer());
   const { result, teme } = await catalogParser().readOem(bytes);
   if (!result.ok || !teme) {
-    const errors = result.ok ? [] : result.errors;
-    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
-    useCatalogStore
-      .getState()
-      .failed(`${file.name}: not loaded — ${errors[0]?.reason ?? 'unreadable'}${more}`);
+    const issues = result.ok ? [] : result.errors;
+    tell({ file: file.name, loaded: false, issues });
     return false;
   }
   // A file may carry several objects (an event's two): each is an ephemeris of its own.
@@ -101,9 +103,8 @@ async function publish(
     }
     await pool.commit();
   } catch (error) {
-    useCatalogStore
-      .getState()
-      .failed(`${label}: not loaded — ${error instanceof Error ? error.message : String(error)}`);
+    const detail = error instanceof Error ? error.message : String(error);
+    tell({ file: label, loaded: false, issues: [], detail });
     return false;
   }
   const hadCatalog = store.report !== null;
@@ -125,13 +126,7 @@ async function publish(
   // Segments refused while the others loaded are said, as a load's problem is.
   if (added.length === 0) return true;
   const rejected = added.flatMap((a) => a.rejected);
-  if (rejected.length > 0) {
-    useCatalogStore
-      .getState()
-      .failed(
-        `${label}: loaded; ${rejected.length} segment${rejected.length === 1 ? '' : 's'} refused — ${rejected.map((r) => r.reason).join(' · ')}`,
-      );
-  }
+  if (rejected.length > 0) tell({ file: label, loaded: true, issues: rejected });
   // Nothing else to show: open the clock at the start of the ephemeris.
   if (!hadCatalog) useClockStore.getState().setStart(added[0].spansMs[0][0], null, null);
   return true;

@@ -1,16 +1,17 @@
 // Opening `?event=` on a page that has no such event listed (a link from someone else's screening
 // or import): recompute the event from the loaded catalog so the link still opens at its TCA.
+import { addressIssue, type AddressIssue } from '../domain/addressIssues';
 import { eventFromCatalog, parseEventKey } from '../domain/conjunctions';
 import { useConjunctionStore } from '../state/conjunctionStore';
 import { catalogLookup } from './conjunctionImport';
 
 /** Resolve the pending `?event=` link from the catalog; returns the reason when it cannot. */
-export function resolveEventLinkFromCatalog(): string | null {
+export function resolveEventLinkFromCatalog(): AddressIssue | null {
   const store = useConjunctionStore.getState();
   const key = store.pendingLink;
   if (!key) return null;
   const linked = eventFromCatalog(key, catalogLookup(), store.settings.defaultHbrM);
-  if (!linked.ok) return `Event link ${key}: ${linked.reason}`;
+  if (!linked.ok) return addressIssue('eventLink', { key, reason: linked.reason });
   store.addEvents('screening', [linked.record]);
   if (useConjunctionStore.getState().pendingLink === null) return null;
   // Our SGP4 puts the approach more than a millisecond from the link's TCA (a link from a CDM):

@@ -3,6 +3,8 @@ import {
   operatorSettingsDocument,
   readOperatorSettings,
   rescreenProblem,
+  settingsNoticeText,
+  type SettingsNotice,
   type OperatorSettings,
 } from '../domain/settings/operatorSettings';
 import { useHistoryStore } from '../state/historyStore';
@@ -25,7 +27,8 @@ export const SETTINGS_KEY = 'orbital-watch-settings';
 let lastText: string | null = null;
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
-const say = (message: string) => useWatchListStore.getState().setAlert(message);
+const say = (notice: SettingsNotice) =>
+  useWatchListStore.getState().setAlert(settingsNoticeText(notice), notice);
 
 function current(): OperatorSettings {
   return {
@@ -37,13 +40,12 @@ function current(): OperatorSettings {
 
 /** Put a stored document in force; the refresh schedule only where this tab runs it. */
 function apply(text: string | null, operator: boolean): void {
-  const { settings, problems } = readOperatorSettings(text);
+  const { settings, issues } = readOperatorSettings(text);
   lastText = text;
   if (operator) applyRefreshChoice(settings.refreshIntervalMs);
   useWatchListStore.getState().setRescreen(settings.rescreen);
   useHistoryStore.getState().setThresholds(settings.alerts);
-  if (problems.length)
-    say(`Stored settings partly refused, defaults used: ${problems.join(' · ')}`);
+  if (issues.length) say({ code: 'partlyRefused', issues });
 }
 
 function write(): void {
@@ -56,7 +58,7 @@ function write(): void {
     localStorage.setItem(SETTINGS_KEY, text);
     lastText = text;
   } catch (error) {
-    say(`The settings could not be saved in the browser (${reason(error)}); they last this visit`);
+    say({ code: 'notSaved', detail: reason(error) });
   }
 }
 
@@ -69,7 +71,7 @@ export function startOperatorSettings(operator: boolean): () => void {
   try {
     apply(localStorage.getItem(SETTINGS_KEY), operator);
   } catch (error) {
-    say(`The stored settings could not be read (${reason(error)}); defaults used`);
+    say({ code: 'notRead', detail: reason(error) });
   }
   const onStorage = (e: StorageEvent) => {
     if (e.key === SETTINGS_KEY && e.newValue !== lastText) apply(e.newValue, operator);

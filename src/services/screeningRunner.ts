@@ -5,7 +5,12 @@ import { ephemerisEventPc } from '../domain/screening/ephemerisPc';
 import type { ScreeningOptions, ScreeningResult } from '../domain/screening/types';
 import { useConjunctionStore } from '../state/conjunctionStore';
 import { nominalEntries, useEphemerisStore, type LoadedEphemeris } from '../state/ephemerisStore';
-import { useScreeningStore, type ScreeningRequest } from '../state/screeningStore';
+import {
+  screeningFailureText,
+  useScreeningStore,
+  type ScreeningFailure,
+  type ScreeningRequest,
+} from '../state/screeningStore';
 import { useRecoveryStore } from '../state/recoveryStore';
 import {
   defaultScreeningPoolSize,
@@ -40,11 +45,18 @@ export async function runScreening(asked: ScreeningRequest, label?: string): Pro
       ? { ...asked, primaries: ephemerides.map((e) => e.id) }
       : asked;
   if (objects.length + ephemerides.length < 2) {
-    store.set({ error: 'Load a catalog with at least two objects first' });
+    fail({ code: 'tooFewObjects' });
     return false;
   }
   controller = new AbortController();
-  store.set({ running: true, chunksDone: 0, chunkCount: 0, eventsBuilt: null, error: null });
+  store.set({
+    running: true,
+    chunksDone: 0,
+    chunkCount: 0,
+    eventsBuilt: null,
+    error: null,
+    failure: null,
+  });
   const started = performance.now();
   const signal = controller.signal;
   const screen = (ephs: ScreeningEphemeris[]): Promise<ScreeningResult> =>
@@ -104,18 +116,22 @@ export async function runScreening(asked: ScreeningRequest, label?: string): Pro
     });
     return true;
   } catch (error) {
-    const message =
+    fail(
       error instanceof ScreeningCancelled
-        ? 'Screening cancelled'
+        ? { code: 'cancelled' }
         : error instanceof WorkerDiedError
-          ? `Screening failed: ${error.message}; the event list is unchanged`
-          : `Screening failed: ${error instanceof Error ? error.message : String(error)}`;
-    useScreeningStore.getState().set({ error: message });
+          ? { code: 'workerDied', detail: error.message }
+          : { code: 'failed', detail: error instanceof Error ? error.message : String(error) },
+    );
     return false;
   } finally {
     controller = null;
     useScreeningStore.getState().set({ running: false, eventsBuilt: null });
   }
+}
+
+function fail(failure: ScreeningFailure): void {
+  useScreeningStore.getState().set({ error: screeningFailureText(failure), failure });
 }
 
 /** A loaded OEM as a screening object (its catalog number settled by drawnObjects). */

@@ -1,3 +1,4 @@
+import { addressIssue, addressIssueText, type AddressIssue } from '../domain/addressIssues';
 import { limitUrlSearch } from '../domain/limits';
 import { parseIsoMs } from '../domain/time/iso';
 import {
@@ -60,24 +61,28 @@ function sameOrigin(url: string, origin: string): boolean {
 export function readUrlState(
   search: string,
   options: ReadOptions = { mode: 'operator', origin: 'http://localhost' },
-): { state: UrlState; problems: string[] } {
+): { state: UrlState; issues: AddressIssue[]; problems: string[] } {
   const state: UrlState = { catalog: null, timeMs: null, selectedId: null, camera: null };
   const limited = limitUrlSearch(search);
-  const problems = limited.problems;
-  if (!limited.params) return { state, problems };
+  const issues: AddressIssue[] = limited.issues;
+  const done = () => ({ state, issues, problems: issues.map(addressIssueText) });
+  if (!limited.params) return done();
   const params = limited.params;
   for (const key of new Set(params.keys())) {
-    if (!KNOWN_PARAMS.has(key)) problems.push(`Ignored unknown parameter "${key.slice(0, 40)}"`);
+    if (!KNOWN_PARAMS.has(key)) {
+      issues.push(addressIssue('unknownParameter', { key: key.slice(0, 40) }));
+    }
   }
   const mode = params.get('mode');
   if (mode !== null && !['operator', 'briefing', 'public'].includes(mode)) {
-    problems.push(`Ignored mode=${mode}: expected briefing or public`);
+    issues.push(addressIssue('badMode', { value: mode }));
   }
   const safe = params.get('safe');
-  if (safe !== null && safe !== '1') problems.push(`Ignored safe=${safe.slice(0, 40)}: expected 1`);
+  if (safe !== null && safe !== '1')
+    issues.push(addressIssue('badSafe', { value: safe.slice(0, 40) }));
   const lang = params.get('lang');
   if (lang !== null && !langParam(lang)) {
-    problems.push(`Ignored lang=${lang.slice(0, 40)}: expected en or zh`);
+    issues.push(addressIssue('badLang', { value: lang.slice(0, 40) }));
   }
   const catalog = params.get('catalog');
   if (catalog !== null) {
@@ -90,7 +95,7 @@ export function readUrlState(
         (isUrl && sameOrigin(catalog, options.origin))
       )
     ) {
-      problems.push(`Ignored catalog=${catalog}: this public view loads only its own data`);
+      issues.push(addressIssue('catalogForeign', { value: catalog }));
     } else if (
       catalog === 'snapshot' ||
       catalog === 'none' ||
@@ -99,28 +104,26 @@ export function readUrlState(
     ) {
       state.catalog = catalog;
     } else {
-      problems.push(
-        `Ignored catalog=${catalog}: expected "snapshot", "none", "celestrak:<group>" or an http(s) URL`,
-      );
+      issues.push(addressIssue('badCatalog', { value: catalog }));
     }
   }
   const t = params.get('t');
   if (t !== null) {
     const ms = parseIsoMs(t);
-    if (ms === null) problems.push(`Ignored t=${t}: not an ISO 8601 UTC time`);
+    if (ms === null) issues.push(addressIssue('badTime', { value: t }));
     else state.timeMs = ms;
   }
   const sel = params.get('sel');
   if (sel !== null) {
     if (/^\d{1,9}$/.test(sel)) state.selectedId = Number(sel);
-    else problems.push(`Ignored sel=${sel}: not a catalog number`);
+    else issues.push(addressIssue('badSelection', { value: sel }));
   }
   const cam = params.get('cam');
   if (cam !== null) {
     state.camera = parseCameraParam(cam);
-    if (!state.camera) problems.push(`Ignored cam=${cam}: expected lon,lat,heightKm,heading,pitch`);
+    if (!state.camera) issues.push(addressIssue('badCamera', { value: cam }));
   }
-  return { state, problems };
+  return done();
 }
 
 export function catalogRef(source: CatalogSource | null): string | null {

@@ -1,5 +1,7 @@
 import { create } from 'zustand';
-import type { CatalogIssue } from '../domain/catalog/errors';
+import { addressIssueText, type AddressIssue } from '../domain/addressIssues';
+import { catalogIssueText, type CatalogIssue } from '../domain/catalog/errors';
+import { oemLoadText, type OemLoadNotice } from '../domain/oem/issues';
 import type { CatalogFormat, CatalogObject, RejectedRecord } from '../domain/catalog/types';
 
 export type CatalogSourceKind = 'snapshot' | 'celestrak' | 'url' | 'file';
@@ -30,6 +32,21 @@ export interface LoadReport {
   arrivedAtWallMs: number;
 }
 
+/** One part of a failure notice, as data: the interface words it in the reader's language. */
+export type NoticePart =
+  | { kind: 'catalog'; issue: CatalogIssue }
+  | { kind: 'address'; issue: AddressIssue }
+  | { kind: 'ephemeris'; notice: OemLoadNotice }
+  /** Not yet data: shown as it is, in English. */
+  | { kind: 'text'; text: string };
+
+export function noticePartText(part: NoticePart): string {
+  if (part.kind === 'catalog') return catalogIssueText(part.issue);
+  if (part.kind === 'address') return addressIssueText(part.issue);
+  if (part.kind === 'ephemeris') return oemLoadText(part.notice);
+  return part.text;
+}
+
 interface CatalogState {
   objects: CatalogObject[];
   /** Catalog number → index in `objects`. */
@@ -40,14 +57,16 @@ interface CatalogState {
   loading: string | null;
   /** The last load's failure, in words; the catalog on screen is untouched by it. */
   error: string | null;
-  /** The same as a code and values, when known: the interface words it in the reader's language. */
-  errorIssue: CatalogIssue | null;
+  /** The same as codes and values, when known (else empty): the interface words them. */
+  errorParts: NoticePart[];
   /** Bumps on every catalog replacement. */
   version: number;
   startLoading(label: string): void;
   /** `indexById` when the loader has built it already (in slices, off the publishing task). */
   loaded(objects: CatalogObject[], report: LoadReport, indexById?: Map<number, number>): void;
   failed(message: string, issue?: CatalogIssue): void;
+  /** A failure told in parts; `error` is their English, joined with " · ". */
+  failedWith(parts: NoticePart[]): void;
   dismissError(): void;
 }
 
@@ -65,9 +84,9 @@ export const useCatalogStore = create<CatalogState>()((set) => ({
   report: null,
   loading: null,
   error: null,
-  errorIssue: null,
+  errorParts: [],
   version: 0,
-  startLoading: (label) => set({ loading: label, error: null, errorIssue: null }),
+  startLoading: (label) => set({ loading: label, error: null, errorParts: [] }),
   loaded: (objects, report, indexById) =>
     set((s) => ({
       objects,
@@ -76,9 +95,12 @@ export const useCatalogStore = create<CatalogState>()((set) => ({
       report,
       loading: null,
       error: null,
-      errorIssue: null,
+      errorParts: [],
       version: s.version + 1,
     })),
-  failed: (message, issue) => set({ loading: null, error: message, errorIssue: issue ?? null }),
-  dismissError: () => set({ error: null, errorIssue: null }),
+  failed: (message, issue) =>
+    set({ loading: null, error: message, errorParts: issue ? [{ kind: 'catalog', issue }] : [] }),
+  failedWith: (parts) =>
+    set({ loading: null, error: parts.map(noticePartText).join(' · '), errorParts: parts }),
+  dismissError: () => set({ error: null, errorParts: [] }),
 }));

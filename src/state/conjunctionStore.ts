@@ -23,6 +23,7 @@ import {
   type SortSpec,
 } from '../domain/conjunctions';
 import { useClockStore } from './clockStore';
+import type { ImportNotice } from '../domain/conjunctions/importNotice';
 
 export interface ConjunctionSettings {
   /** Hard-body radius for events whose source gives none, m. */
@@ -45,6 +46,8 @@ interface ConjunctionState {
   settings: ConjunctionSettings;
   /** The last import's problems, in words (shown as an alert); what loaded stays. */
   alert: string | null;
+  /** The same as data, when it came from an import: the interface words it. */
+  alertNotice: ImportNotice | null;
   /** An `?event=` key waiting for its event to arrive (import or screening). */
   pendingLink: string | null;
   /** Add events; an event with the key of one already listed replaces it. */
@@ -69,7 +72,7 @@ interface ConjunctionState {
   setLeadMs(leadMs: number): void;
   /** The watch list's radii changed: events whose radius was not the source's are recomputed. */
   setObjectHbrs(objectHbrM: ReadonlyMap<number, number>): void;
-  setAlert(message: string | null): void;
+  setAlert(message: string | null, notice?: ImportNotice): void;
   setPendingLink(key: string | null): void;
   eventsSortedBy(key: 'pc' | 'range'): ConjunctionRecord[];
 }
@@ -107,6 +110,7 @@ export const useConjunctionStore = create<ConjunctionState>()((set, get) => {
     sort: { key: 'tca', dir: 'asc' },
     settings: { defaultHbrM: DEFAULT_HBR_M, leadMs: DEFAULT_LEAD_MS, objectHbrM: new Map() },
     alert: null,
+    alertNotice: null,
     pendingLink: initialLink(),
     addEvents: (source, records) => {
       const { defaultHbrM, objectHbrM } = get().settings;
@@ -174,7 +178,7 @@ export const useConjunctionStore = create<ConjunctionState>()((set, get) => {
         events: s.events.map((r) => withObjectHbr(r, objectHbrM, s.settings.defaultHbrM)),
         version: s.version + 1,
       })),
-    setAlert: (alert) => set({ alert }),
+    setAlert: (alert, notice) => set({ alert, alertNotice: notice ?? null }),
     setPendingLink: (pendingLink) => {
       set({ pendingLink });
       afterChange();

@@ -31,6 +31,23 @@ export interface ScreeningRunSummary {
   } | null;
 }
 
+/** Why a run did not finish, as data: the interface words it; `detail` is a worker's English. */
+export type ScreeningFailure =
+  { code: 'tooFewObjects' | 'cancelled' } | { code: 'workerDied' | 'failed'; detail: string };
+
+export function screeningFailureText(f: ScreeningFailure): string {
+  switch (f.code) {
+    case 'tooFewObjects':
+      return 'Load a catalog with at least two objects first';
+    case 'cancelled':
+      return 'Screening cancelled';
+    case 'workerDied':
+      return `Screening failed: ${f.detail}; the event list is unchanged`;
+    case 'failed':
+      return `Screening failed: ${f.detail}`;
+  }
+}
+
 interface ScreeningState {
   running: boolean;
   chunksDone: number;
@@ -39,8 +56,9 @@ interface ScreeningState {
   eventsBuilt: { done: number; total: number } | null;
   /** The last finished run. */
   last: ScreeningRunSummary | null;
-  /** Why the last run stopped, when it did not finish. */
+  /** Why the last run stopped, when it did not finish (English; `failure` is the same as data). */
   error: string | null;
+  failure: ScreeningFailure | null;
   set(partial: Partial<Omit<ScreeningState, 'set'>>): void;
 }
 
@@ -51,5 +69,6 @@ export const useScreeningStore = create<ScreeningState>()((set) => ({
   eventsBuilt: null,
   last: null,
   error: null,
+  failure: null,
   set: (partial) => set(partial),
 }));

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { DEFAULT_RESCREEN, type RescreenSettings } from '../domain/settings/operatorSettings';
 import type { WatchEntry } from '../domain/watchlist';
+import type { SettingsNotice } from '../domain/settings/operatorSettings';
 
 // The operator's watch list (kept in IndexedDB by services/watchList.ts), and the settings of
 // the watch list's re-screening on each new catalog (kept by services/operatorSettings.ts).
@@ -27,11 +28,13 @@ interface WatchListState {
   restored: boolean;
   /** The last problem (import, storage), in words; the list stays as it was. */
   alert: string | null;
+  /** The same as data, for a stored-settings notice: the interface words it. */
+  alertNotice: SettingsNotice | null;
   rescreen: RescreenSettings;
   rescreenStatus: RescreenStatus | null;
   setEntries(entries: WatchEntry[]): void;
   setRestored(): void;
-  setAlert(message: string | null): void;
+  setAlert(message: string | null, notice?: SettingsNotice): void;
   setRescreen(partial: Partial<RescreenSettings>): void;
   setRescreenStatus(status: RescreenStatus | null): void;
 }
@@ -42,12 +45,13 @@ export const useWatchListStore = create<WatchListState>()((set) => ({
   version: 0,
   restored: false,
   alert: null,
+  alertNotice: null,
   rescreen: DEFAULT_RESCREEN,
   rescreenStatus: null,
   setEntries: (entries) =>
     set((s) => ({ entries, ids: new Set(entries.map((e) => e.noradId)), version: s.version + 1 })),
   setRestored: () => set({ restored: true }),
-  setAlert: (alert) => set({ alert }),
+  setAlert: (alert, notice) => set({ alert, alertNotice: notice ?? null }),
   setRescreen: (partial) => set((s) => ({ rescreen: { ...s.rescreen, ...partial } })),
   setRescreenStatus: (rescreenStatus) => set({ rescreenStatus }),
 }));

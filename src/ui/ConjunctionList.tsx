@@ -30,6 +30,7 @@ import {
 } from './historyRows';
 import { useWallNow } from './useTicker';
 import { WatchMark } from './WatchMark';
+import { importNoticeMessage } from './issues';
 
 /** Rows rendered at most (the count and the exports cover every visible event). */
 const MAX_ROWS = 500;
@@ -92,6 +93,7 @@ export function ConjunctionList() {
   const sort = useConjunctionStore((s) => s.sort);
   const settings = useConjunctionStore((s) => s.settings);
   const alert = useConjunctionStore((s) => s.alert);
+  const alertNotice = useConjunctionStore((s) => s.alertNotice);
   const store = useConjunctionStore.getState();
   const catalogVersion = useCatalogStore((s) => s.version);
   const editable = canEdit(useModeStore((s) => s.mode));
@@ -239,7 +241,7 @@ export function ConjunctionList() {
       </header>
       {alert && (
         <div className="conjunction-alert" role="alert">
-          <span>{alert}</span>
+          <span>{alertNotice ? importNoticeMessage(alertNotice) : alert}</span>
           <button
             type="button"
             className="close"

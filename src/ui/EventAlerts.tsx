@@ -7,6 +7,7 @@ import { useHistoryStore } from '../state/historyStore';
 import { canEdit, useModeStore } from '../state/modeStore';
 import { formatTca } from './ConjunctionFormat';
 import { EventStoreControls, EventStoreProblems } from './EventStorePanel';
+import { alertChangeMessage } from './issues';
 
 /** Alerts listed at most (the count covers all). */
 const MAX_LISTED = 30;
@@ -141,7 +142,7 @@ export function EventAlerts() {
                     {isRaise(a) ? '▲' : '▼'} {t(`alerts.level.${a.fromLevel}`)} →{' '}
                     {t(`alerts.level.${a.toLevel}`)}
                   </span>
-                  <span className="alert-change">{a.change}</span>
+                  <span className="alert-change">{alertChangeMessage(a.changeData)}</span>
                   <span className="muted">{formatTca(a.atMs).slice(0, 16)} UTC</span>
                   {at !== undefined ? (
                     <span className="muted" data-field="acknowledged">

@@ -3,6 +3,7 @@ import { ecefToGeodetic } from '../domain/frames/geodetic';
 import { EARTH_ROTATION_RAD_S } from '../domain/frames/teme';
 import { removeEphemeris } from '../services/ephemerisLoader';
 import { useCatalogStore } from '../state/catalogStore';
+import { canEdit, useModeStore } from '../state/modeStore';
 import { ephemerisById, useEphemerisStore } from '../state/ephemerisStore';
 import { useSelectedStateStore } from '../state/selectedStateStore';
 import { useSelectionStore } from '../state/selectionStore';
@@ -25,6 +26,9 @@ export function InfoPanel() {
   const entry = useEphemerisStore((s) => ephemerisById(s.entries, selectedId));
   const { ecefKm } = useSelectedStateStore();
   const clockMs = useSimTime(1000);
+  // The SGP4 sampler (step and span up to 14 days at 1 s) makes files for other screening tools:
+  // operator work, like the screening form. One-click exports of what is shown stay public.
+  const operator = useModeStore((s) => canEdit(s.mode));
   if (!object) return null;
   const only = object.ephemerisOnly === true;
 
@@ -103,7 +107,7 @@ export function InfoPanel() {
           {t('info.removeEphemeris')}
         </button>
       )}
-      <OemExport object={object} entry={entry} clockMs={clockMs} />
+      {operator && <OemExport object={object} entry={entry} clockMs={clockMs} />}
       {!ecefKm && <p className="muted">{t('info.noPosition')}</p>}
     </section>
   );

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CatalogObject } from '../domain/catalog/types';
 import { ephemerisToOemKvn } from '../domain/oem/export';
 import { elementSetToOem } from '../domain/oem/sample';
@@ -23,6 +24,7 @@ export function OemExport({
   entry: LoadedEphemeris | undefined;
   clockMs: number;
 }) {
+  const { t } = useTranslation();
   const [stepS, setStepS] = useState(60);
   const [spanH, setSpanH] = useState(24);
   const [problem, setProblem] = useState<string | null>(null);
@@ -32,7 +34,7 @@ export function OemExport({
       { startMs: clockMs, stopMs: clockMs + spanH * 3_600_000, stepMs: stepS * 1000 },
       { originator: ORIGINATOR, creationDateMs: Date.now() },
     );
-    if (!result.ok) return setProblem(`Not exported: ${result.reason}`);
+    if (!result.ok) return setProblem(t('oemExport.notExported', { reason: result.reason }));
     setProblem(null);
     download(result.text, fileName(object), 'text/plain');
   };
@@ -52,7 +54,7 @@ export function OemExport({
             )
           }
         >
-          Export ephemeris (OEM)
+          {t('oemExport.ephemeris')}
         </button>
       )}
       {!object.ephemerisOnly && (
@@ -63,29 +65,29 @@ export function OemExport({
           }}
         >
           <label>
-            step s{' '}
+            {t('oemExport.step')}{' '}
             <input
               type="number"
               min={1}
               max={3600}
               value={stepS}
-              aria-label="OEM step (s)"
+              aria-label={t('oemExport.stepLabel')}
               onChange={(e) => setStepS(Number(e.target.value))}
             />
           </label>{' '}
           <label>
-            span h{' '}
+            {t('oemExport.span')}{' '}
             <input
               type="number"
               min={1}
               max={24 * 14}
               value={spanH}
-              aria-label="OEM span (h)"
+              aria-label={t('oemExport.spanLabel')}
               onChange={(e) => setSpanH(Number(e.target.value))}
             />
           </label>{' '}
           <button type="submit" disabled={!(stepS > 0 && spanH > 0)}>
-            Export SGP4 as OEM
+            {t('oemExport.sgp4')}
           </button>
         </form>
       )}

@@ -8,6 +8,7 @@ import { useScreeningStore } from '../state/screeningStore';
 import { useSelectionStore } from '../state/selectionStore';
 import { formatCount, formatNumber } from './format';
 import { ManoeuvreComparisonView, ScreenedIntervals } from './ScreeningComparison';
+import { screeningFailureMessage } from './issues';
 
 const isoSeconds = (ms: number) => new Date(ms).toISOString().slice(0, 19) + 'Z';
 
@@ -16,7 +17,8 @@ export function ScreeningPanel() {
   const { t } = useTranslation();
   const clockStartMs = useClockStore((s) => s.startMs);
   const selectedId = useSelectionStore((s) => s.selectedId);
-  const { running, chunksDone, chunkCount, eventsBuilt, last, error } = useScreeningStore();
+  const { running, chunksDone, chunkCount, eventsBuilt, last, error, failure } =
+    useScreeningStore();
   const [open, setOpen] = useState(false);
   const [start, setStart] = useState<string | null>(null);
   const [hours, setHours] = useState('24');
@@ -167,7 +169,7 @@ export function ScreeningPanel() {
           {!running && last?.comparison && <ManoeuvreComparisonView comparison={last.comparison} />}
           {error && (
             <span role="alert" className="warn">
-              {error}
+              {failure ? screeningFailureMessage(failure) : error}
             </span>
           )}
         </form>

@@ -45,7 +45,7 @@ function CatalogCount() {
     <span role="status" aria-live="polite" aria-label={t('status.catalogStatus')}>
       {loading ? t('status.loading', { what: loading }) : ''}
       {objects.length > 0
-        ? t('status.objects', { count: objects.length })
+        ? t('status.objects', { count: objects.length, n: formatCount(objects.length) })
         : loading
           ? ''
           : t('status.noCatalog')}

@@ -13,13 +13,14 @@ import { useSelectionStore } from '../state/selectionStore';
 import { useWatchListStore } from '../state/watchListStore';
 import { download } from './ConjunctionFormat';
 import { WatchRescreen } from './WatchRescreen';
+import { settingsNoticeMessage } from './issues';
 
 const hbrText = (hbrM: number | null) => (hbrM === null ? '' : String(hbrM));
 
 /** The operator's own objects: add, edit, remove, import and export; re-screening settings. */
 export function WatchListPanel() {
   const { t } = useTranslation();
-  const { entries, alert, setAlert } = useWatchListStore();
+  const { entries, alert, alertNotice, setAlert } = useWatchListStore();
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState('');
   const [typedProblem, setTypedProblem] = useState<string | null>(null);
@@ -49,7 +50,7 @@ export function WatchListPanel() {
       </header>
       {alert && (
         <p role="alert" className="warn watchlist-alert">
-          {alert}{' '}
+          {alertNotice ? settingsNoticeMessage(alertNotice) : alert}{' '}
           <button type="button" className="link" onClick={() => setAlert(null)}>
             {t('app.dismiss')}
           </button>

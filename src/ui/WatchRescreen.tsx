@@ -4,6 +4,7 @@ import { rescreenNow } from '../services/watchRescreen';
 import { useScreeningStore } from '../state/screeningStore';
 import { useWatchListStore } from '../state/watchListStore';
 import { formatCount } from './format';
+import { settingsIssueMessage } from './issues';
 
 /** Re-screening of the watch list on each new catalog: settings, "Re-screen now", the last run. */
 export function WatchRescreen() {
@@ -56,7 +57,9 @@ export function WatchRescreen() {
       </button>
       {(!hoursOk || !kmOk) && (
         <p className="form-problems">
-          {[problem.hours, problem.thresholdKm].filter(Boolean).join(' · ')}
+          {[problem.hours, problem.thresholdKm]
+            .flatMap((i) => (i ? [settingsIssueMessage(i)] : []))
+            .join(' · ')}
         </p>
       )}
       {status && (

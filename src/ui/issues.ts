@@ -1,7 +1,19 @@
+import type { AddressIssue } from '../domain/addressIssues';
+import { alertValueText, type AlertChange } from '../domain/history/alerts';
 import type { CatalogIssue } from '../domain/catalog/errors';
+import type { CdmIssue, SocratesIssue } from '../domain/cdm/issues';
+import {
+  NOTES_SHOWN,
+  type ImportNote,
+  type ImportNotice,
+} from '../domain/conjunctions/importNotice';
 import type { RecordIssue } from '../domain/catalog/recordIssues';
 import type { RejectedRecord } from '../domain/catalog/types';
-import { isLimitCode } from '../domain/limits';
+import { isLimitCode, type LimitIssue } from '../domain/limits';
+import type { OemIssue, OemLoadNotice } from '../domain/oem/issues';
+import type { SettingsIssue, SettingsNotice } from '../domain/settings/operatorSettings';
+import type { NoticePart } from '../state/catalogStore';
+import type { ScreeningFailure } from '../state/screeningStore';
 import { formatNumber } from './format';
 import { i18n } from './i18n';
 
@@ -54,4 +66,159 @@ export function rejectedRecordMessage(
     field: i18n.t(`recordField.${r.field}`, { defaultValue: r.field }),
     reason: recordIssueMessage(r.issue),
   });
+}
+
+/** An ignored address parameter in the reader's language; the parameter's value as written. */
+export function addressIssueMessage(issue: AddressIssue): string {
+  if (isLimitCode(issue.code)) return issueMessage(issue as LimitIssue);
+  return i18n.t(`addressIssue.${issue.code}`, localValues(issue.values));
+}
+
+/** One part of a failure notice in the reader's language (a `text` part is still English). */
+export function noticePartMessage(part: NoticePart): string {
+  if (part.kind === 'catalog') return issueMessage(part.issue);
+  if (part.kind === 'address') return addressIssueMessage(part.issue);
+  if (part.kind === 'ephemeris') return oemLoadMessage(part.notice);
+  return part.text;
+}
+
+/**
+ * Why an OEM or one of its segments was refused, in the reader's language: where (segment, line)
+ * and the rule broken. Keywords, epochs and numbers stay as the file wrote them.
+ */
+export function oemIssueMessage(issue: OemIssue): string {
+  const values = Object.fromEntries(Object.entries(issue.values).map(([k, v]) => [k, String(v)]));
+  const { section } = issue.values;
+  const text =
+    issue.code === 'overLimit' && issue.limit
+      ? issueMessage(issue.limit)
+      : i18n.t(`oemIssue.${issue.code}`, {
+          ...values,
+          section: section !== undefined ? i18n.t(`oemSection.${section}`) : '',
+        });
+  const place = [
+    issue.segment !== undefined ? i18n.t('oemPlace.segment', { segment: issue.segment }) : '',
+    issue.line !== undefined ? i18n.t('oemPlace.line', { line: issue.line }) : '',
+  ]
+    .filter(Boolean)
+    .join(i18n.t('oemPlace.separator'));
+  return place ? i18n.t('oemPlace.at', { place, text }) : text;
+}
+
+/** An OEM opened in the viewer: refused, or loaded with segments refused. */
+export function oemLoadMessage(n: OemLoadNotice): string {
+  const reasons = n.issues.map(oemIssueMessage);
+  if (n.loaded) {
+    return i18n.t('oemLoad.partly', {
+      file: n.file,
+      count: n.issues.length,
+      n: formatNumber(n.issues.length),
+      reasons: reasons.join(' · '),
+    });
+  }
+  const more =
+    n.issues.length > 1 ? i18n.t('oemLoad.more', { n: formatNumber(n.issues.length - 1) }) : '';
+  const reason = n.detail ?? reasons[0] ?? i18n.t('oemLoad.unreadable');
+  return i18n.t('oemLoad.notLoaded', { file: n.file, reason, more });
+}
+
+/** Why a CDM message was refused, in the reader's language; keywords and values as written. */
+export function cdmIssueMessage(issue: CdmIssue): string {
+  if (issue.code === 'overLimit' && issue.limit) return issueMessage(issue.limit);
+  const values = Object.fromEntries(Object.entries(issue.values).map(([k, v]) => [k, String(v)]));
+  const { section } = issue.values;
+  return i18n.t(`cdmIssue.${issue.code}`, {
+    ...values,
+    section:
+      section !== undefined ? i18n.t(`cdmSection.${section}`, { defaultValue: section }) : '',
+  });
+}
+
+/** Why a SOCRATES record or list was refused, in the reader's language; values as written. */
+export function socratesIssueMessage(issue: SocratesIssue): string {
+  if (issue.code === 'overLimit' && issue.limit) return issueMessage(issue.limit);
+  const values = Object.fromEntries(Object.entries(issue.values).map(([k, v]) => [k, String(v)]));
+  return i18n.t(`socratesIssue.${issue.code}`, values);
+}
+
+/** One problem of a conjunction import: file, message, line and keyword, then why. */
+export function importNoteMessage(note: ImportNote): string {
+  switch (note.kind) {
+    case 'cdm': {
+      const e = note.error;
+      return i18n.t('importNote.cdm', {
+        file: note.file,
+        message: e.message,
+        line: e.line,
+        keyword: e.keyword ? i18n.t('importNote.keyword', { keyword: e.keyword }) : '',
+        reason: cdmIssueMessage(e.issue),
+      });
+    }
+    case 'socratesRecord': {
+      const r = note.rejected;
+      const reason = socratesIssueMessage(r.issue);
+      return i18n.t('importNote.socratesRecord', { file: note.file, ...r, reason });
+    }
+    case 'socratesFile':
+      return i18n.t('importNote.socratesFile', {
+        file: note.file,
+        reason: socratesIssueMessage(note.issue),
+      });
+    case 'unknownFormat':
+      return i18n.t('importNote.unknownFormat', { file: note.file });
+    case 'limit':
+      return issueMessage({ ...note.issue, file: note.file });
+    case 'text':
+      return note.text;
+  }
+}
+
+/** The import's alert: events loaded, problems counted, the first few named. */
+export function importNoticeMessage({ loaded, notes }: ImportNotice): string {
+  return i18n.t('importNote.summary', {
+    events: i18n.t('importNote.events', { count: loaded, n: formatNumber(loaded) }),
+    problems: i18n.t('importNote.problems', { count: notes.length, n: formatNumber(notes.length) }),
+    shown: notes.slice(0, NOTES_SHOWN).map(importNoteMessage).join(' · '),
+    more: notes.length > NOTES_SHOWN ? i18n.t('importNote.more') : '',
+  });
+}
+
+/** Why a screening run did not finish; a worker's own detail stays English. */
+export function screeningFailureMessage(f: ScreeningFailure): string {
+  return i18n.t(`screening.failure.${f.code}`, { detail: 'detail' in f ? f.detail : '' });
+}
+
+/** What changed to raise or clear an alert; Pc and miss figures as the English shows them. */
+export function alertChangeMessage(c: AlertChange): string {
+  const label = i18n.t(`alerts.change.${c.by}`);
+  const value = (x: number | null) => alertValueText(c.by, x) ?? i18n.t('alerts.change.none');
+  const { redPc, yellowPc, missKm } = c.thresholds;
+  const rule = i18n.t(`alerts.change.rule.${c.rule}`, {
+    redPc: String(redPc),
+    yellowPc: String(yellowPc),
+    missKm: String(missKm),
+  });
+  return c.before === undefined
+    ? i18n.t('alerts.change.appeared', { label, value: value(c.after), rule })
+    : i18n.t('alerts.change.changed', {
+        label,
+        before: value(c.before),
+        after: value(c.after),
+        rule,
+      });
+}
+
+/** Why stored settings, or a value typed, are refused; the part named as the document does. */
+export function settingsIssueMessage(issue: SettingsIssue): string {
+  const text = i18n.t(`settingsIssue.${issue.code}`, issue.values);
+  return issue.part ? i18n.t('settingsNotice.part', { part: issue.part, text }) : text;
+}
+
+/** The stored settings' notice in the watch-list panel. */
+export function settingsNoticeMessage(n: SettingsNotice): string {
+  return n.code === 'partlyRefused'
+    ? i18n.t('settingsNotice.partlyRefused', {
+        problems: n.issues.map(settingsIssueMessage).join(' · '),
+      })
+    : i18n.t(`settingsNotice.${n.code}`, { detail: n.detail });
 }

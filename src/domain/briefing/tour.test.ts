@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addressIssueText } from '../addressIssues';
 import {
   DEFAULT_TOUR,
   eventTitle,
@@ -56,19 +57,28 @@ describe('planTour', () => {
 
 describe('tour settings and stepping', () => {
   it('reads ranking, count, dwell and kiosk from the address, reporting bad values', () => {
-    const { settings, problems } = tourSettingsFromSearch('?tour=miss&top=5&dwell=20&kiosk=1');
+    const { settings, issues } = tourSettingsFromSearch('?tour=miss&top=5&dwell=20&kiosk=1');
     expect(settings).toMatchObject({ rankBy: 'miss', top: 5, dwellMs: 20_000, kiosk: true });
-    expect(problems).toEqual([]);
+    expect(issues).toEqual([]);
     const bad = tourSettingsFromSearch('?tour=random&top=0&dwell=1');
     expect(bad.settings).toEqual(DEFAULT_TOUR);
-    expect(bad.problems).toHaveLength(3);
+    expect(bad.issues).toEqual([
+      { code: 'badTour', values: { value: 'random' } },
+      { code: 'badTop', values: { value: '0' } },
+      { code: 'badDwell', values: { value: '1' } },
+    ]);
+    expect(bad.issues.map(addressIssueText)).toEqual([
+      'Ignored tour=random: expected pc or miss',
+      'Ignored top=0: expected a whole number from 1 to 100',
+      'Ignored dwell=1: expected seconds from 2 to 600',
+    ]);
   });
 
   it("watch=1 keeps only the watch list's events, in the ranking given", () => {
-    const { settings, problems } = tourSettingsFromSearch('?tour=pc&watch=1');
+    const { settings, issues } = tourSettingsFromSearch('?tour=pc&watch=1');
     expect(settings).toMatchObject({ rankBy: 'pc', watchOnly: true });
-    expect(problems).toEqual([]);
-    expect(tourSettingsFromSearch('?watch=yes').problems).toEqual([
+    expect(issues).toEqual([]);
+    expect(tourSettingsFromSearch('?watch=yes').issues.map(addressIssueText)).toEqual([
       'Ignored watch=yes: expected 1 (watch-list events only) or 0',
     ]);
     const ranked = [

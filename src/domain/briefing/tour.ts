@@ -1,5 +1,6 @@
 // The briefing tour: which stops, in what order, and how long each takes. Pure planning; the
 // service in src/services/briefingTour.ts drives the clock and the stores.
+import { addressIssue, type AddressIssue } from '../addressIssues';
 import { limitUrlSearch } from '../limits';
 
 export type TourRanking = 'pc' | 'miss';
@@ -103,38 +104,38 @@ export function planTour(
  */
 export function tourSettingsFromSearch(search: string): {
   settings: TourSettings;
-  problems: string[];
+  issues: AddressIssue[];
 } {
   const limited = limitUrlSearch(search);
   const params = limited.params ?? new URLSearchParams();
   const settings = { ...DEFAULT_TOUR };
   // Limit problems are reported once, by readUrlState.
-  const problems: string[] = [];
+  const issues: AddressIssue[] = [];
   const tour = params.get('tour');
   if (tour !== null) {
     if (tour === 'pc' || tour === 'miss') settings.rankBy = tour;
-    else problems.push(`Ignored tour=${tour}: expected pc or miss`);
+    else issues.push(addressIssue('badTour', { value: tour }));
   }
   const top = params.get('top');
   if (top !== null) {
     const n = Number(top);
     if (Number.isInteger(n) && n >= 1 && n <= 100) settings.top = n;
-    else problems.push(`Ignored top=${top}: expected a whole number from 1 to 100`);
+    else issues.push(addressIssue('badTop', { value: top }));
   }
   const dwell = params.get('dwell');
   if (dwell !== null) {
     const s = Number(dwell);
     if (s >= 2 && s <= 600) settings.dwellMs = s * 1000;
-    else problems.push(`Ignored dwell=${dwell}: expected seconds from 2 to 600`);
+    else issues.push(addressIssue('badDwell', { value: dwell }));
   }
   const kiosk = params.get('kiosk');
   if (kiosk !== null) settings.kiosk = kiosk === '1' || kiosk === 'true';
   const watch = params.get('watch');
   if (watch !== null) {
     if (watch === '1' || watch === '0') settings.watchOnly = watch === '1';
-    else problems.push(`Ignored watch=${watch}: expected 1 (watch-list events only) or 0`);
+    else issues.push(addressIssue('badWatch', { value: watch }));
   }
-  return { settings, problems };
+  return { settings, issues };
 }
 
 /** The next stop index, wrapping at either end. */

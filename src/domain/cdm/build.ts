@@ -1,6 +1,7 @@
 // Validate a format-neutral RawCdm and build the typed CdmMessage. Every failure is a
 // CdmFieldError naming the keyword and the line (for a missing keyword: the section's last line,
 // where it was due).
+import { cdmIssue } from './issues';
 import { CdmFieldError, type CdmEntry, type RawCdm, type RawSection } from './raw';
 import { formatIsoUtc, parseCcsdsEpoch } from './time';
 import {
@@ -34,7 +35,11 @@ class SectionReader {
         continue;
       }
       if (this.byKey.has(e.keyword)) {
-        throw new CdmFieldError(e.line, e.keyword, `duplicate keyword ${e.keyword} in ${label}`);
+        throw new CdmFieldError(
+          e.line,
+          e.keyword,
+          cdmIssue('duplicateKeyword', { keyword: e.keyword, section: label }),
+        );
       }
       this.byKey.set(e.keyword, e);
     }
@@ -52,8 +57,13 @@ class SectionReader {
         e?.line ?? this.section.endLine,
         keyword,
         e
-          ? `empty value for mandatory keyword ${keyword} in ${this.label}`
-          : `missing mandatory keyword ${keyword} in ${this.label} (lines ${this.section.startLine}–${this.section.endLine})`,
+          ? cdmIssue('emptyValue', { keyword, section: this.label })
+          : cdmIssue('missingKeyword', {
+              keyword,
+              section: this.label,
+              start: this.section.startLine,
+              end: this.section.endLine,
+            }),
       );
     }
     return e.value;
@@ -73,7 +83,7 @@ class SectionReader {
     const e = this.entry(keyword);
     if (!e || e.value === '') return undefined;
     if (!NUMBER.test(e.value)) {
-      throw new CdmFieldError(e.line, keyword, `non-numeric value "${e.value}" for ${keyword}`);
+      throw new CdmFieldError(e.line, keyword, cdmIssue('notNumber', { value: e.value, keyword }));
     }
     const factor = unitFactor(keyword, e.unit);
     if (factor === null) {
@@ -92,7 +102,7 @@ class SectionReader {
   /** A value that overflows a double (1e309, or 1e308 km in metres) is an error, not Infinity. */
   private finite(e: CdmEntry, keyword: string, value: number): number {
     if (!Number.isFinite(value)) {
-      throw new CdmFieldError(e.line, keyword, `value "${e.value}" for ${keyword} is out of range`);
+      throw new CdmFieldError(e.line, keyword, cdmIssue('outOfRange', { value: e.value, keyword }));
     }
     return value;
   }
@@ -104,7 +114,7 @@ class SectionReader {
       throw new CdmFieldError(
         this.entry(keyword)!.line,
         keyword,
-        `invalid epoch "${text}" for ${keyword}`,
+        cdmIssue('badEpoch', { value: text, keyword }),
       );
     }
     return [text, ms];
@@ -222,7 +232,7 @@ function buildObject(
     throw new CdmFieldError(
       r.entry('OBJECT')!.line,
       'OBJECT',
-      `expected OBJECT = ${expected}, found ${object}`,
+      cdmIssue('wrongObject', { expected, found: object }),
     );
   }
   const meta = {
@@ -270,12 +280,12 @@ export function buildCdm(raw: RawCdm): CdmMessage {
       throw new CdmFieldError(
         raw.endLine,
         'OBJECT',
-        `missing ${name} section (message ends at line ${raw.endLine})`,
+        cdmIssue('missingObject', { object: name, end: raw.endLine }),
       );
     }
   }
   if (objects.length > 2) {
-    throw new CdmFieldError(objects[2].startLine, 'OBJECT', 'more than two object sections');
+    throw new CdmFieldError(objects[2].startLine, 'OBJECT', cdmIssue('extraObject'));
   }
   const warnings: CdmWarning[] = [];
   return {

@@ -1,7 +1,8 @@
 // KVN: one `KEYWORD = value [unit]` per line, COMMENT lines, blank lines. A file may hold several
 // messages; each starts at CCSDS_CDM_VERS. Sections follow from the keywords: header until the
 // first non-header keyword, relative metadata until OBJECT = OBJECT1, then one section per OBJECT.
-import { checkInputRecords } from '../limits';
+import { inputRecordsIssue } from '../limits';
+import { cdmIssue, cdmIssueText, cdmLimitIssue, type CdmIssue } from './issues';
 import { buildCdm } from './build';
 import { CdmFieldError, type CdmEntry, type RawCdm, type RawSection } from './raw';
 import type { CdmError, CdmMessage, CdmParseResult } from './types';
@@ -60,7 +61,7 @@ function toRaw(chunk: Chunk): RawCdm {
       throw new CdmFieldError(
         line,
         undefined,
-        `line ${line} is not "KEYWORD = value": ${text.trim().slice(0, 60)}`,
+        cdmIssue('notKeyValue', { line, text: text.trim().slice(0, 60) }),
       );
     }
     const keyword = m[1].toUpperCase();
@@ -105,15 +106,10 @@ export function parseCdmKvn(text: string): CdmParseResult {
     chunks[chunks.length - 1].lines.push({ text: t, line });
   });
   if (strayLine) {
-    errors.push({
-      message: 0,
-      line: strayLine,
-      keyword: 'CCSDS_CDM_VERS',
-      reason: 'content before the first CCSDS_CDM_VERS line',
-    });
+    errors.push(fileError(strayLine, cdmIssue('beforeFirstMessage'), 'CCSDS_CDM_VERS'));
   }
-  const tooMany = checkInputRecords('cdm', chunks.length, 'messages');
-  if (tooMany) return { messages: [], errors: [{ message: 0, line: 1, reason: tooMany }] };
+  const tooMany = inputRecordsIssue('cdm', chunks.length, 'messages');
+  if (tooMany) return { messages: [], errors: [fileError(1, cdmLimitIssue(tooMany))] };
   const messages: CdmMessage[] = [];
   for (const chunk of chunks) {
     // Trailing blank lines belong to no one; a truncated message then ends at its last text line.
@@ -132,8 +128,14 @@ export function parseCdmKvn(text: string): CdmParseResult {
 export function toCdmError(e: unknown, message: number): CdmError {
   if (e instanceof CdmFieldError) {
     return e.keyword === undefined
-      ? { message, line: e.line, reason: e.message }
-      : { message, line: e.line, keyword: e.keyword, reason: e.message };
+      ? { message, line: e.line, reason: e.message, issue: e.issue }
+      : { message, line: e.line, keyword: e.keyword, reason: e.message, issue: e.issue };
   }
   throw e;
+}
+
+/** A refusal outside any message (message 0): the file's, or content before the first. */
+export function fileError(line: number, issue: CdmIssue, keyword?: string): CdmError {
+  const error = { message: 0, line, reason: cdmIssueText(issue), issue };
+  return keyword === undefined ? error : { ...error, keyword };
 }

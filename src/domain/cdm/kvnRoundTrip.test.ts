@@ -109,7 +109,13 @@ describe.skipIf(skipWithoutSharedData)('malformed KVN', () => {
       THIRD.replace('.cdm', ''),
     ]);
     expect(errors).toEqual([
-      { message: 2, line: bad, keyword: 'CT_T', reason: 'non-numeric value "1.2.3" for CT_T' },
+      {
+        message: 2,
+        line: bad,
+        keyword: 'CT_T',
+        reason: 'non-numeric value "1.2.3" for CT_T',
+        issue: { code: 'notNumber', values: { value: '1.2.3', keyword: 'CT_T' } },
+      },
     ]);
   });
 
@@ -163,6 +169,7 @@ describe.skipIf(skipWithoutSharedData)('malformed KVN', () => {
         line: 1,
         keyword: 'CCSDS_CDM_VERS',
         reason: 'content before the first CCSDS_CDM_VERS line',
+        issue: { code: 'beforeFirstMessage', values: {} },
       },
     ]);
   });
@@ -180,7 +187,13 @@ describe.skipIf(skipWithoutSharedData)('XML variants', () => {
     expect(messages).toHaveLength(1);
     const want = doc.split('\n').findIndex((l) => l.includes('<CN_N units="m**2">x</CN_N>')) + 1;
     expect(errors).toEqual([
-      { message: 2, line: want, keyword: 'CN_N', reason: 'non-numeric value "x" for CN_N' },
+      {
+        message: 2,
+        line: want,
+        keyword: 'CN_N',
+        reason: 'non-numeric value "x" for CN_N',
+        issue: { code: 'notNumber', values: { value: 'x', keyword: 'CN_N' } },
+      },
     ]);
   });
 

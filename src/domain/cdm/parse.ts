@@ -1,4 +1,6 @@
-import { checkInputText } from '../limits';
+import { inputTextIssue } from '../limits';
+import { cdmLimitIssue } from './issues';
+import { fileError } from './kvn';
 import { parseCdmKvn } from './kvn';
 import type { CdmParseResult } from './types';
 import { parseCdmXml } from './xml';
@@ -8,9 +10,8 @@ import { parseCdmXml } from './xml';
  * the input limits for CDMs is refused whole, before parsing, as one error for message 0.
  */
 export function parseCdm(text: string): CdmParseResult {
-  const limitProblem = checkInputText('cdm', text);
-  if (limitProblem)
-    return { messages: [], errors: [{ message: 0, line: 1, reason: limitProblem }] };
+  const limit = inputTextIssue('cdm', text);
+  if (limit) return { messages: [], errors: [fileError(1, cdmLimitIssue(limit))] };
   const body = text.replace(/^\uFEFF/, '');
   return /^\s*</.test(body) ? parseCdmXml(body) : parseCdmKvn(body);
 }

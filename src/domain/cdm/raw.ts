@@ -1,6 +1,7 @@
 // The format-neutral middle layer: KVN and XML both reduce a message to keyword/value entries
 // grouped by section, each remembering its line, so one builder validates both and its errors can
 // always name a keyword and a line.
+import { cdmIssueText, type CdmIssue } from './issues';
 
 export interface CdmEntry {
   keyword: string;
@@ -31,8 +32,8 @@ export class CdmFieldError extends Error {
   constructor(
     readonly line: number,
     readonly keyword: string | undefined,
-    reason: string,
+    readonly issue: CdmIssue,
   ) {
-    super(reason);
+    super(cdmIssueText(issue));
   }
 }

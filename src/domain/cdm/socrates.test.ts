@@ -82,7 +82,14 @@ describe('SOCRATES CSV', () => {
         source: 'SOCRATES-CSV',
       },
     ]);
-    expect(rejected).toEqual([{ record: 2, field: 'TCA', reason: 'not a UTC time: "not a time"' }]);
+    expect(rejected).toEqual([
+      {
+        record: 2,
+        field: 'TCA',
+        reason: 'not a UTC time: "not a time"',
+        issue: { code: 'notUtcTime', values: { value: '"not a time"' } },
+      },
+    ]);
   });
 
   it('rejects a JSON document that is not an array', () => {

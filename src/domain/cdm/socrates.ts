@@ -7,21 +7,36 @@
 // MAX_PROB is SOCRATES's maximum probability (assumed 100/300/100 m RTN sigmas, scaled to the
 // worst case); DSE is days since each element set's epoch.
 import Papa from 'papaparse';
-import { checkInputRecords, checkInputText } from '../limits';
+import { inputRecordsIssue, inputTextIssue, limitIssueText } from '../limits';
+import { socratesIssueText, type SocratesIssue } from './issues';
 
 /** A whole-file failure: over the input limits, not JSON, or not an array of events. */
 export class SocratesFormatError extends Error {
   override readonly name = 'SocratesFormatError';
+  constructor(readonly issue: SocratesIssue) {
+    super(socratesIssueText(issue));
+  }
+}
+
+const fileError = (code: SocratesIssue['code'], values: SocratesIssue['values'] = {}) =>
+  new SocratesFormatError({ code, values });
+
+function overLimit(limit: ReturnType<typeof inputTextIssue>): void {
+  if (limit) {
+    throw new SocratesFormatError({
+      code: 'overLimit',
+      values: { reason: limitIssueText(limit) },
+      limit,
+    });
+  }
 }
 
 function checkLimits(text: string, syntax: 'lines' | 'json'): void {
-  const problem = checkInputText('socrates', text, syntax);
-  if (problem) throw new SocratesFormatError(problem);
+  overLimit(inputTextIssue('socrates', text, syntax));
 }
 
 function checkRecords(count: number): void {
-  const problem = checkInputRecords('socrates', count, 'events');
-  if (problem) throw new SocratesFormatError(problem);
+  overLimit(inputRecordsIssue('socrates', count, 'events'));
 }
 
 export type SocratesSource = 'SOCRATES-CSV' | 'SOCRATES-KEEPTRACK-JSON';
@@ -47,7 +62,9 @@ export interface SocratesRejected {
   /** 1-based data row (CSV, header excluded) or array index + 1 (JSON). */
   record: number;
   field: string;
+  /** English, as the command line prints it. */
   reason: string;
+  issue: SocratesIssue;
 }
 
 export interface SocratesParseResult {
@@ -56,11 +73,15 @@ export interface SocratesParseResult {
 }
 
 class FieldError extends Error {
+  readonly issue: SocratesIssue;
   constructor(
     readonly field: string,
-    reason: string,
+    code: SocratesIssue['code'],
+    values: SocratesIssue['values'] = {},
   ) {
-    super(reason);
+    const issue = { code, values };
+    super(socratesIssueText(issue));
+    this.issue = issue;
   }
 }
 
@@ -71,7 +92,9 @@ function requiredNumber(value: unknown, field: string): number {
       : typeof value === 'string' && value.trim() !== ''
         ? Number(value)
         : NaN;
-  if (!Number.isFinite(x)) throw new FieldError(field, `not a number: ${JSON.stringify(value)}`);
+  if (!Number.isFinite(x)) {
+    throw new FieldError(field, 'notNumber', { value: String(JSON.stringify(value)) });
+  }
   return x;
 }
 
@@ -84,18 +107,18 @@ function optionalNumber(value: unknown, field: string): number | undefined {
 function noradId(value: unknown, field: string): number {
   const x = requiredNumber(value, field);
   if (!Number.isInteger(x) || x <= 0)
-    throw new FieldError(field, `not a catalog number: ${JSON.stringify(value)}`);
+    throw new FieldError(field, 'notCatalogNumber', { value: JSON.stringify(value) });
   return x;
 }
 
 /** UTC time, ISO with or without Z, or with a space instead of T. */
 function utcMs(value: unknown, field: string): number {
-  if (typeof value !== 'string') throw new FieldError(field, 'missing time');
+  if (typeof value !== 'string') throw new FieldError(field, 'missingTime');
   let t = value.trim().replace(' ', 'T');
   if (!/(Z|[+-]\d{2}:?\d{2})$/.test(t)) t += 'Z';
   const ms = Date.parse(t);
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(t) || Number.isNaN(ms)) {
-    throw new FieldError(field, `not a UTC time: ${JSON.stringify(value)}`);
+    throw new FieldError(field, 'notUtcTime', { value: JSON.stringify(value) });
   }
   return ms;
 }
@@ -114,7 +137,7 @@ function collect<T>(rows: T[], map: (row: T) => SocratesEvent): SocratesParseRes
       events.push(map(row));
     } catch (e) {
       if (!(e instanceof FieldError)) throw e;
-      rejected.push({ record: i + 1, field: e.field, reason: e.message });
+      rejected.push({ record: i + 1, field: e.field, reason: e.message, issue: e.issue });
     }
   });
   return { events, rejected };
@@ -132,7 +155,7 @@ export function parseSocratesCsv(csv: string): SocratesParseResult {
   const header = (head ?? []).map((h) => h.trim().toUpperCase());
   const repeated = header.filter((h, i) => h !== '' && header.indexOf(h) !== i);
   if (repeated.length) {
-    throw new SocratesFormatError(`repeated CSV column ${[...new Set(repeated)].join(', ')}`);
+    throw fileError('repeatedColumn', { columns: [...new Set(repeated)].join(', ') });
   }
   checkRecords(body.length);
   const rows = body.map((cells) => {
@@ -166,12 +189,12 @@ export function parseSocratesKeeptrackJson(json: string): SocratesParseResult {
   try {
     data = JSON.parse(json.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new SocratesFormatError(`malformed JSON: ${(e as Error).message}`);
+    throw fileError('malformedJson', { detail: (e as Error).message });
   }
-  if (!Array.isArray(data)) throw new SocratesFormatError('SOCRATES JSON must be an array');
+  if (!Array.isArray(data)) throw fileError('notArray');
   checkRecords(data.length);
   return collect(data as Record<string, unknown>[], (r) => {
-    if (typeof r !== 'object' || r === null) throw new FieldError('record', 'not an object');
+    if (typeof r !== 'object' || r === null) throw new FieldError('record', 'notObject');
     return {
       id1: noradId(r.sat1, 'sat1'),
       name1: text(r.sat1Name, 'sat1Name'),

@@ -1,6 +1,7 @@
 // Typed model of a CCSDS Conjunction Data Message (CCSDS 508.0-B-1). Values are held in the
 // standard's units: relative data in m and m/s, states in km and km/s, covariances in m², m²/s and
 // m²/s², all as the keyword names say.
+import type { CdmIssue } from './issues';
 import type { Vec3 } from '../probability/linalg';
 
 export type { Vec3 };
@@ -126,7 +127,10 @@ export interface CdmError {
   line: number;
   /** The keyword at fault, when there is one. */
   keyword?: string;
+  /** English, as the command line prints it. */
   reason: string;
+  /** The same as a code and values, for the interface to word. */
+  issue: CdmIssue;
 }
 
 export interface CdmParseResult {

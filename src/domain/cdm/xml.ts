@@ -3,9 +3,10 @@
 // several. Units come from `units=` attributes. fast-xml-parser gives no line numbers, so the
 // opening tags are also located in the text, in document order, to report lines.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { checkInputRecords, INPUT_LIMITS, xmlProblem } from '../limits';
+import { inputRecordsIssue, xmlIssue } from '../limits';
+import { cdmIssue, cdmIssueText, cdmLimitIssue, type CdmIssue } from './issues';
 import { buildCdm } from './build';
-import { toCdmError } from './kvn';
+import { fileError, toCdmError } from './kvn';
 import type { CdmEntry, RawCdm, RawSection } from './raw';
 import type { CdmMessage, CdmParseResult } from './types';
 
@@ -115,47 +116,44 @@ function toRaw(cdm: XElement): RawCdm {
 export function parseXmlTree(
   text: string,
   kind: 'cdm' | 'oem',
-): { ok: true; tree: XElement[] } | { ok: false; line: number; reason: string } {
-  const limits = INPUT_LIMITS[kind];
-  const unsafe = xmlProblem(text, limits.maxDepth, limits.label);
-  if (unsafe) return { ok: false, line: 1, reason: unsafe };
+): { ok: true; tree: XElement[] } | { ok: false; line: number; reason: string; issue: CdmIssue } {
+  const refused = (line: number, issue: CdmIssue) =>
+    ({ ok: false, line, reason: cdmIssueText(issue), issue }) as const;
+  const unsafe = xmlIssue(text, kind);
+  if (unsafe) return refused(1, cdmLimitIssue(unsafe));
   try {
     const valid = XMLValidator.validate(text);
-    if (valid !== true) {
-      return { ok: false, line: valid.err.line, reason: `malformed XML: ${valid.err.msg}` };
-    }
+    if (valid !== true)
+      return refused(valid.err.line, cdmIssue('malformedXml', { detail: valid.err.msg }));
     const parsed = parser.parse(text) as XNode[];
     return { ok: true, tree: toTree(parsed, openingTagLines(text), { i: 0 }) };
   } catch (e) {
     // The parser's own refusals (entities, its nesting cap) as a file error, not a crash.
-    const reason = `malformed XML: ${e instanceof Error ? e.message : String(e)}`;
-    return { ok: false, line: 1, reason };
+    return refused(
+      1,
+      cdmIssue('malformedXml', { detail: e instanceof Error ? e.message : String(e) }),
+    );
   }
 }
 
-const fileError = (line: number, reason: string): CdmParseResult => ({
+const refusedFile = (line: number, issue: CdmIssue): CdmParseResult => ({
   messages: [],
-  errors: [{ message: 0, line, reason }],
+  errors: [fileError(line, issue)],
 });
 
 export function parseCdmXml(text: string): CdmParseResult {
   const parsed = parseXmlTree(text, 'cdm');
-  if (!parsed.ok) return fileError(parsed.line, parsed.reason);
+  if (!parsed.ok) return refusedFile(parsed.line, parsed.issue);
   const tree = parsed.tree;
   const cdms = tree.flatMap((e) =>
     e.name === 'cdm' ? [e] : e.name === 'ndm' ? e.children.filter((c) => c.name === 'cdm') : [],
   );
-  const tooMany = checkInputRecords('cdm', cdms.length, 'messages');
-  if (tooMany) return fileError(1, tooMany);
+  const tooMany = inputRecordsIssue('cdm', cdms.length, 'messages');
+  if (tooMany) return refusedFile(1, cdmLimitIssue(tooMany));
   const messages: CdmMessage[] = [];
   const errors = [];
   if (cdms.length === 0)
-    errors.push({
-      message: 0,
-      line: tree[0]?.line ?? 1,
-      keyword: 'cdm',
-      reason: 'no <cdm> element found',
-    });
+    errors.push(fileError(tree[0]?.line ?? 1, cdmIssue('noCdmElement'), 'cdm'));
   for (const [i, cdm] of cdms.entries()) {
     try {
       messages.push(buildCdm(toRaw(cdm)));

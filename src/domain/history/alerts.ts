@@ -41,34 +41,68 @@ export interface EventAlert {
   atMs: number;
   fromLevel: AlertLevel;
   toLevel: AlertLevel;
-  /** One line: what changed (probability or miss, before → after, the threshold crossed). */
+  /** One line in English: what changed (probability or miss, before → after, the rule). */
   change: string;
+  /** The same as data, for the interface to word. */
+  changeData: AlertChange;
 }
 
-const pcText = (pc: number | undefined) => (pc === undefined ? 'none' : pc.toExponential(1));
-const kmText = (km: number) => `${km.toFixed(3)} km`;
+/** Which threshold the new level answers to. */
+export type AlertRule = 'red' | 'yellow' | 'belowYellow' | 'yellowMiss' | 'greenMiss';
+
+export interface AlertChange {
+  /** Judged by the covariance Pc, or by the miss distance (maximum Pc only). */
+  by: 'pc' | 'miss';
+  /** The previous update's value (null: it had no Pc); absent when the event first appears. */
+  before?: number | null;
+  after: number | null;
+  rule: AlertRule;
+  thresholds: AlertThresholds;
+}
+
+/** A Pc as 1.2e-5, a miss as 0.123 km, in every language; null when there is no Pc. */
+export const alertValueText = (by: AlertChange['by'], x: number | null): string | null =>
+  x === null ? null : by === 'pc' ? x.toExponential(1) : `${x.toFixed(3)} km`;
+
+const RULES: Record<AlertRule, (t: AlertThresholds) => string> = {
+  red: (t) => `red ≥ ${t.redPc}`,
+  yellow: (t) => `yellow ≥ ${t.yellowPc}`,
+  belowYellow: (t) => `below yellow ${t.yellowPc}`,
+  yellowMiss: (t) => `yellow: miss ≤ ${t.missKm} km, maximum Pc only`,
+  greenMiss: (t) => `green: miss > ${t.missKm} km or maximum Pc < ${t.yellowPc}`,
+};
+
+/** "Pc 3.0e-6 → 2.0e-4 (red ≥ 0.0001)" or "appeared at miss 0.500 km (yellow: …)". */
+export function alertChangeText(c: AlertChange): string {
+  const label = c.by === 'pc' ? 'Pc' : 'miss';
+  const value = (x: number | null) => alertValueText(c.by, x) ?? 'none';
+  const rule = RULES[c.rule](c.thresholds);
+  if (c.before === undefined) return `appeared at ${label} ${value(c.after)} (${rule})`;
+  return `${label} ${value(c.before)} → ${value(c.after)} (${rule})`;
+}
 
 function describe(
   prev: EventUpdate | undefined,
   u: EventUpdate,
   to: AlertLevel,
   t: AlertThresholds,
-): string {
+): AlertChange {
   const byPc = u.pcKind === 'covariance' && u.pc !== undefined;
-  const rule = byPc
+  const rule: AlertRule = byPc
     ? to === 'red'
-      ? `red ≥ ${t.redPc}`
+      ? 'red'
       : to === 'yellow'
-        ? `yellow ≥ ${t.yellowPc}`
-        : `below yellow ${t.yellowPc}`
+        ? 'yellow'
+        : 'belowYellow'
     : to === 'yellow'
-      ? `yellow: miss ≤ ${t.missKm} km, maximum Pc only`
-      : `green: miss > ${t.missKm} km or maximum Pc < ${t.yellowPc}`;
-  const label = byPc ? 'Pc' : 'miss';
-  const value = (x: EventUpdate) => (byPc ? pcText(x.pc) : kmText(x.missKm));
-  if (!prev) return `appeared at ${label} ${value(u)} (${rule})`;
-  return `${label} ${value(prev)} → ${value(u)} (${rule})`;
+      ? 'yellowMiss'
+      : 'greenMiss';
+  const value = (x: EventUpdate) => (byPc ? (x.pc ?? null) : x.missKm);
+  const change: AlertChange = { by: byPc ? 'pc' : 'miss', after: value(u), rule, thresholds: t };
+  return prev ? { ...change, before: value(prev) } : change;
 }
+
+const changeOf = (changeData: AlertChange) => ({ change: alertChangeText(changeData), changeData });
 
 /** The event's alerts in update order (see the top of this file). */
 export function alertsFor(h: ConjunctionEventHistory, t: AlertThresholds): EventAlert[] {
@@ -85,7 +119,7 @@ export function alertsFor(h: ConjunctionEventHistory, t: AlertThresholds): Event
         atMs: u.createdMs,
         fromLevel: from,
         toLevel: to,
-        change: describe(prev, u, to, t),
+        ...changeOf(describe(prev, u, to, t)),
       });
     }
     prev = u;

@@ -1,5 +1,6 @@
 // Why an OEM, or one of its segments, was refused: a stable code with its values (for the UI to
 // word in any language) and an English reason naming the keyword or line and the rule broken.
+import type { LimitIssue } from '../limits';
 
 type Values = Record<string, string | number>;
 
@@ -49,6 +50,7 @@ const TEMPLATES = {
 } satisfies Record<string, (v: Values) => string>;
 
 export type OemIssueCode = keyof typeof TEMPLATES;
+export const OEM_ISSUE_CODES = Object.keys(TEMPLATES) as OemIssueCode[];
 
 export interface OemIssue {
   code: OemIssueCode;
@@ -60,6 +62,8 @@ export interface OemIssue {
   segment?: number;
   /** English, e.g. "segment 2, line 42: epoch … is not after the previous state's …". */
   reason: string;
+  /** overLimit: the input limit broken, for the interface to word (`reason` is its English). */
+  limit?: LimitIssue;
 }
 
 export interface IssueWhere {
@@ -92,4 +96,23 @@ export class OemIssueError extends Error {
 
 export function fail(code: OemIssueCode, values: Values = {}, where: IssueWhere = {}): never {
   throw new OemIssueError(oemIssue(code, values, where));
+}
+
+/** What became of an OEM opened in the viewer: refused (with its issues, or an English `detail`
+ * from drawing it), or loaded with some segments refused. */
+export interface OemLoadNotice {
+  file: string;
+  loaded: boolean;
+  issues: OemIssue[];
+  detail?: string;
+}
+
+/** The notice in English: "a.oem: not loaded — line 3: … (and 2 more)". */
+export function oemLoadText(n: OemLoadNotice): string {
+  if (n.loaded) {
+    const s = n.issues.length === 1 ? '' : 's';
+    return `${n.file}: loaded; ${n.issues.length} segment${s} refused — ${n.issues.map((r) => r.reason).join(' · ')}`;
+  }
+  const more = n.issues.length > 1 ? ` (and ${n.issues.length - 1} more)` : '';
+  return `${n.file}: not loaded — ${n.detail ?? n.issues[0]?.reason ?? 'unreadable'}${more}`;
 }

@@ -22,7 +22,7 @@ import type {
   OemVersion,
 } from './types';
 import { tokenizeXml } from './xml';
-import { checkInputText } from '../limits';
+import { inputTextIssue, limitIssueText } from '../limits';
 
 const VERSIONS: readonly string[] = ['1.0', '2.0', '3.0'];
 const STATE_FIELDS = ['X', 'Y', 'Z', 'X_DOT', 'Y_DOT', 'Z_DOT', 'X_DDOT', 'Y_DDOT', 'Z_DDOT'];
@@ -58,8 +58,13 @@ const SINCE_VERSION: Record<string, OemVersion> = { REF_FRAME_EPOCH: '2.0', MESS
 /** Read an OEM from text, KVN or XML (told apart by a leading '<'). */
 export function readOem(text: string): OemReadResult {
   if (!text.trim()) return { ok: false, errors: [oemIssue('empty')] };
-  const overLimit = checkInputText('oem', text);
-  if (overLimit) return { ok: false, errors: [oemIssue('overLimit', { reason: overLimit })] };
+  const limit = inputTextIssue('oem', text);
+  if (limit) {
+    return {
+      ok: false,
+      errors: [{ ...oemIssue('overLimit', { reason: limitIssueText(limit) }), limit }],
+    };
+  }
   if (text.trimStart().startsWith('<')) {
     const xml = tokenizeXml(text);
     if ('error' in xml) return { ok: false, errors: [xml.error] };

@@ -21,6 +21,7 @@ describe('stored operator settings', () => {
     expect(readOperatorSettings(operatorSettingsDocument(chosen))).toEqual({
       settings: chosen,
       problems: [],
+      issues: [],
     });
   });
 
@@ -28,6 +29,7 @@ describe('stored operator settings', () => {
     expect(readOperatorSettings(null)).toEqual({
       settings: DEFAULT_OPERATOR_SETTINGS,
       problems: [],
+      issues: [],
     });
   });
 

@@ -40,6 +40,40 @@ export const DEFAULT_OPERATOR_SETTINGS: OperatorSettings = {
 
 export const SETTINGS_SCHEMA_VERSION = 1;
 
+type Values = Record<string, string>;
+
+/** Why a stored document, or a value typed, is refused; the interface words the code. */
+const TEMPLATES = {
+  tooLong: (v) => `${v.chars} characters; at most ${v.max}`,
+  notJson: () => 'not JSON',
+  notObject: () => 'not an object',
+  schemaVersion: (v) => `schemaVersion ${v.found} is not ${v.expected}`,
+  interval: (v) => `refreshIntervalMs: ${v.value} is not one of the offered intervals`,
+  needs: (v) => `needs ${v.fields} and ${v.last}`,
+  hours: (v) => `hours must be a whole number from 1 to ${v.max}`,
+  thresholdKm: (v) => `the threshold must be above 0 and at most ${v.max} km`,
+  redPc: () => 'the red threshold must be a probability above 0, at most 1',
+  yellowPc: () => 'the yellow threshold must be a probability above 0, at most 1',
+  yellowAboveRed: () => 'the yellow threshold must not be above the red one',
+  missKm: (v) => `the miss-distance threshold must be from 0 to ${v.max} km`,
+} satisfies Record<string, (v: Values) => string>;
+
+export type SettingsIssueCode = keyof typeof TEMPLATES;
+export const SETTINGS_ISSUE_CODES = Object.keys(TEMPLATES) as SettingsIssueCode[];
+
+export interface SettingsIssue {
+  code: SettingsIssueCode;
+  values: Values;
+  /** The document's part refused (its JSON name), when not the whole document. */
+  part?: 'rescreen' | 'alerts';
+}
+
+const issue = (code: SettingsIssueCode, values: Values = {}): SettingsIssue => ({ code, values });
+
+/** "rescreen: hours must be a whole number from 1 to 168". */
+export const settingsIssueText = (i: SettingsIssue): string =>
+  `${i.part ? `${i.part}: ` : ''}${TEMPLATES[i.code](i.values)}`;
+
 /** Why a re-screening window or threshold is unusable, or null. */
 export function rescreenProblem(r: Pick<RescreenSettings, 'durationHours' | 'thresholdKm'>) {
   const hoursOk =
@@ -51,21 +85,19 @@ export function rescreenProblem(r: Pick<RescreenSettings, 'durationHours' | 'thr
     r.thresholdKm > 0 &&
     r.thresholdKm <= RESCREEN_MAX_THRESHOLD_KM;
   return {
-    hours: hoursOk ? null : `hours must be a whole number from 1 to ${RESCREEN_MAX_HOURS}`,
-    thresholdKm: kmOk
-      ? null
-      : `the threshold must be above 0 and at most ${RESCREEN_MAX_THRESHOLD_KM} km`,
+    hours: hoursOk ? null : issue('hours', { max: String(RESCREEN_MAX_HOURS) }),
+    thresholdKm: kmOk ? null : issue('thresholdKm', { max: String(RESCREEN_MAX_THRESHOLD_KM) }),
   };
 }
 
 /** Why alert thresholds are unusable, or null. */
-export function alertThresholdsProblem(t: AlertThresholds): string | null {
+export function alertThresholdsProblem(t: AlertThresholds): SettingsIssue | null {
   const isPc = (x: number) => Number.isFinite(x) && x > 0 && x <= 1;
-  if (!isPc(t.redPc)) return 'the red threshold must be a probability above 0, at most 1';
-  if (!isPc(t.yellowPc)) return 'the yellow threshold must be a probability above 0, at most 1';
-  if (t.yellowPc > t.redPc) return 'the yellow threshold must not be above the red one';
+  if (!isPc(t.redPc)) return issue('redPc');
+  if (!isPc(t.yellowPc)) return issue('yellowPc');
+  if (t.yellowPc > t.redPc) return issue('yellowAboveRed');
   if (!(Number.isFinite(t.missKm) && t.missKm >= 0 && t.missKm <= ALERT_MAX_MISS_KM))
-    return `the miss-distance threshold must be from 0 to ${ALERT_MAX_MISS_KM} km`;
+    return issue('missKm', { max: String(ALERT_MAX_MISS_KM) });
   return null;
 }
 
@@ -77,6 +109,8 @@ export interface ReadSettings {
   settings: OperatorSettings;
   /** Each refused part and why (`rescreen: …`); empty when all was sound or nothing was stored. */
   problems: string[];
+  /** The same as data. */
+  issues: SettingsIssue[];
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -85,30 +119,30 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 /** Parse the stored document (null: nothing stored). Never throws. */
 export function readOperatorSettings(text: string | null): ReadSettings {
   const settings = structuredClone(DEFAULT_OPERATOR_SETTINGS);
-  if (text === null) return { settings, problems: [] };
+  const issues: SettingsIssue[] = [];
+  const done = () => ({ settings, problems: issues.map(settingsIssueText), issues });
+  if (text === null) return done();
+  const refused = (i: SettingsIssue) => (issues.push(i), done());
   if (text.length > MAX_SETTINGS_CHARS)
-    return { settings, problems: [`${text.length} characters; at most ${MAX_SETTINGS_CHARS}`] };
+    return refused(
+      issue('tooLong', { chars: String(text.length), max: String(MAX_SETTINGS_CHARS) }),
+    );
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch {
-    return { settings, problems: ['not JSON'] };
+    return refused(issue('notJson'));
   }
-  if (!isObject(doc)) return { settings, problems: ['not an object'] };
-  if (doc.schemaVersion !== SETTINGS_SCHEMA_VERSION)
-    return {
-      settings,
-      problems: [`schemaVersion ${String(doc.schemaVersion)} is not ${SETTINGS_SCHEMA_VERSION}`],
-    };
-  const problems: string[] = [];
+  if (!isObject(doc)) return refused(issue('notObject'));
+  if (doc.schemaVersion !== SETTINGS_SCHEMA_VERSION) {
+    const found = String(doc.schemaVersion);
+    return refused(issue('schemaVersion', { found, expected: String(SETTINGS_SCHEMA_VERSION) }));
+  }
 
   const interval = doc.refreshIntervalMs;
   if (interval === null || REFRESH_CHOICES_MS.includes(interval as number))
     settings.refreshIntervalMs = interval as number | null;
-  else
-    problems.push(
-      `refreshIntervalMs: ${JSON.stringify(interval)} is not one of the offered intervals`,
-    );
+  else issues.push(issue('interval', { value: String(JSON.stringify(interval)) }));
 
   const rescreen = readPart<RescreenSettings>(
     doc.rescreen,
@@ -118,7 +152,7 @@ export function readOperatorSettings(text: string | null): ReadSettings {
       return p.hours ?? p.thresholdKm;
     },
   );
-  if (typeof rescreen === 'string') problems.push(`rescreen: ${rescreen}`);
+  if ('code' in rescreen) issues.push({ ...rescreen, part: 'rescreen' });
   else settings.rescreen = rescreen;
 
   const alerts = readPart<AlertThresholds>(
@@ -126,10 +160,10 @@ export function readOperatorSettings(text: string | null): ReadSettings {
     { redPc: 'number', yellowPc: 'number', missKm: 'number' },
     alertThresholdsProblem,
   );
-  if (typeof alerts === 'string') problems.push(`alerts: ${alerts}`);
+  if ('code' in alerts) issues.push({ ...alerts, part: 'alerts' });
   else settings.alerts = alerts;
 
-  return { settings, problems };
+  return done();
 }
 
 type FieldTypes<T> = { [K in keyof T]: T[K] extends boolean ? 'boolean' : 'number' };
@@ -141,11 +175,28 @@ type FieldTypes<T> = { [K in keyof T]: T[K] extends boolean ? 'boolean' : 'numbe
 function readPart<T extends object>(
   value: unknown,
   types: FieldTypes<T>,
-  problem: (part: T) => string | null,
-): T | string {
+  problem: (part: T) => SettingsIssue | null,
+): T | SettingsIssue {
   const keys = Object.keys(types) as (keyof T & string)[];
   if (!isObject(value) || keys.some((k) => typeof value[k] !== types[k]))
-    return `needs ${keys.slice(0, -1).join(', ')} and ${keys.at(-1)}`;
+    return issue('needs', { fields: keys.slice(0, -1).join(', '), last: keys.at(-1) ?? '' });
   const part = Object.fromEntries(keys.map((k) => [k, value[k]])) as T;
   return problem(part) ?? part;
+}
+
+/** What the stored settings say on reading or writing, for the watch-list panel's alert. */
+export type SettingsNotice =
+  | { code: 'partlyRefused'; issues: SettingsIssue[] }
+  /** `detail`: the browser's own English. */
+  | { code: 'notSaved' | 'notRead'; detail: string };
+
+export function settingsNoticeText(n: SettingsNotice): string {
+  switch (n.code) {
+    case 'partlyRefused':
+      return `Stored settings partly refused, defaults used: ${n.issues.map(settingsIssueText).join(' · ')}`;
+    case 'notSaved':
+      return `The settings could not be saved in the browser (${n.detail}); they last this visit`;
+    case 'notRead':
+      return `The stored settings could not be read (${n.detail}); defaults used`;
+  }
 }

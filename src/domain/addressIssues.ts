@@ -1,0 +1,43 @@
+// Why a parameter of the page's address was ignored: a code and its values, worded in English
+// here (the tests and logs) and by the interface in the reader's language. The address's size
+// limits are LimitIssues (src/domain/limits.ts) and come along in the same list.
+import { isLimitCode, limitIssueText, type LimitIssue } from './limits';
+
+type Values = Record<string, string | number>;
+
+const TEMPLATES = {
+  unknownParameter: (v) => `Ignored unknown parameter "${v.key}"`,
+  badMode: (v) => `Ignored mode=${v.value}: expected briefing or public`,
+  badSafe: (v) => `Ignored safe=${v.value}: expected 1`,
+  badLang: (v) => `Ignored lang=${v.value}: expected en or zh`,
+  catalogForeign: (v) => `Ignored catalog=${v.value}: this public view loads only its own data`,
+  badCatalog: (v) =>
+    `Ignored catalog=${v.value}: expected "snapshot", "none", "celestrak:<group>" or an http(s) URL`,
+  badTime: (v) => `Ignored t=${v.value}: not an ISO 8601 UTC time`,
+  badSelection: (v) => `Ignored sel=${v.value}: not a catalog number`,
+  selectionNotLoaded: (v) => `Ignored sel=${v.value}: not in the loaded catalog`,
+  badCamera: (v) => `Ignored cam=${v.value}: expected lon,lat,heightKm,heading,pitch`,
+  noSnapshot: () => 'This build has no offline snapshot',
+  badTour: (v) => `Ignored tour=${v.value}: expected pc or miss`,
+  badTop: (v) => `Ignored top=${v.value}: expected a whole number from 1 to 100`,
+  badDwell: (v) => `Ignored dwell=${v.value}: expected seconds from 2 to 600`,
+  badWatch: (v) => `Ignored watch=${v.value}: expected 1 (watch-list events only) or 0`,
+  // `reason` is the event's own English (eventFromCatalog), as a parser's `detail` is.
+  eventLink: (v) => `Event link ${v.key}: ${v.reason}`,
+} satisfies Record<string, (v: Values) => string>;
+
+export type AddressCode = keyof typeof TEMPLATES;
+export const ADDRESS_CODES = Object.keys(TEMPLATES) as AddressCode[];
+
+export type AddressIssue = { code: AddressCode; values: Values } | LimitIssue;
+
+export function addressIssueText(issue: AddressIssue): string {
+  return isLimitCode(issue.code)
+    ? limitIssueText(issue as LimitIssue)
+    : TEMPLATES[issue.code](issue.values);
+}
+
+export const addressIssue = (code: AddressCode, values: Values = {}): AddressIssue => ({
+  code,
+  values,
+});
