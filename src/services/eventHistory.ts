@@ -11,6 +11,7 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import { recordFromScreening, withObjectHbr, type ConjunctionRecord } from '../domain/conjunctions';
 import {
+  addUpdatesSteps,
   archiveEvents,
   HISTORY_SCHEMA_VERSION,
   historiesFromDocument,
@@ -24,6 +25,7 @@ import {
   type ConjunctionEventHistory,
   type EventUpdate,
   type RejectedEvent,
+  type ScreeningCoverage,
 } from '../domain/history';
 import { ephemerisEventPc } from '../domain/screening/ephemerisPc';
 import type { ScreeningEphemeris, ScreeningResult } from '../domain/screening/types';
@@ -31,7 +33,7 @@ import { useCatalogStore } from '../state/catalogStore';
 import { useConjunctionStore } from '../state/conjunctionStore';
 import { useHistoryStore } from '../state/historyStore';
 import type { ScreeningRequest } from '../state/screeningStore';
-import { mapInSlices, SLICE_MS } from './slices';
+import { mapInSlices, runInSlices, SLICE_MS } from './slices';
 
 const DB_NAME = 'orbital-watch-history';
 const STORE = 'events';
@@ -259,8 +261,9 @@ export function recordImported(
  * A finished screening run (the Screening panel's or the watch list's re-screening): its events
  * are updates created now, and events it covered but did not find are marked dropped. Only the
  * run's primaries (a watch list's numbers) are covered; all vs all covers the whole catalog.
- * Each event's record (with its Pc) is built in slices between which the page draws and answers
- * (`onProgress(done, total)`): a week of all vs all is a quarter of a million events.
+ * Each event's record (with its Pc) is built, and the updates merged into the history, in slices
+ * between which the page draws and answers (`onProgress(done, total)` while building): a week of
+ * all vs all is a quarter of a million events.
  */
 export async function recordScreeningRun(
   result: ScreeningResult,
@@ -293,7 +296,7 @@ export async function recordScreeningRun(
     else updates.push(update);
   }
   if (leftOver.length) useConjunctionStore.getState().addEvents('screening', leftOver);
-  history().addUpdates(updates, {
+  const run: ScreeningCoverage = {
     runLabel: label,
     atMs: nowMs,
     startMs: request.startMs,
@@ -301,7 +304,23 @@ export async function recordScreeningRun(
     objectIds: request.primaries.length
       ? request.primaries
       : useCatalogStore.getState().objects.map((o) => o.noradCatId),
-  });
+  };
+  await addUpdatesInSlices(updates, run);
+}
+
+/**
+ * The store's addUpdates worked out in slices between which the page draws and answers; swapped
+ * in at the end. A history changed meanwhile (an import, another tab) is merged again.
+ */
+export async function addUpdatesInSlices(
+  updates: readonly EventUpdate[],
+  run?: ScreeningCoverage,
+): Promise<void> {
+  for (;;) {
+    const from = history().histories;
+    const to = await runInSlices(addUpdatesSteps(from, updates, run));
+    if (history().replaceHistories(from, to)) return;
+  }
 }
 
 /** The record a history shows as its list row: the viewed older update's, else the latest's. */

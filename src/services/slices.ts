@@ -44,3 +44,19 @@ export async function mapInSlices<T, R>(
   onProgress?.(items.length, items.length);
   return out;
 }
+
+/**
+ * A stepwise computation (see domain/history's `Steps`) run to its end, yielding to the page
+ * whenever a slice has run SLICE_MS.
+ */
+export async function runInSlices<R>(steps: Generator<void, R, void>): Promise<R> {
+  let sliceStart = performance.now();
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await yieldToPage();
+      sliceStart = performance.now();
+    }
+  }
+}

@@ -4,10 +4,10 @@
 import { create } from 'zustand';
 import {
   acknowledgeAlert,
+  addUpdatesSteps,
   DEFAULT_ALERT_THRESHOLDS,
-  markDropped,
   mergeHistories,
-  mergeUpdates,
+  runSteps,
   type AlertThresholds,
   type ConjunctionEventHistory,
   type EventStatus,
@@ -52,6 +52,14 @@ interface HistoryState {
   notify: boolean;
   /** Add updates by the grouping rule; then a screening run's drop rule when given. */
   addUpdates(updates: readonly EventUpdate[], run?: ScreeningCoverage): void;
+  /**
+   * Histories worked out from `from` outside the store (in slices): swapped in only while the
+   * store still holds `from`; false, and nothing changed, when it moved on meanwhile.
+   */
+  replaceHistories(
+    from: readonly ConjunctionEventHistory[],
+    to: ConjunctionEventHistory[],
+  ): boolean;
   /** Merge events (a document import, another tab's events). */
   mergeEvents(events: readonly ConjunctionEventHistory[]): void;
   /** Replace events by eventId (read back from storage); others are kept. */
@@ -88,11 +96,15 @@ export const useHistoryStore = create<HistoryState>()((set) => {
     rowEvents: new Map(),
     alert: null,
     notify: false,
-    addUpdates: (updates, run) =>
+    addUpdates: (updates, run) => change((h) => runSteps(addUpdatesSteps(h, updates, run))),
+    replaceHistories: (from, to) => {
+      let swapped = false;
       change((h) => {
-        const merged = mergeUpdates(h, updates);
-        return run ? markDropped(merged, run) : merged;
-      }),
+        swapped = h === from;
+        return swapped ? to : h;
+      });
+      return swapped;
+    },
     mergeEvents: (events) => change((h) => mergeHistories(h, events)),
     putEvents: (events) =>
       change((h) => {
