@@ -17,6 +17,7 @@ import {
   startHistoryPersistence,
   startHistoryRows,
 } from './eventHistory';
+import { yieldToPage } from './slices';
 
 const DAY = 86_400_000;
 const store = () => useHistoryStore.getState();
@@ -199,6 +200,33 @@ describe('event history service', () => {
       expect(store().histories[1].updates[0].updateId).toBe(meanwhile.updateId);
     } finally {
       clock.mockRestore();
+    }
+  });
+
+  it('rows of a change too large for one slice follow in slices; a later change overtakes', async () => {
+    const rows = () => useConjunctionStore.getState().events;
+    const shown: number[] = [];
+    const off = useConjunctionStore.subscribe((s, prev) => {
+      if (s.events !== prev.events) shown.push(s.events.length);
+    });
+    let now = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += 10));
+    try {
+      store().addUpdates(
+        Array.from({ length: 6000 }, (_, k) => testUpdate({ id1: 10 + k, id2: 9000 })),
+      );
+      expect(rows()).toHaveLength(0);
+      store().addUpdates([testUpdate({ id1: 7, id2: 8 })]);
+      for (let turn = 0; turn < 1000; turn++) await yieldToPage();
+      // Only the later change's rows are shown; the overtaken sync's 6000 never are.
+      expect(shown).toEqual([6001]);
+      expect(store().rowEvents.size).toBe(6001);
+      expect(new Set(store().rowEvents.values())).toEqual(
+        new Set(store().histories.map((h) => h.eventId)),
+      );
+    } finally {
+      clock.mockRestore();
+      off();
     }
   });
 

@@ -20,12 +20,14 @@ import {
   HistoryInputError,
   latestUpdate,
   socratesReportMs,
+  STEP_ITEMS,
   unacknowledgedAlerts,
   updateFromRecord,
   type ConjunctionEventHistory,
   type EventUpdate,
   type RejectedEvent,
   type ScreeningCoverage,
+  type Steps,
 } from '../domain/history';
 import { ephemerisEventPc } from '../domain/screening/ephemerisPc';
 import type { ScreeningEphemeris, ScreeningResult } from '../domain/screening/types';
@@ -335,22 +337,36 @@ export function rowRecord(
   return (older ?? latestUpdate(h)).record;
 }
 
-/** The conjunction list's rows follow the history: one per event (working list or archived). */
+/** The list's rows of these histories: one per event, with the row key → event it shows. */
+function* historyRowSteps(
+  histories: readonly ConjunctionEventHistory[],
+  archived: boolean,
+  viewed: { eventId: string; updateId: string } | null,
+): Steps<{ rows: ConjunctionRecord[]; rowEvent: Map<string, string> }> {
+  const { defaultHbrM, objectHbrM } = useConjunctionStore.getState().settings;
+  const rowEvent = new Map<string, string>();
+  const rows: ConjunctionRecord[] = [];
+  for (let i = 0; i < histories.length; i++) {
+    if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
+    const h = histories[i];
+    if (!!h.archived !== archived) continue;
+    const r = withObjectHbr(rowRecord(h, viewed), objectHbrM, defaultHbrM);
+    if (rowEvent.has(r.key)) continue;
+    rowEvent.set(r.key, h.eventId);
+    rows.push(r);
+  }
+  return { rows, rowEvent };
+}
+
+/**
+ * The conjunction list's rows follow the history: one per event (working list or archived). A
+ * change the rows of which take longer than a slice (a week of screening) is worked out in
+ * slices; a later change while it is overtakes it.
+ */
 export function startHistoryRows(): () => void {
   let rowEvent = new Map<string, string>();
-  const sync = () => {
-    const { histories, statusFilter, viewed } = history();
-    const { defaultHbrM, objectHbrM } = useConjunctionStore.getState().settings;
-    const archived = statusFilter === 'archived';
-    const next = new Map<string, string>();
-    const rows: ConjunctionRecord[] = [];
-    for (const h of histories) {
-      if (!!h.archived !== archived) continue;
-      const r = withObjectHbr(rowRecord(h, viewed), objectHbrM, defaultHbrM);
-      if (next.has(r.key)) continue;
-      next.set(r.key, h.eventId);
-      rows.push(r);
-    }
+  let generation = 0;
+  const show = (rows: ConjunctionRecord[], next: Map<string, string>) => {
     // The selected event stays selected when its row's key moves (a new update's TCA).
     const { selectedKey } = useConjunctionStore.getState();
     const selectedEvent = selectedKey === null ? undefined : rowEvent.get(selectedKey);
@@ -361,6 +377,21 @@ export function startHistoryRows(): () => void {
     rowEvent = next;
     useHistoryStore.setState({ rowEvents: next });
     useConjunctionStore.getState().setHistoryRows(rows, follow);
+  };
+  const sync = () => {
+    const mine = ++generation;
+    const { histories, statusFilter, viewed } = history();
+    const steps = historyRowSteps(histories, statusFilter === 'archived', viewed);
+    // The first slice now: a small history's rows are there at once.
+    const sliceStart = performance.now();
+    for (;;) {
+      const next = steps.next();
+      if (next.done) return show(next.value.rows, next.value.rowEvent);
+      if (performance.now() - sliceStart > SLICE_MS) break;
+    }
+    void runInSlices(steps).then(({ rows, rowEvent: next }) => {
+      if (generation === mine) show(rows, next);
+    });
   };
   sync();
   // Another event selected: the older update viewed goes back to the latest.
