@@ -12,6 +12,7 @@ import { openDB, type IDBPDatabase } from 'idb';
 import { recordFromScreening, withObjectHbr, type ConjunctionRecord } from '../domain/conjunctions';
 import {
   addUpdatesSteps,
+  alertListSteps,
   archiveEvents,
   HISTORY_SCHEMA_VERSION,
   historiesFromDocument,
@@ -21,10 +22,10 @@ import {
   latestUpdate,
   socratesReportMs,
   STEP_ITEMS,
-  unacknowledgedAlerts,
   updateFromRecord,
   type ConjunctionEventHistory,
   type EventUpdate,
+  type ListedAlert,
   type RejectedEvent,
   type ScreeningCoverage,
   type Steps,
@@ -35,7 +36,7 @@ import { useCatalogStore } from '../state/catalogStore';
 import { useConjunctionStore } from '../state/conjunctionStore';
 import { useHistoryStore } from '../state/historyStore';
 import type { ScreeningRequest } from '../state/screeningStore';
-import { mapInSlices, runInSlices, SLICE_MS } from './slices';
+import { latestInSlices, mapInSlices, runInSlices, SLICE_MS } from './slices';
 
 const DB_NAME = 'orbital-watch-history';
 const STORE = 'events';
@@ -337,12 +338,18 @@ export function rowRecord(
   return (older ?? latestUpdate(h)).record;
 }
 
-/** The list's rows of these histories: one per event, with the row key → event it shows. */
+interface HistoryRows {
+  rows: ConjunctionRecord[];
+  /** Row key → the event it shows. */
+  rowEvent: Map<string, string>;
+}
+
+/** The list's rows of these histories: one per event. */
 function* historyRowSteps(
   histories: readonly ConjunctionEventHistory[],
   archived: boolean,
   viewed: { eventId: string; updateId: string } | null,
-): Steps<{ rows: ConjunctionRecord[]; rowEvent: Map<string, string> }> {
+): Steps<HistoryRows> {
   const { defaultHbrM, objectHbrM } = useConjunctionStore.getState().settings;
   const rowEvent = new Map<string, string>();
   const rows: ConjunctionRecord[] = [];
@@ -365,8 +372,7 @@ function* historyRowSteps(
  */
 export function startHistoryRows(): () => void {
   let rowEvent = new Map<string, string>();
-  let generation = 0;
-  const show = (rows: ConjunctionRecord[], next: Map<string, string>) => {
+  const show = latestInSlices<HistoryRows>(({ rows, rowEvent: next }) => {
     // The selected event stays selected when its row's key moves (a new update's TCA).
     const { selectedKey } = useConjunctionStore.getState();
     const selectedEvent = selectedKey === null ? undefined : rowEvent.get(selectedKey);
@@ -377,21 +383,10 @@ export function startHistoryRows(): () => void {
     rowEvent = next;
     useHistoryStore.setState({ rowEvents: next });
     useConjunctionStore.getState().setHistoryRows(rows, follow);
-  };
+  });
   const sync = () => {
-    const mine = ++generation;
     const { histories, statusFilter, viewed } = history();
-    const steps = historyRowSteps(histories, statusFilter === 'archived', viewed);
-    // The first slice now: a small history's rows are there at once.
-    const sliceStart = performance.now();
-    for (;;) {
-      const next = steps.next();
-      if (next.done) return show(next.value.rows, next.value.rowEvent);
-      if (performance.now() - sliceStart > SLICE_MS) break;
-    }
-    void runInSlices(steps).then(({ rows, rowEvent: next }) => {
-      if (generation === mine) show(rows, next);
-    });
+    show(historyRowSteps(histories, statusFilter === 'archived', viewed));
   };
   sync();
   // Another event selected: the older update viewed goes back to the latest.
@@ -447,31 +442,35 @@ const BASE_TITLE = typeof document === 'undefined' ? '' : document.title;
  */
 export function startAlertWatch(): () => void {
   let seen: Set<string> | null = null;
-  const update = () => {
-    const { histories, thresholds, notify, storage } = history();
+  const tell = () => {
+    const { alerts, notify, storage } = history();
     if (storage.state === 'restoring') return;
-    const alerts = unacknowledgedAlerts(histories, thresholds);
-    document.title = alerts.length ? `(${alerts.length}) ${BASE_TITLE}` : BASE_TITLE;
-    const fresh = seen ? alerts.filter((a) => !seen!.has(a.alertId)) : [];
-    seen = new Set(alerts.map((a) => a.alertId));
+    const unacknowledged = alerts.list.filter((a) => a.ackedAtMs === undefined);
+    document.title = unacknowledged.length
+      ? `(${unacknowledged.length}) ${BASE_TITLE}`
+      : BASE_TITLE;
+    const fresh = seen ? unacknowledged.filter((a) => !seen!.has(a.alertId)) : [];
+    seen = new Set(unacknowledged.map((a) => a.alertId));
     if (!notify || typeof Notification === 'undefined' || Notification.permission !== 'granted')
       return;
     for (const a of fresh.slice(0, MAX_LISTED)) {
-      const h = histories.find((x) => x.eventId === a.eventId);
-      new Notification(`${a.toLevel.toUpperCase()}: ${h ? `${h.name1} – ${h.name2}` : a.eventId}`, {
+      new Notification(`${a.toLevel.toUpperCase()}: ${a.names}`, {
         body: a.change,
         tag: a.alertId,
       });
     }
   };
+  // Worked out in slices when large (a week of screening raises tens of thousands).
+  const list = latestInSlices<ListedAlert[]>((all) => {
+    const unacknowledged = all.reduce((n, a) => n + (a.ackedAtMs === undefined ? 1 : 0), 0);
+    useHistoryStore.setState({ alerts: { list: all, unacknowledged } });
+    tell();
+  });
+  const update = () => list(alertListSteps(history().histories, history().thresholds));
   update();
   return useHistoryStore.subscribe((s, prev) => {
-    if (
-      s.histories !== prev.histories ||
-      s.thresholds !== prev.thresholds ||
-      s.storage !== prev.storage
-    )
-      update();
+    if (s.histories !== prev.histories || s.thresholds !== prev.thresholds) update();
+    else if (s.storage !== prev.storage) tell();
   });
 }
 

@@ -12,6 +12,7 @@ import {
   type ConjunctionEventHistory,
   type EventStatus,
   type EventUpdate,
+  type ListedAlert,
   type ScreeningCoverage,
 } from '../domain/history';
 
@@ -46,6 +47,8 @@ interface HistoryState {
   storage: HistoryStorage;
   /** The conjunction list's row keys → the event each row shows (set by the row sync). */
   rowEvents: ReadonlyMap<string, string>;
+  /** Every alert, newest first, and how many are unacknowledged (set by the alert watch). */
+  alerts: { list: readonly ListedAlert[]; unacknowledged: number };
   /** The last problem with the history (records set aside, a bad document), in words. */
   alert: string | null;
   /** Desktop notifications of new alerts (the operator's choice, permission granted). */
@@ -94,6 +97,7 @@ export const useHistoryStore = create<HistoryState>()((set) => {
     viewed: null,
     storage: { state: 'restoring' },
     rowEvents: new Map(),
+    alerts: { list: [], unacknowledged: 0 },
     alert: null,
     notify: false,
     addUpdates: (updates, run) => change((h) => runSteps(addUpdatesSteps(h, updates, run))),
