@@ -9,6 +9,7 @@ import { useHistoryStore } from '../state/historyStore';
 import {
   addUpdatesInSlices,
   exportHistoryDocument,
+  historyRowsShown,
   historyWritten,
   importHistoryText,
   recordImported,
@@ -217,7 +218,9 @@ describe('event history service', () => {
       );
       expect(rows()).toHaveLength(0);
       store().addUpdates([testUpdate({ id1: 7, id2: 8 })]);
+      const rowsWhenShown = historyRowsShown().then(() => rows().length);
       for (let turn = 0; turn < 1000; turn++) await yieldToPage();
+      expect(await rowsWhenShown).toBe(6001);
       // Only the later change's rows are shown; the overtaken sync's 6000 never are.
       expect(shown).toEqual([6001]);
       expect(store().rowEvents.size).toBe(6001);

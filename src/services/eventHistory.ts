@@ -266,7 +266,7 @@ export function recordImported(
  * run's primaries (a watch list's numbers) are covered; all vs all covers the whole catalog.
  * Each event's record (with its Pc) is built, and the updates merged into the history, in slices
  * between which the page draws and answers (`onProgress(done, total)` while building): a week of
- * all vs all is a quarter of a million events.
+ * all vs all is a quarter of a million events. Resolves once the list shows them.
  */
 export async function recordScreeningRun(
   result: ScreeningResult,
@@ -309,6 +309,7 @@ export async function recordScreeningRun(
       : useCatalogStore.getState().objects.map((o) => o.noradCatId),
   };
   await addUpdatesInSlices(updates, run);
+  await historyRowsShown();
 }
 
 /**
@@ -372,6 +373,10 @@ function* historyRowSteps(
  */
 export function startHistoryRows(): () => void {
   let rowEvent = new Map<string, string>();
+  const caughtUp = () => {
+    rowsBehind = false;
+    for (const resolve of rowsAwaited.splice(0)) resolve();
+  };
   const show = latestInSlices<HistoryRows>(({ rows, rowEvent: next }) => {
     // The selected event stays selected when its row's key moves (a new update's TCA).
     const { selectedKey } = useConjunctionStore.getState();
@@ -383,9 +388,11 @@ export function startHistoryRows(): () => void {
     rowEvent = next;
     useHistoryStore.setState({ rowEvents: next });
     useConjunctionStore.getState().setHistoryRows(rows, follow);
+    caughtUp();
   });
   const sync = () => {
     const { histories, statusFilter, viewed } = history();
+    rowsBehind = true;
     show(historyRowSteps(histories, statusFilter === 'archived', viewed));
   };
   sync();
@@ -407,7 +414,17 @@ export function startHistoryRows(): () => void {
   return () => {
     offSelection();
     offHistory();
+    caughtUp();
   };
+}
+
+/** The list's rows are behind the history (being worked out in slices); who waits for them. */
+let rowsBehind = false;
+const rowsAwaited: (() => void)[] = [];
+
+/** Resolves once the list's rows show the history as it is now (at once when they do). */
+export function historyRowsShown(): Promise<void> {
+  return rowsBehind ? new Promise((resolve) => rowsAwaited.push(resolve)) : Promise.resolve();
 }
 
 /** The whole event store as one JSON document (a shift handover). */
