@@ -79,6 +79,9 @@ export async function browserScreening(
         const [, events, wallS, screenS] =
           /^([\d,]+) events .* ([\d.]+) s \(([\d.]+) s screening\)$/.exec(text) ?? [];
         if (!events) throw new Error(`unexpected screening summary "${text}"`);
+        // Long-task entries reach the observer after their task; the alert list may still be
+        // finishing its slices.
+        await page.waitForTimeout(3_000);
         const tasks = await page.evaluate(() => window.longTasks ?? []);
         const screenedAtMs = clickedAtMs + Number(screenS) * 1000;
         const longest = (after: number) =>

@@ -3,10 +3,11 @@
 // threads: 24 h and 7 days. Then the speed-up over the brute-force reference on a subset.
 // Then the same runs in headless Chromium through the built app's Screening panel (its worker
 // pool). Options: --threads N (default: all cores), --skip-week, --hours-list 24,168,
-// --skip-browser, --browser-only; --watch N (default 50, 0: none): re-screening an N-object
-// watch list (the snapshot's first N payloads in file order) against the whole catalog for
-// 7 days, after the all-vs-all runs, with its share of the 7-day all-vs-all CPU and wall time
-// when that ran too; --watch-only: that run alone. Both 7-day figures and their ratio in one run:
+// --skip-browser, --browser-only, --port P (the built app's, default 4179); --watch N (default
+// 50, 0: none): re-screening an N-object watch list (the snapshot's first N payloads in file
+// order) against the whole catalog for 7 days, after the all-vs-all runs, with its share of the
+// 7-day all-vs-all CPU and wall time when that ran too; --watch-only: that run alone. Both 7-day
+// figures and their ratio in one run:
 // `npm run bench:screen -- --hours-list 168 --skip-browser`.
 // Every run is also printed as a multiple of one plain SGP4 pass over the catalog (satellite.js
 // `propagate`, one thread, timed in the same process), so runs on a busy or slow host compare.
@@ -191,7 +192,7 @@ async function nodeFigures(): Promise<void> {
 if (!args.includes('--browser-only')) await nodeFigures();
 
 if (!args.includes('--skip-browser') && !watchOnly) {
-  const runs = await withBuiltApp(4179, (baseUrl) =>
+  const runs = await withBuiltApp(Number(arg('port') ?? 4179), (baseUrl) =>
     browserScreening(baseUrl, new Date(startMs).toISOString(), hoursList),
   );
   console.log('\n== headless Chromium, the Screening panel (browser worker pool) ==');

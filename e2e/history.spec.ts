@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import {
+  alertList,
   DEFAULT_ALERT_THRESHOLDS,
   eventStatus,
   mergeUpdates,
-  unacknowledgedAlerts,
   updateFromRecord,
 } from '../src/domain/history';
 import { importConjunctionTexts } from '../src/services/conjunctionImport';
@@ -29,7 +29,7 @@ function expectedSeries() {
     files,
     history,
     pcs: history.updates.map((u) => u.pc!.toExponential(2)),
-    alerts: unacknowledgedAlerts([history], DEFAULT_ALERT_THRESHOLDS),
+    alerts: alertList([history], DEFAULT_ALERT_THRESHOLDS),
     status: eventStatus(history, NOW.getTime()),
   };
 }

@@ -1,12 +1,15 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { HOUR, T0, testRecord, testUpdate } from '../domain/history/testSupport';
+import { addUpdatesSteps, runSteps, type ConjunctionEventHistory } from '../domain/history';
+import { HOUR, MINUTE, T0, testRecord, testUpdate } from '../domain/history/testSupport';
 import type { ScreeningResult } from '../domain/screening/types';
 import { useConjunctionStore } from '../state/conjunctionStore';
 import { useHistoryStore } from '../state/historyStore';
 import {
+  addUpdatesInSlices,
   exportHistoryDocument,
+  historyRowsShown,
   historyWritten,
   importHistoryText,
   recordImported,
@@ -15,6 +18,7 @@ import {
   startHistoryPersistence,
   startHistoryRows,
 } from './eventHistory';
+import { yieldToPage } from './slices';
 
 const DAY = 86_400_000;
 const store = () => useHistoryStore.getState();
@@ -162,6 +166,71 @@ describe('event history service', () => {
     const byPair = new Map(store().histories.map((h) => [h.designator1, h]));
     expect(byPair.get('100')!.droppedAtMs).toBe(T0);
     expect(byPair.get('300')!.droppedAtMs).toBeUndefined();
+  });
+
+  it('merges in slices; a history changed meanwhile is merged again, nothing lost', async () => {
+    store().addUpdates([testUpdate({ id1: 1, id2: 2, pc: 1e-5 })]);
+    const before = store().histories;
+    const run = {
+      runLabel: 'week',
+      atMs: T0,
+      startMs: T0 - DAY,
+      endMs: T0 + DAY,
+      objectIds: [1, 2],
+    };
+    const updates = Array.from({ length: 3000 }, (_, k) =>
+      testUpdate({ id1: 10 + (k % 500), id2: 9000, tcaMs: T0 + (k % 500) * MINUTE, run: 'week' }),
+    );
+    const meanwhile = testUpdate({ id1: 7, id2: 8, pc: 1e-4 });
+    // A clock that runs 10 ms a reading: the merge yields to the page every few steps.
+    let now = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += 10));
+    try {
+      const merging = addUpdatesInSlices(updates, run);
+      expect(store().histories).toBe(before);
+      store().addUpdates([meanwhile]);
+      const changed = store().histories;
+      await merging;
+      const expected = (from: readonly ConjunctionEventHistory[]) =>
+        runSteps(addUpdatesSteps(from, updates, run));
+      expect(store().histories).toEqual(expected(changed));
+      expect(store().histories).not.toEqual(expected(before));
+      expect(store().histories).toHaveLength(502);
+      // Not swapped in piecemeal: the first event dropped by the run, the one added meanwhile kept.
+      expect(store().histories[0].droppedAtMs).toBe(T0);
+      expect(store().histories[1].updates[0].updateId).toBe(meanwhile.updateId);
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
+  it('rows of a change too large for one slice follow in slices; a later change overtakes', async () => {
+    const rows = () => useConjunctionStore.getState().events;
+    const shown: number[] = [];
+    const off = useConjunctionStore.subscribe((s, prev) => {
+      if (s.events !== prev.events) shown.push(s.events.length);
+    });
+    let now = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += 10));
+    try {
+      store().addUpdates(
+        Array.from({ length: 6000 }, (_, k) => testUpdate({ id1: 10 + k, id2: 9000 })),
+      );
+      expect(rows()).toHaveLength(0);
+      store().addUpdates([testUpdate({ id1: 7, id2: 8 })]);
+      const rowsWhenShown = historyRowsShown().then(() => rows().length);
+      for (let turn = 0; turn < 1000; turn++) await yieldToPage();
+      expect(await rowsWhenShown).toBe(6001);
+      // Only the later change's rows are shown; the overtaken sync's 6000 never are.
+      expect(shown).toEqual([6001]);
+      expect(store().rowEvents.size).toBe(6001);
+      expect(new Set(store().rowEvents.values())).toEqual(
+        new Set(store().histories.map((h) => h.eventId)),
+      );
+    } finally {
+      clock.mockRestore();
+      off();
+    }
   });
 
   it('exports the store as one document and merges one back; a bad document changes nothing', () => {

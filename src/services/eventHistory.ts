@@ -11,6 +11,8 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import { recordFromScreening, withObjectHbr, type ConjunctionRecord } from '../domain/conjunctions';
 import {
+  addUpdatesSteps,
+  alertListSteps,
   archiveEvents,
   HISTORY_SCHEMA_VERSION,
   historiesFromDocument,
@@ -19,11 +21,14 @@ import {
   HistoryInputError,
   latestUpdate,
   socratesReportMs,
-  unacknowledgedAlerts,
+  STEP_ITEMS,
   updateFromRecord,
   type ConjunctionEventHistory,
   type EventUpdate,
+  type ListedAlert,
   type RejectedEvent,
+  type ScreeningCoverage,
+  type Steps,
 } from '../domain/history';
 import { ephemerisEventPc } from '../domain/screening/ephemerisPc';
 import type { ScreeningEphemeris, ScreeningResult } from '../domain/screening/types';
@@ -31,7 +36,7 @@ import { useCatalogStore } from '../state/catalogStore';
 import { useConjunctionStore } from '../state/conjunctionStore';
 import { useHistoryStore } from '../state/historyStore';
 import type { ScreeningRequest } from '../state/screeningStore';
-import { mapInSlices, SLICE_MS } from './slices';
+import { latestInSlices, mapInSlices, runInSlices, SLICE_MS } from './slices';
 
 const DB_NAME = 'orbital-watch-history';
 const STORE = 'events';
@@ -117,9 +122,21 @@ export async function restoreHistory(nowMs = Date.now()): Promise<void> {
 
 let writing: Promise<void> = Promise.resolve();
 
+/** The events not stored as they are, found in steps (a quarter of a million after a week's run). */
+function* changedSteps(
+  histories: readonly ConjunctionEventHistory[],
+): Steps<ConjunctionEventHistory[]> {
+  const changed: ConjunctionEventHistory[] = [];
+  for (let i = 0; i < histories.length; i++) {
+    if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
+    if (persisted.get(histories[i].eventId) !== histories[i]) changed.push(histories[i]);
+  }
+  return changed;
+}
+
 /** Write the events that changed since the last write, in one transaction. */
 async function flush(): Promise<void> {
-  const changed = history().histories.filter((h) => persisted.get(h.eventId) !== h);
+  const changed = await runInSlices(changedSteps(history().histories));
   if (!changed.length) return;
   try {
     const tx = (await historyDb()).transaction(STORE, 'readwrite');
@@ -259,8 +276,9 @@ export function recordImported(
  * A finished screening run (the Screening panel's or the watch list's re-screening): its events
  * are updates created now, and events it covered but did not find are marked dropped. Only the
  * run's primaries (a watch list's numbers) are covered; all vs all covers the whole catalog.
- * Each event's record (with its Pc) is built in slices between which the page draws and answers
- * (`onProgress(done, total)`): a week of all vs all is a quarter of a million events.
+ * Each event's record (with its Pc) is built, and the updates merged into the history, in slices
+ * between which the page draws and answers (`onProgress(done, total)` while building): a week of
+ * all vs all is a quarter of a million events. Resolves once the list shows them.
  */
 export async function recordScreeningRun(
   result: ScreeningResult,
@@ -293,7 +311,7 @@ export async function recordScreeningRun(
     else updates.push(update);
   }
   if (leftOver.length) useConjunctionStore.getState().addEvents('screening', leftOver);
-  history().addUpdates(updates, {
+  const run: ScreeningCoverage = {
     runLabel: label,
     atMs: nowMs,
     startMs: request.startMs,
@@ -301,7 +319,24 @@ export async function recordScreeningRun(
     objectIds: request.primaries.length
       ? request.primaries
       : useCatalogStore.getState().objects.map((o) => o.noradCatId),
-  });
+  };
+  await addUpdatesInSlices(updates, run);
+  await historyRowsShown();
+}
+
+/**
+ * The store's addUpdates worked out in slices between which the page draws and answers; swapped
+ * in at the end. A history changed meanwhile (an import, another tab) is merged again.
+ */
+export async function addUpdatesInSlices(
+  updates: readonly EventUpdate[],
+  run?: ScreeningCoverage,
+): Promise<void> {
+  for (;;) {
+    const from = history().histories;
+    const to = await runInSlices(addUpdatesSteps(from, updates, run));
+    if (history().replaceHistories(from, to)) return;
+  }
 }
 
 /** The record a history shows as its list row: the viewed older update's, else the latest's. */
@@ -316,22 +351,45 @@ export function rowRecord(
   return (older ?? latestUpdate(h)).record;
 }
 
-/** The conjunction list's rows follow the history: one per event (working list or archived). */
+interface HistoryRows {
+  rows: ConjunctionRecord[];
+  /** Row key → the event it shows. */
+  rowEvent: Map<string, string>;
+}
+
+/** The list's rows of these histories: one per event. */
+function* historyRowSteps(
+  histories: readonly ConjunctionEventHistory[],
+  archived: boolean,
+  viewed: { eventId: string; updateId: string } | null,
+): Steps<HistoryRows> {
+  const { defaultHbrM, objectHbrM } = useConjunctionStore.getState().settings;
+  const rowEvent = new Map<string, string>();
+  const rows: ConjunctionRecord[] = [];
+  for (let i = 0; i < histories.length; i++) {
+    if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
+    const h = histories[i];
+    if (!!h.archived !== archived) continue;
+    const r = withObjectHbr(rowRecord(h, viewed), objectHbrM, defaultHbrM);
+    if (rowEvent.has(r.key)) continue;
+    rowEvent.set(r.key, h.eventId);
+    rows.push(r);
+  }
+  return { rows, rowEvent };
+}
+
+/**
+ * The conjunction list's rows follow the history: one per event (working list or archived). A
+ * change the rows of which take longer than a slice (a week of screening) is worked out in
+ * slices; a later change while it is overtakes it.
+ */
 export function startHistoryRows(): () => void {
   let rowEvent = new Map<string, string>();
-  const sync = () => {
-    const { histories, statusFilter, viewed } = history();
-    const { defaultHbrM, objectHbrM } = useConjunctionStore.getState().settings;
-    const archived = statusFilter === 'archived';
-    const next = new Map<string, string>();
-    const rows: ConjunctionRecord[] = [];
-    for (const h of histories) {
-      if (!!h.archived !== archived) continue;
-      const r = withObjectHbr(rowRecord(h, viewed), objectHbrM, defaultHbrM);
-      if (next.has(r.key)) continue;
-      next.set(r.key, h.eventId);
-      rows.push(r);
-    }
+  const caughtUp = () => {
+    rowsBehind = false;
+    for (const resolve of rowsAwaited.splice(0)) resolve();
+  };
+  const show = latestInSlices<HistoryRows>(({ rows, rowEvent: next }) => {
     // The selected event stays selected when its row's key moves (a new update's TCA).
     const { selectedKey } = useConjunctionStore.getState();
     const selectedEvent = selectedKey === null ? undefined : rowEvent.get(selectedKey);
@@ -342,6 +400,12 @@ export function startHistoryRows(): () => void {
     rowEvent = next;
     useHistoryStore.setState({ rowEvents: next });
     useConjunctionStore.getState().setHistoryRows(rows, follow);
+    caughtUp();
+  });
+  const sync = () => {
+    const { histories, statusFilter, viewed } = history();
+    rowsBehind = true;
+    show(historyRowSteps(histories, statusFilter === 'archived', viewed));
   };
   sync();
   // Another event selected: the older update viewed goes back to the latest.
@@ -362,7 +426,17 @@ export function startHistoryRows(): () => void {
   return () => {
     offSelection();
     offHistory();
+    caughtUp();
   };
+}
+
+/** The list's rows are behind the history (being worked out in slices); who waits for them. */
+let rowsBehind = false;
+const rowsAwaited: (() => void)[] = [];
+
+/** Resolves once the list's rows show the history as it is now (at once when they do). */
+export function historyRowsShown(): Promise<void> {
+  return rowsBehind ? new Promise((resolve) => rowsAwaited.push(resolve)) : Promise.resolve();
 }
 
 /** The whole event store as one JSON document (a shift handover). */
@@ -397,31 +471,35 @@ const BASE_TITLE = typeof document === 'undefined' ? '' : document.title;
  */
 export function startAlertWatch(): () => void {
   let seen: Set<string> | null = null;
-  const update = () => {
-    const { histories, thresholds, notify, storage } = history();
+  const tell = () => {
+    const { alerts, notify, storage } = history();
     if (storage.state === 'restoring') return;
-    const alerts = unacknowledgedAlerts(histories, thresholds);
-    document.title = alerts.length ? `(${alerts.length}) ${BASE_TITLE}` : BASE_TITLE;
-    const fresh = seen ? alerts.filter((a) => !seen!.has(a.alertId)) : [];
-    seen = new Set(alerts.map((a) => a.alertId));
+    const unacknowledged = alerts.list.filter((a) => a.ackedAtMs === undefined);
+    document.title = unacknowledged.length
+      ? `(${unacknowledged.length}) ${BASE_TITLE}`
+      : BASE_TITLE;
+    const fresh = seen ? unacknowledged.filter((a) => !seen!.has(a.alertId)) : [];
+    seen = new Set(unacknowledged.map((a) => a.alertId));
     if (!notify || typeof Notification === 'undefined' || Notification.permission !== 'granted')
       return;
     for (const a of fresh.slice(0, MAX_LISTED)) {
-      const h = histories.find((x) => x.eventId === a.eventId);
-      new Notification(`${a.toLevel.toUpperCase()}: ${h ? `${h.name1} – ${h.name2}` : a.eventId}`, {
+      new Notification(`${a.toLevel.toUpperCase()}: ${a.names}`, {
         body: a.change,
         tag: a.alertId,
       });
     }
   };
+  // Worked out in slices when large (a week of screening raises tens of thousands).
+  const list = latestInSlices<ListedAlert[]>((all) => {
+    const unacknowledged = all.reduce((n, a) => n + (a.ackedAtMs === undefined ? 1 : 0), 0);
+    useHistoryStore.setState({ alerts: { list: all, unacknowledged } });
+    tell();
+  });
+  const update = () => list(alertListSteps(history().histories, history().thresholds));
   update();
   return useHistoryStore.subscribe((s, prev) => {
-    if (
-      s.histories !== prev.histories ||
-      s.thresholds !== prev.thresholds ||
-      s.storage !== prev.storage
-    )
-      update();
+    if (s.histories !== prev.histories || s.thresholds !== prev.thresholds) update();
+    else if (s.storage !== prev.storage) tell();
   });
 }
 

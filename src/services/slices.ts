@@ -44,3 +44,51 @@ export async function mapInSlices<T, R>(
   onProgress?.(items.length, items.length);
   return out;
 }
+
+/**
+ * A stepwise computation (see domain/history's `Steps`) run to its end, yielding to the page
+ * whenever a slice has run SLICE_MS.
+ */
+export async function runInSlices<R>(steps: Generator<void, R, void>): Promise<R> {
+  let sliceStart = performance.now();
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await yieldToPage();
+      sliceStart = performance.now();
+    }
+  }
+}
+
+/**
+ * For a result worked out again on every change: each call's computation runs its first slice at
+ * once (a small one is done there and then), the rest in slices; a later call overtakes an
+ * unfinished one, which stops and whose result `done` never gets.
+ */
+export function latestInSlices<R>(
+  done: (result: R) => void,
+): (steps: Generator<void, R, void>) => void {
+  let generation = 0;
+  return (steps) => {
+    const mine = ++generation;
+    const slice = (): boolean => {
+      const sliceStart = performance.now();
+      for (;;) {
+        const next = steps.next();
+        if (next.done) {
+          done(next.value);
+          return true;
+        }
+        if (performance.now() - sliceStart > SLICE_MS) return false;
+      }
+    };
+    if (slice()) return;
+    void (async () => {
+      do {
+        await yieldToPage();
+        if (generation !== mine) return;
+      } while (!slice());
+    })();
+  };
+}

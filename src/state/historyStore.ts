@@ -4,14 +4,15 @@
 import { create } from 'zustand';
 import {
   acknowledgeAlert,
+  addUpdatesSteps,
   DEFAULT_ALERT_THRESHOLDS,
-  markDropped,
   mergeHistories,
-  mergeUpdates,
+  runSteps,
   type AlertThresholds,
   type ConjunctionEventHistory,
   type EventStatus,
   type EventUpdate,
+  type ListedAlert,
   type ScreeningCoverage,
 } from '../domain/history';
 
@@ -46,12 +47,22 @@ interface HistoryState {
   storage: HistoryStorage;
   /** The conjunction list's row keys → the event each row shows (set by the row sync). */
   rowEvents: ReadonlyMap<string, string>;
+  /** Every alert, newest first, and how many are unacknowledged (set by the alert watch). */
+  alerts: { list: readonly ListedAlert[]; unacknowledged: number };
   /** The last problem with the history (records set aside, a bad document), in words. */
   alert: string | null;
   /** Desktop notifications of new alerts (the operator's choice, permission granted). */
   notify: boolean;
   /** Add updates by the grouping rule; then a screening run's drop rule when given. */
   addUpdates(updates: readonly EventUpdate[], run?: ScreeningCoverage): void;
+  /**
+   * Histories worked out from `from` outside the store (in slices): swapped in only while the
+   * store still holds `from`; false, and nothing changed, when it moved on meanwhile.
+   */
+  replaceHistories(
+    from: readonly ConjunctionEventHistory[],
+    to: ConjunctionEventHistory[],
+  ): boolean;
   /** Merge events (a document import, another tab's events). */
   mergeEvents(events: readonly ConjunctionEventHistory[]): void;
   /** Replace events by eventId (read back from storage); others are kept. */
@@ -86,13 +97,18 @@ export const useHistoryStore = create<HistoryState>()((set) => {
     viewed: null,
     storage: { state: 'restoring' },
     rowEvents: new Map(),
+    alerts: { list: [], unacknowledged: 0 },
     alert: null,
     notify: false,
-    addUpdates: (updates, run) =>
+    addUpdates: (updates, run) => change((h) => runSteps(addUpdatesSteps(h, updates, run))),
+    replaceHistories: (from, to) => {
+      let swapped = false;
       change((h) => {
-        const merged = mergeUpdates(h, updates);
-        return run ? markDropped(merged, run) : merged;
-      }),
+        swapped = h === from;
+        return swapped ? to : h;
+      });
+      return swapped;
+    },
     mergeEvents: (events) => change((h) => mergeHistories(h, events)),
     putEvents: (events) =>
       change((h) => {

@@ -1,6 +1,6 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { alertsFor, isRaise, type EventAlert } from '../domain/history';
+import { isRaise } from '../domain/history';
 import { setDesktopNotifications } from '../services/eventHistory';
 import { useConjunctionStore } from '../state/conjunctionStore';
 import { useHistoryStore } from '../state/historyStore';
@@ -34,20 +34,8 @@ export function EventAlerts() {
   const [open, setOpen] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
-  const { alerts, acked, names } = useMemo(() => {
-    const all: EventAlert[] = [];
-    const ackedAt = new Map<string, number>();
-    const eventNames = new Map<string, string>();
-    for (const h of histories) {
-      if (h.archived) continue;
-      eventNames.set(h.eventId, `${h.name1} – ${h.name2}`);
-      for (const a of h.acknowledgements) ackedAt.set(a.alertId, a.atMs);
-      all.push(...alertsFor(h, thresholds));
-    }
-    all.sort((a, b) => b.atMs - a.atMs || (a.alertId < b.alertId ? -1 : 1));
-    return { alerts: all, acked: ackedAt, names: eventNames };
-  }, [histories, thresholds]);
-  const unacknowledged = alerts.filter((a) => !acked.has(a.alertId)).length;
+  // Worked out by the alert watch (services/eventHistory.ts), in slices when large.
+  const { list: alerts, unacknowledged } = useHistoryStore((s) => s.alerts);
 
   const show = (eventId: string) => {
     const key = [...rowEvents].find(([, id]) => id === eventId)?.[0];
@@ -129,14 +117,14 @@ export function EventAlerts() {
           {!alerts.length && <p className="muted">{t('alerts.none')}</p>}
           <ol className="alert-list">
             {alerts.slice(0, MAX_LISTED).map((a) => {
-              const at = acked.get(a.alertId);
+              const at = a.ackedAtMs;
               return (
                 <li
                   key={a.alertId}
                   className={`level-${a.toLevel}${at === undefined ? ' unacknowledged' : ''}`}
                 >
                   <button type="button" className="link" onClick={() => show(a.eventId)}>
-                    {names.get(a.eventId) ?? a.eventId}
+                    {a.names}
                   </button>
                   <span className="alert-level">
                     {isRaise(a) ? '▲' : '▼'} {t(`alerts.level.${a.fromLevel}`)} →{' '}

@@ -138,6 +138,40 @@ describe('sorting', () => {
     expect(ids(byPcDescending(events))).toEqual([25544, 20580, 44713, 1]);
     expect(ids(byMissAscending(events))).toEqual([25544, 1, 44713, 20580]);
   });
+
+  it('a large list: ties by TCA then key, unknown values last, as the rule reads', () => {
+    // Few distinct values: many ties; every fourth without a Pc, some with a NaN speed.
+    const many = Array.from({ length: 3000 }, (_, i) =>
+      rec({
+        id1: 1000 + (i % 37),
+        id2: 5000 + i,
+        tcaMs: T0 + (i % 11) * 1000,
+        rangeKm: (i % 5) * 0.5,
+        relSpeedKmS: i % 13 === 0 ? NaN : i % 3,
+        pc:
+          i % 4 ? { value: (i % 7) * 1e-5, method: 'T', kind: 'covariance', hbrM: 10 } : undefined,
+      }),
+    );
+    const reference = (key: 'range' | 'pc' | 'relSpeed', dir: 'asc' | 'desc') => {
+      const v = (r: ConjunctionRecord) =>
+        key === 'range' ? r.rangeKm : key === 'pc' ? r.pc?.value : r.relSpeedKmS;
+      const known = (x: number | undefined) => x !== undefined && !Number.isNaN(x);
+      const byTcaKey = (a: ConjunctionRecord, b: ConjunctionRecord) =>
+        a.tcaMs - b.tcaMs || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+      const withValue = many.filter((r) => known(v(r)));
+      const without = many.filter((r) => !known(v(r)));
+      const sign = dir === 'asc' ? 1 : -1;
+      return [
+        ...withValue.sort((a, b) => sign * (v(a)! - v(b)!) || byTcaKey(a, b)),
+        ...without.sort(byTcaKey),
+      ];
+    };
+    for (const key of ['range', 'pc', 'relSpeed'] as const) {
+      for (const dir of ['asc', 'desc'] as const) {
+        expect(sortEvents(many, { key, dir })).toEqual(reference(key, dir));
+      }
+    }
+  });
 });
 
 describe('export', () => {

@@ -145,16 +145,31 @@ export function sortEvents(
   sort: SortSpec,
 ): ConjunctionRecord[] {
   const sign = sort.dir === 'asc' ? 1 : -1;
-  return [...records].sort((a, b) => {
-    const va = sortValue(a, sort.key);
-    const vb = sortValue(b, sort.key);
-    if (va === undefined || vb === undefined || Number.isNaN(va) || Number.isNaN(vb)) {
-      const ma = va === undefined || Number.isNaN(va);
-      const mb = vb === undefined || Number.isNaN(vb);
-      if (ma !== mb) return ma ? 1 : -1;
-    } else if (va !== vb) return sign * (va - vb);
-    return a.tcaMs - b.tcaMs || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  // Values read once into typed arrays, and indices sorted: a week of screening is 231,673 rows,
+  // and a comparator that reads them from the records sorts several times slower.
+  const n = records.length;
+  const value = new Float64Array(n); // NaN: none
+  const tca = new Float64Array(n);
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = sortValue(records[i], sort.key);
+    value[i] = v === undefined ? NaN : sign * v;
+    tca[i] = records[i].tcaMs;
+    order[i] = i;
+  }
+  order.sort((a, b) => {
+    const va = value[a];
+    const vb = value[b];
+    const noA = Number.isNaN(va);
+    const noB = Number.isNaN(vb);
+    if (noA || noB) {
+      if (noA !== noB) return noA ? 1 : -1;
+    } else if (va !== vb) return va - vb;
+    const ka = records[a].key;
+    const kb = records[b].key;
+    return tca[a] - tca[b] || (ka < kb ? -1 : ka > kb ? 1 : 0);
   });
+  return Array.from(order, (i) => records[i]);
 }
 
 /** Events by collision probability, highest first (for the briefing tour). */

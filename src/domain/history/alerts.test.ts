@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   acknowledgeAlert,
   alertLevel,
+  alertList,
+  alertListSteps,
   alertsFor,
   DEFAULT_ALERT_THRESHOLDS as T,
-  unacknowledgedAlerts,
 } from './alerts';
-import { mergeUpdates } from './merge';
+import { mergeUpdates, STEP_ITEMS } from './merge';
 import { eventSummary } from './summary';
 import { HOUR, T0, testUpdate, type TestUpdateOptions } from './testSupport';
 
@@ -83,15 +84,39 @@ describe('alertsFor', () => {
     );
   });
 
-  it('acknowledged alerts leave the unacknowledged list; newest first', () => {
+  it('lists alerts newest first with their names and acknowledgement; archived events none', () => {
     const a = history({ pc: 1e-3 });
     const b = history({ id2: 7, pc: 1e-6, createdMs: T0 - HOUR });
-    const list = unacknowledgedAlerts([a, b], T);
+    const list = alertList([a, b], T);
     expect(list.map((x) => x.eventId)).toEqual([b.eventId, a.eventId]);
+    expect(list.map((x) => x.names)).toEqual([
+      'OBJECT 25544 – OBJECT 7',
+      'OBJECT 25544 – OBJECT 49863',
+    ]);
+    expect(list.every((x) => x.ackedAtMs === undefined)).toBe(true);
     const acked = acknowledgeAlert(a, list[1].alertId, T0);
     expect(acknowledgeAlert(acked, list[1].alertId, T0 + 1)).toBe(acked);
-    expect(unacknowledgedAlerts([acked, b], T).map((x) => x.eventId)).toEqual([b.eventId]);
-    expect(unacknowledgedAlerts([{ ...b, archived: true }], T)).toEqual([]);
+    expect(alertList([acked, b], T).map((x) => x.ackedAtMs)).toEqual([undefined, T0]);
+    expect(alertList([{ ...b, archived: true }], T)).toEqual([]);
+  });
+
+  it('in steps: every event’s alerts, newest first', () => {
+    const many = Array.from({ length: 3 * STEP_ITEMS }, (_, k) =>
+      history(
+        { id2: 100 + k, pc: 1e-3, createdMs: T0 - (k % 17) * HOUR },
+        { id2: 100 + k, pc: 1e-9, createdMs: T0 - (k % 17) * HOUR + 1 },
+      ),
+    );
+    const steps = alertListSteps(many, T);
+    let yields = 0;
+    let next = steps.next();
+    for (; !next.done; next = steps.next()) yields++;
+    expect(yields).toBeGreaterThan(3);
+    const expected = many
+      .flatMap((h) => alertsFor(h, T))
+      .sort((x, y) => y.atMs - x.atMs || (x.alertId < y.alertId ? -1 : 1));
+    expect(next.value.map((x) => x.alertId)).toEqual(expected.map((x) => x.alertId));
+    expect(next.value).toHaveLength(2 * many.length);
   });
 });
 

@@ -9,6 +9,7 @@
 // An alert is raised by the first update when it is above green, and by every later update whose
 // level differs from the update before (up or down). Its id is stable for the same update and
 // levels, so an acknowledgement stays attached across reloads and recomputation.
+import { runSteps, sortSteps, STEP_ITEMS, type Steps } from './merge';
 import type { ConjunctionEventHistory, EventUpdate } from './types';
 
 export type AlertLevel = 'green' | 'yellow' | 'red';
@@ -131,18 +132,42 @@ export function alertsFor(h: ConjunctionEventHistory, t: AlertThresholds): Event
 /** True when the level went up (a raise) rather than down (an all-clear). */
 export const isRaise = (a: EventAlert): boolean => RANK[a.toLevel] > RANK[a.fromLevel];
 
-/** Every unacknowledged alert of non-archived events, newest first. */
-export function unacknowledgedAlerts(
+/** An alert as the alert list shows it: with its event's names and when it was acknowledged. */
+export interface ListedAlert extends EventAlert {
+  /** `<name 1> – <name 2>`. */
+  names: string;
+  /** Acknowledged at, UTC ms; absent: unacknowledged. */
+  ackedAtMs?: number;
+}
+
+const newestFirst = (a: EventAlert, b: EventAlert) =>
+  b.atMs - a.atMs || (a.alertId < b.alertId ? -1 : 1);
+
+/** Every alert of non-archived events, acknowledged or not, newest first. */
+export function alertList(
   histories: readonly ConjunctionEventHistory[],
   t: AlertThresholds,
-): EventAlert[] {
-  const out: EventAlert[] = [];
-  for (const h of histories) {
+): ListedAlert[] {
+  return runSteps(alertListSteps(histories, t));
+}
+
+/** alertList in steps: a week of screening raises tens of thousands of alerts. */
+export function* alertListSteps(
+  histories: readonly ConjunctionEventHistory[],
+  t: AlertThresholds,
+): Steps<ListedAlert[]> {
+  const out: ListedAlert[] = [];
+  for (let i = 0; i < histories.length; i++) {
+    if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
+    const h = histories[i];
     if (h.archived) continue;
-    const acked = new Set(h.acknowledgements.map((a) => a.alertId));
-    for (const a of alertsFor(h, t)) if (!acked.has(a.alertId)) out.push(a);
+    const names = `${h.name1} – ${h.name2}`;
+    for (const a of alertsFor(h, t)) {
+      const ack = h.acknowledgements.find((x) => x.alertId === a.alertId);
+      out.push(ack ? { ...a, names, ackedAtMs: ack.atMs } : { ...a, names });
+    }
   }
-  return out.sort((a, b) => b.atMs - a.atMs || (a.alertId < b.alertId ? -1 : 1));
+  return yield* sortSteps(out, newestFirst);
 }
 
 /** The history with the alert acknowledged at atMs (once; a repeat changes nothing). */

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { mergeHistories, mergeUpdates } from './merge';
+import {
+  compareUpdates,
+  mergeHistories,
+  mergeUpdates,
+  mergeUpdatesSteps,
+  sortSteps,
+  STEP_ITEMS,
+  type Steps,
+} from './merge';
 import { HOUR, MINUTE, T0, testUpdate } from './testSupport';
+import type { EventUpdate } from './types';
 
 describe('mergeUpdates', () => {
   it('keeps each updateId once, however often it is imported', () => {
@@ -84,5 +93,68 @@ describe('mergeHistories (shift handover)', () => {
     expect(out[0].archived).toBe(true);
     expect(out[1].updates[0].updateId).toBe(other.updateId);
     expect(mergeHistories(out, theirs)).toEqual(out);
+  });
+});
+
+describe('merging in steps', () => {
+  const stepsOf = <R>(steps: Steps<R>): { result: R; yields: number } => {
+    let yields = 0;
+    for (;;) {
+      const next = steps.next();
+      if (next.done) return { result: next.value, yields };
+      yields++;
+    }
+  };
+
+  it('sortSteps gives Array.prototype.sort’s order, ties in input order', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (const n of [0, 1, 5, STEP_ITEMS, 3 * STEP_ITEMS + 17, 10 * STEP_ITEMS + 1]) {
+      const items = Array.from({ length: n }, (_, i) => ({ v: Math.floor(random() * 50), i }));
+      const compare = (a: { v: number }, b: { v: number }) => a.v - b.v;
+      const { result, yields } = stepsOf(sortSteps(items, compare));
+      expect(result).toEqual(items.slice().sort(compare));
+      if (n > 2 * STEP_ITEMS) expect(yields).toBeGreaterThan(n / STEP_ITEMS);
+    }
+  });
+
+  it('mergeUpdatesSteps gives what merging in creation order a few at a time gives', () => {
+    // 300 pairs × 10 updates; each pair's TCA drifts within the tolerance, and every fifth pair
+    // also has a second event two days later. Creation times tie across pairs (the id decides).
+    const updates: EventUpdate[] = [];
+    for (let p = 0; p < 300; p++) {
+      for (let k = 0; k < 10; k++) {
+        const far = p % 5 === 0 && k % 2 === 1 ? 48 * HOUR : 0;
+        updates.push(
+          testUpdate({
+            id1: 1000 + p,
+            id2: 5 + (p % 7),
+            tcaMs: T0 + p * MINUTE + k * 10_000 + far,
+            createdMs: T0 - 20 * HOUR + (k % 4) * HOUR,
+            run: `run ${k} ${p % 3}`,
+          }),
+        );
+      }
+    }
+    let seed = 11;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const shuffled = updates
+      .map((u) => ({ u, r: random() }))
+      .sort((a, b) => a.r - b.r)
+      .map((x) => x.u);
+    // An earlier history of the same pairs, and updates given twice.
+    const base = mergeUpdates([], shuffled.slice(0, 400));
+    const given = [...shuffled, ...shuffled.slice(1000, 1100)];
+
+    const { result, yields } = stepsOf(mergeUpdatesSteps(base, given));
+    expect(yields).toBeGreaterThan(3);
+    let expected = base;
+    const inOrder = given.slice().sort(compareUpdates);
+    for (let i = 0; i < inOrder.length; i += 50) {
+      expected = mergeUpdates(expected, inOrder.slice(i, i + 50));
+    }
+    expect(result).toEqual(expected);
+    expect(result.reduce((n, h) => n + h.updates.length, 0)).toBe(3000);
+    expect(result.length).toBe(360);
   });
 });

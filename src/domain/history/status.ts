@@ -10,7 +10,7 @@
 // Status, first that applies: past (latest TCA before now), dropped (see markDropped), new (one
 // update), then the trend.
 import { normaliseDesignator } from './designator';
-import { latestUpdate } from './merge';
+import { latestUpdate, mergeUpdatesSteps, runSteps, STEP_ITEMS, type Steps } from './merge';
 import type { ConjunctionEventHistory, EventStatus, EventUpdate } from './types';
 
 export const TREND_PC_FACTOR = 2;
@@ -123,28 +123,56 @@ export function markDropped(
   histories: readonly ConjunctionEventHistory[],
   run: ScreeningCoverage,
 ): ConjunctionEventHistory[] {
+  return runSteps(markDroppedSteps(histories, run));
+}
+
+/** markDropped in steps (see mergeUpdatesSteps); the same result. */
+export function* markDroppedSteps(
+  histories: readonly ConjunctionEventHistory[],
+  run: ScreeningCoverage,
+): Steps<ConjunctionEventHistory[]> {
   const ids = new Set(run.objectIds.map(normaliseDesignator));
-  return histories.map((h) => {
-    const latest = latestUpdate(h);
-    const covered =
-      !h.archived &&
-      (ids.has(normaliseDesignator(h.designator1)) ||
-        ids.has(normaliseDesignator(h.designator2))) &&
-      latest.tcaMs >= run.startMs &&
-      latest.tcaMs <= run.endMs;
-    if (!covered) return h;
-    const found = h.updates.some(
-      (u) => u.origin.source === 'screening' && u.origin.runLabel === run.runLabel,
-    );
-    if (found) {
-      if (h.droppedAtMs === undefined) return h;
-      const out = { ...h };
-      delete out.droppedAtMs;
-      return out;
-    }
-    if (h.droppedAtMs !== undefined || latest.createdMs >= run.atMs) return h;
-    return { ...h, droppedAtMs: run.atMs };
-  });
+  const out = new Array<ConjunctionEventHistory>(histories.length);
+  for (let i = 0; i < histories.length; i++) {
+    out[i] = withDropRule(histories[i], ids, run);
+    if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
+  }
+  return out;
+}
+
+function withDropRule(
+  h: ConjunctionEventHistory,
+  ids: ReadonlySet<string>,
+  run: ScreeningCoverage,
+): ConjunctionEventHistory {
+  const latest = latestUpdate(h);
+  const covered =
+    !h.archived &&
+    (ids.has(normaliseDesignator(h.designator1)) || ids.has(normaliseDesignator(h.designator2))) &&
+    latest.tcaMs >= run.startMs &&
+    latest.tcaMs <= run.endMs;
+  if (!covered) return h;
+  const found = h.updates.some(
+    (u) => u.origin.source === 'screening' && u.origin.runLabel === run.runLabel,
+  );
+  if (found) {
+    if (h.droppedAtMs === undefined) return h;
+    const out = { ...h };
+    delete out.droppedAtMs;
+    return out;
+  }
+  if (h.droppedAtMs !== undefined || latest.createdMs >= run.atMs) return h;
+  return { ...h, droppedAtMs: run.atMs };
+}
+
+/** Updates merged by the grouping rule, then a screening run's drop rule when given; in steps. */
+export function* addUpdatesSteps(
+  histories: readonly ConjunctionEventHistory[],
+  updates: readonly EventUpdate[],
+  run?: ScreeningCoverage,
+): Steps<ConjunctionEventHistory[]> {
+  const merged = yield* mergeUpdatesSteps(histories, updates);
+  return run ? yield* markDroppedSteps(merged, run) : merged;
 }
 
 /** Events whose TCA is more than this long past are archived (flagged, never deleted). */
