@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { onOrbitSnapshotCsv } from '../src/testing/sharedData';
 
 /** The whole snapshot loaded (tens of thousands of objects); slow on a shared, loaded machine. */
@@ -125,20 +125,30 @@ async function expectTidy(page: Page, size: Size, state: string, fewest = 6) {
   expect(problems, `${size.name}, ${state}`).toEqual([]);
 }
 
+/** A page of its own at the size (touch and device pixel ratio 2 as the size says), at `url`. */
+async function openAt(browser: Browser, size: Size, url: string) {
+  const context = await browser.newContext({
+    viewport: { width: size.width, height: size.height },
+    deviceScaleFactor: 2,
+    hasTouch: size.touch,
+    isMobile: size.mobile,
+  });
+  const page = await context.newPage();
+  await page.goto(url);
+  return { context, page };
+}
+
 for (const mode of ['public', 'operator'] as const) {
   for (const size of SIZES) {
     test(`${mode} mode at ${size.name}: controls stay on screen, apart, and large enough to tap`, async ({
       browser,
     }) => {
       test.setTimeout(420_000);
-      const context = await browser.newContext({
-        viewport: { width: size.width, height: size.height },
-        deviceScaleFactor: 2,
-        hasTouch: size.touch,
-        isMobile: size.mobile,
-      });
-      const page = await context.newPage();
-      await page.goto(mode === 'public' ? './?mode=public' : './');
+      const { context, page } = await openAt(
+        browser,
+        size,
+        mode === 'public' ? './?mode=public' : './',
+      );
       await snapshotLoaded(page);
       await expectTidy(page, size, 'at load');
       const shot = (state: string) =>
@@ -179,14 +189,7 @@ for (const size of SIZES) {
     browser,
   }) => {
     test.setTimeout(420_000);
-    const context = await browser.newContext({
-      viewport: { width: size.width, height: size.height },
-      deviceScaleFactor: 2,
-      hasTouch: size.touch,
-      isMobile: size.mobile,
-    });
-    const page = await context.newPage();
-    await page.goto('./?mode=briefing');
+    const { context, page } = await openAt(browser, size, './?mode=briefing');
     await expect
       .poll(() => page.evaluate(() => window.orbitalWatch?.catalogSize() ?? 0), {
         timeout: 240_000,
