@@ -399,7 +399,7 @@ export function startHistoryRows(): () => void {
         : ([...next].find(([, id]) => id === selectedEvent)?.[0] ?? null);
     rowEvent = next;
     useHistoryStore.setState({ rowEvents: next });
-    useConjunctionStore.getState().setHistoryRows(rows, follow);
+    useConjunctionStore.getState().setHistoryRows(rows, follow, next);
     caughtUp();
   });
   const sync = () => {

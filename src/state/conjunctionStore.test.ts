@@ -72,4 +72,32 @@ describe('conjunction store', () => {
     expect(useConjunctionStore.getState().sort).toEqual({ key: 'range', dir: 'desc' });
     s.setLeadMs(120_000);
   });
+
+  it('history rows replace the earlier ones, keep other sources and the selection, keys given or not', () => {
+    const rows = (ids: number[]) =>
+      ids.map((id) => recordFromScreening(event(id, id, 1), 10, 'screening'));
+    for (const withKeys of [false, true]) {
+      useConjunctionStore.getState().clear();
+      const s = useConjunctionStore.getState();
+      const set = (records: ReturnType<typeof rows>, follow?: string | null) =>
+        s.setHistoryRows(
+          records,
+          follow,
+          withKeys ? new Map(records.map((r) => [r.key, 'event'])) : undefined,
+        );
+      s.addEvents('cdm', rows([90]));
+      const first = rows([1, 2, 3]);
+      set(first);
+      s.select(first[1].key);
+      const later = rows([2, 3, 4]);
+      set(later);
+      const state = useConjunctionStore.getState();
+      expect(state.events.map((r) => r.id2)).toEqual([2, 3, 4, 90]);
+      expect(state.selectedKey).toBe(first[1].key);
+      // A followed key that is no row (nor any other event) clears the selection.
+      set(rows([3, 4]), 'nowhere');
+      expect(useConjunctionStore.getState().selectedKey).toBeNull();
+      expect(useConjunctionStore.getState().events.map((r) => r.id2)).toEqual([3, 4, 90]);
+    }
+  });
 });

@@ -25,6 +25,11 @@ import {
 import { useClockStore } from './clockStore';
 import type { ImportNotice } from '../domain/conjunctions/importNotice';
 
+/** A set of row keys (a Set, or a Map keyed by them). */
+export interface RowKeys {
+  has(key: string): boolean;
+}
+
 export interface ConjunctionSettings {
   /** Hard-body radius for events whose source gives none, m. */
   defaultHbrM: number;
@@ -57,9 +62,10 @@ interface ConjunctionState {
    * The event history's rows (one per event) replace its previous rows and any other row with the
    * same key. `follow`: the selected event's new row key (null: its row is gone; undefined: keep).
    */
-  setHistoryRows(rows: readonly ConjunctionRecord[], follow?: string | null): void;
+  /** `keys`: the rows' keys when the caller holds them already (a week's rows: 231,673). */
+  setHistoryRows(rows: readonly ConjunctionRecord[], follow?: string | null, keys?: RowKeys): void;
   /** Keys of the rows from the event history. */
-  historyKeys: ReadonlySet<string>;
+  historyKeys: RowKeys;
   /** Remove events (all, or one source's). */
   clear(source?: ConjunctionSource): void;
   /** Select an event (null: none): the clock stops `leadMs` before its TCA. */
@@ -124,13 +130,16 @@ export const useConjunctionStore = create<ConjunctionState>()((set, get) => {
       afterChange();
     },
     historyKeys: new Set(),
-    setHistoryRows: (rows, follow) => {
+    setHistoryRows: (rows, follow, given) => {
       set((s) => {
-        const keys = new Set(rows.map((r) => r.key));
+        const keys = given ?? new Set(rows.map((r) => r.key));
         const others = s.events.filter((r) => !s.historyKeys.has(r.key) && !keys.has(r.key));
         const events = [...rows, ...others];
         const wanted = follow === undefined ? s.selectedKey : follow;
-        const selectedKey = events.some((r) => r.key === wanted) ? wanted : null;
+        const selectedKey =
+          wanted !== null && (keys.has(wanted) || others.some((r) => r.key === wanted))
+            ? wanted
+            : null;
         return { events, historyKeys: keys, version: s.version + 1, selectedKey };
       });
       afterChange();
