@@ -1,9 +1,8 @@
 // Why a parameter of the page's address was ignored: a code and its values, worded in English
 // here (the tests and logs) and by the interface in the reader's language. The address's size
 // limits are LimitIssues (src/domain/limits.ts) and come along in the same list.
+import { codesOf, type MessageTemplates, type MessageValues } from './messages';
 import { isLimitCode, limitIssueText, type LimitIssue } from './limits';
-
-type Values = Record<string, string | number>;
 
 const TEMPLATES = {
   unknownParameter: (v) => `Ignored unknown parameter "${v.key}"`,
@@ -24,12 +23,12 @@ const TEMPLATES = {
   badWatch: (v) => `Ignored watch=${v.value}: expected 1 (watch-list events only) or 0`,
   // `reason` is the event's own English (eventFromCatalog), as a parser's `detail` is.
   eventLink: (v) => `Event link ${v.key}: ${v.reason}`,
-} satisfies Record<string, (v: Values) => string>;
+} satisfies MessageTemplates;
 
 export type AddressCode = keyof typeof TEMPLATES;
-export const ADDRESS_CODES = Object.keys(TEMPLATES) as AddressCode[];
+export const ADDRESS_CODES = codesOf(TEMPLATES);
 
-export type AddressIssue = { code: AddressCode; values: Values } | LimitIssue;
+export type AddressIssue = { code: AddressCode; values: MessageValues } | LimitIssue;
 
 export function addressIssueText(issue: AddressIssue): string {
   return isLimitCode(issue.code)
@@ -37,7 +36,7 @@ export function addressIssueText(issue: AddressIssue): string {
     : TEMPLATES[issue.code](issue.values);
 }
 
-export const addressIssue = (code: AddressCode, values: Values = {}): AddressIssue => ({
+export const addressIssue = (code: AddressCode, values: MessageValues = {}): AddressIssue => ({
   code,
   values,
 });

@@ -2,6 +2,7 @@
 // They are checked on the text before any parser runs, so an oversized or hostile file is refused
 // in linear time with a message naming the limit, instead of exhausting memory, the call stack or
 // the main thread. Each parser throws its own named error with the reason returned here.
+import { type MessageTemplates, type MessageValues } from './messages';
 
 export type InputKind =
   'catalog' | 'cdm' | 'oem' | 'socrates' | 'notifications' | 'storedDocument' | 'urlParameters';
@@ -105,8 +106,7 @@ function limitSizeText(bytes: number): string {
 // Why an input is refused: a code and its values, for the interface to word in the reader's
 // language, and English templates for the command line and logs. Counts are numbers (the reader's
 // locale groups them); sizes are text with a unit ("151.2 MB"); `kind` names the input's limit.
-type LimitValues = Record<string, string | number>;
-const of = (v: LimitValues) => INPUT_LIMITS[v.kind as InputKind]?.label ?? String(v.label);
+const of = (v: MessageValues) => INPUT_LIMITS[v.kind as InputKind]?.label ?? String(v.label);
 const g = (n: string | number) => (typeof n === 'number' ? grouped(n) : n);
 
 const LIMIT_TEMPLATES = {
@@ -128,7 +128,7 @@ const LIMIT_TEMPLATES = {
     `Ignored the address's parameters: ${v.count} of them; the limit for page addresses is ${v.limit}`,
   parameterTooLong: (v) =>
     `Ignored ${v.key}=…: ${g(v.chars)} characters; the limit for one parameter is ${g(v.limit)}`,
-} satisfies Record<string, (v: LimitValues) => string>;
+} satisfies MessageTemplates;
 
 export type LimitCode = keyof typeof LIMIT_TEMPLATES;
 
@@ -136,7 +136,7 @@ export const isLimitCode = (code: string): code is LimitCode => code in LIMIT_TE
 
 export interface LimitIssue {
   code: LimitCode;
-  values: LimitValues;
+  values: MessageValues;
 }
 
 /** The issue in English, as the command line prints it. */
@@ -252,7 +252,7 @@ export function xmlIssue(text: string, kind: InputKind): LimitIssue | null {
   return xmlScan(text, INPUT_LIMITS[kind].maxDepth, { kind });
 }
 
-function xmlScan(text: string, maxDepth: number, what: LimitValues): LimitIssue | null {
+function xmlScan(text: string, maxDepth: number, what: MessageValues): LimitIssue | null {
   if (/<!DOCTYPE/i.test(text)) return { code: 'xmlDoctype', values: {} };
   if (/<!ENTITY/i.test(text)) return { code: 'xmlEntity', values: {} };
   let depth = 0;

@@ -1,3 +1,4 @@
+import { type MessageTemplates, type MessageValues } from '../messages';
 import {
   inputBytesIssue,
   inputRecordsIssue,
@@ -9,8 +10,6 @@ import {
 } from '../limits';
 
 import type { RejectedRecord } from './types';
-
-type Values = Record<string, string | number>;
 
 /** Whole-file refusals of a catalog, with their English wording (the CLI's and the logs'). */
 const TEMPLATES = {
@@ -33,7 +32,7 @@ const TEMPLATES = {
   fetchFailed: (v) => `Could not fetch ${v.url}: ${v.reason}`,
   fetchTooLarge: (v) =>
     `Could not fetch ${v.url}: ${limitIssueText({ code: 'tooLarge', values: { ...v, kind: 'catalog' } })}`,
-} satisfies Record<string, (v: Values) => string>;
+} satisfies MessageTemplates;
 
 export type CatalogFormatCode = keyof typeof TEMPLATES;
 
@@ -43,7 +42,7 @@ export type CatalogFormatCode = keyof typeof TEMPLATES;
  */
 export interface CatalogIssue {
   code: CatalogFormatCode | LimitCode;
-  values: Values;
+  values: MessageValues;
   file?: string;
   /** noUsableRecords: the first refused record, for the interface to word (`first` is English). */
   record?: RejectedRecord;
@@ -72,7 +71,7 @@ export class CatalogFormatError extends Error {
   }
 }
 
-export const catalogError = (code: CatalogFormatCode, values: Values = {}) =>
+export const catalogError = (code: CatalogFormatCode, values: MessageValues = {}) =>
   new CatalogFormatError({ code, values });
 
 /** Largest catalog accepted (see INPUT_LIMITS in src/domain/limits.ts). */

@@ -1,12 +1,11 @@
 // Why one record of a catalog was refused, as a code and its values: the interface words it in
 // the reader's language (src/ui/issues.ts), the command line and the logs in English (here).
 
+import { codesOf, type MessageTemplates, type MessageValues } from '../messages';
 import type { RejectedRecord } from './types';
 
-type Values = Record<string, string | number>;
-
 /** " (columns 53-63)" when a TLE range check explains a field's columns. */
-const at = (v: Values) => (v.columns !== undefined ? ` (columns ${v.columns})` : '');
+const at = (v: MessageValues) => (v.columns !== undefined ? ` (columns ${v.columns})` : '');
 
 const TEMPLATES = {
   // Any format: the physical plausibility checks (src/domain/catalog/limits.ts).
@@ -45,18 +44,18 @@ const TEMPLATES = {
   csvLongRow: (v) => `has ${v.fields} fields, header has ${v.header} (unquoted comma?)`,
   notJsonObject: () => 'not a JSON object',
   noSegment: () => 'missing <body><segment>',
-} satisfies Record<string, (v: Values) => string>;
+} satisfies MessageTemplates;
 
 export type RecordIssueCode = keyof typeof TEMPLATES;
 
 export interface RecordIssue {
   code: RecordIssueCode;
-  values: Values;
+  values: MessageValues;
 }
 
-export const RECORD_ISSUE_CODES = Object.keys(TEMPLATES) as RecordIssueCode[];
+export const RECORD_ISSUE_CODES = codesOf(TEMPLATES);
 
-export const recordIssue = (code: RecordIssueCode, values: Values = {}): RecordIssue => ({
+export const recordIssue = (code: RecordIssueCode, values: MessageValues = {}): RecordIssue => ({
   code,
   values,
 });

@@ -1,8 +1,7 @@
 // Why a CDM message (or the file) was refused: a code with its values, for the interface to word
 // in any language, and the English the command line prints (CdmError.reason).
+import { codesOf, type MessageTemplates, type MessageValues } from '../messages';
 import { limitIssueText, type LimitIssue } from '../limits';
-
-type Values = Record<string, string | number>;
 
 const TEMPLATES = {
   duplicateKeyword: (v) => `duplicate keyword ${v.keyword} in ${v.section}`,
@@ -21,19 +20,22 @@ const TEMPLATES = {
   malformedXml: (v) => `malformed XML: ${v.detail}`,
   // An input limit: its LimitIssue is `limit`, its English `reason`.
   overLimit: (v) => `${v.reason}`,
-} satisfies Record<string, (v: Values) => string>;
+} satisfies MessageTemplates;
 
 export type CdmIssueCode = keyof typeof TEMPLATES;
-export const CDM_ISSUE_CODES = Object.keys(TEMPLATES) as CdmIssueCode[];
+export const CDM_ISSUE_CODES = codesOf(TEMPLATES);
 
 export interface CdmIssue {
   code: CdmIssueCode;
-  values: Values;
+  values: MessageValues;
   /** overLimit: the input limit broken, for the interface to word. */
   limit?: LimitIssue;
 }
 
-export const cdmIssue = (code: CdmIssueCode, values: Values = {}): CdmIssue => ({ code, values });
+export const cdmIssue = (code: CdmIssueCode, values: MessageValues = {}): CdmIssue => ({
+  code,
+  values,
+});
 
 export const cdmLimitIssue = (limit: LimitIssue): CdmIssue => ({
   code: 'overLimit',
@@ -55,15 +57,15 @@ const SOCRATES_TEMPLATES = {
   malformedJson: (v) => `malformed JSON: ${v.detail}`,
   notArray: () => 'SOCRATES JSON must be an array',
   overLimit: (v) => `${v.reason}`,
-} satisfies Record<string, (v: Values) => string>;
+} satisfies MessageTemplates;
 
 export type SocratesIssueCode = keyof typeof SOCRATES_TEMPLATES;
-export const SOCRATES_ISSUE_CODES = Object.keys(SOCRATES_TEMPLATES) as SocratesIssueCode[];
+export const SOCRATES_ISSUE_CODES = codesOf(SOCRATES_TEMPLATES);
 
 export interface SocratesIssue {
   code: SocratesIssueCode;
-  /** Values as the file wrote them (JSON-quoted where the English quotes them). */
-  values: Values;
+  /** MessageValues as the file wrote them (JSON-quoted where the English quotes them). */
+  values: MessageValues;
   limit?: LimitIssue;
 }
 

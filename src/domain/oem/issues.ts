@@ -1,8 +1,7 @@
 // Why an OEM, or one of its segments, was refused: a stable code with its values (for the UI to
 // word in any language) and an English reason naming the keyword or line and the rule broken.
+import { codesOf, type MessageTemplates, type MessageValues } from '../messages';
 import type { LimitIssue } from '../limits';
-
-type Values = Record<string, string | number>;
 
 const TEMPLATES = {
   empty: () => 'the file is empty',
@@ -47,14 +46,14 @@ const TEMPLATES = {
   unsupportedTimeSystem: (v) => `TIME_SYSTEM ${v.value}: only UTC, TAI, TT and GPS are supported`,
   objectChanges: (v) =>
     `${v.keyword} ${v.value} differs from ${v.first}, the name an earlier segment gives the same OBJECT_ID`,
-} satisfies Record<string, (v: Values) => string>;
+} satisfies MessageTemplates;
 
 export type OemIssueCode = keyof typeof TEMPLATES;
-export const OEM_ISSUE_CODES = Object.keys(TEMPLATES) as OemIssueCode[];
+export const OEM_ISSUE_CODES = codesOf(TEMPLATES);
 
 export interface OemIssue {
   code: OemIssueCode;
-  values: Values;
+  values: MessageValues;
   /** 1-based line of the keyword or data line at fault (where a missing one was due). */
   line?: number;
   keyword?: string;
@@ -74,7 +73,7 @@ export interface IssueWhere {
 
 export function oemIssue(
   code: OemIssueCode,
-  values: Values = {},
+  values: MessageValues = {},
   where: IssueWhere = {},
 ): OemIssue {
   const place = [
@@ -83,7 +82,7 @@ export function oemIssue(
   ]
     .filter(Boolean)
     .join(', ');
-  const text = (TEMPLATES[code] as (v: Values) => string)(values);
+  const text = (TEMPLATES[code] as (v: MessageValues) => string)(values);
   return { code, values, ...where, reason: place ? `${place}: ${text}` : text };
 }
 
@@ -94,7 +93,11 @@ export class OemIssueError extends Error {
   }
 }
 
-export function fail(code: OemIssueCode, values: Values = {}, where: IssueWhere = {}): never {
+export function fail(
+  code: OemIssueCode,
+  values: MessageValues = {},
+  where: IssueWhere = {},
+): never {
   throw new OemIssueError(oemIssue(code, values, where));
 }
 

@@ -2,6 +2,7 @@
 // watch list's re-screening and the alert thresholds. Read back like any file: each field is
 // checked on its own, a bad one is named and replaced by its default, the good ones are kept.
 
+import { codesOf, type MessageTemplates, type MessageValues } from '../messages';
 import { REFRESH_CHOICES_MS } from '../catalog/refreshSchedule';
 import { DEFAULT_ALERT_THRESHOLDS, type AlertThresholds } from '../history/alerts';
 
@@ -40,8 +41,6 @@ export const DEFAULT_OPERATOR_SETTINGS: OperatorSettings = {
 
 export const SETTINGS_SCHEMA_VERSION = 1;
 
-type Values = Record<string, string>;
-
 /** Why a stored document, or a value typed, is refused; the interface words the code. */
 const TEMPLATES = {
   tooLong: (v) => `${v.chars} characters; at most ${v.max}`,
@@ -56,19 +55,22 @@ const TEMPLATES = {
   yellowPc: () => 'the yellow threshold must be a probability above 0, at most 1',
   yellowAboveRed: () => 'the yellow threshold must not be above the red one',
   missKm: (v) => `the miss-distance threshold must be from 0 to ${v.max} km`,
-} satisfies Record<string, (v: Values) => string>;
+} satisfies MessageTemplates;
 
 export type SettingsIssueCode = keyof typeof TEMPLATES;
-export const SETTINGS_ISSUE_CODES = Object.keys(TEMPLATES) as SettingsIssueCode[];
+export const SETTINGS_ISSUE_CODES = codesOf(TEMPLATES);
 
 export interface SettingsIssue {
   code: SettingsIssueCode;
-  values: Values;
+  values: MessageValues;
   /** The document's part refused (its JSON name), when not the whole document. */
   part?: 'rescreen' | 'alerts';
 }
 
-const issue = (code: SettingsIssueCode, values: Values = {}): SettingsIssue => ({ code, values });
+const issue = (code: SettingsIssueCode, values: MessageValues = {}): SettingsIssue => ({
+  code,
+  values,
+});
 
 /** "rescreen: hours must be a whole number from 1 to 168". */
 export const settingsIssueText = (i: SettingsIssue): string =>
