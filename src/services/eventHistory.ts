@@ -393,10 +393,15 @@ export function startHistoryRows(): () => void {
     // The selected event stays selected when its row's key moves (a new update's TCA).
     const { selectedKey } = useConjunctionStore.getState();
     const selectedEvent = selectedKey === null ? undefined : rowEvent.get(selectedKey);
-    const follow =
-      selectedEvent === undefined
-        ? undefined
-        : ([...next].find(([, id]) => id === selectedEvent)?.[0] ?? null);
+    let follow: string | null | undefined;
+    if (selectedEvent !== undefined) {
+      follow = null;
+      for (const [key, id] of next) {
+        if (id !== selectedEvent) continue;
+        follow = key;
+        break;
+      }
+    }
     rowEvent = next;
     useHistoryStore.setState({ rowEvents: next });
     useConjunctionStore.getState().setHistoryRows(rows, follow, next);
