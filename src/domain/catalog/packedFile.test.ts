@@ -50,6 +50,24 @@ describe('packed catalog file', () => {
     expect(() => decodePackedCatalog(bufferOf(flipped))).toThrow(CatalogFormatError);
   });
 
+  it('refuses a column of the wrong length or with a value that is not a number', () => {
+    const text = new TextDecoder().decode(encodePackedCatalog(small));
+    const [magic, json] = [text.slice(0, 8), text.slice(8)];
+    const edit = (change: (numbers: unknown[][]) => void) => {
+      const contents = JSON.parse(json) as { numbers: unknown[][] };
+      change(contents.numbers);
+      return bufferOf(new TextEncoder().encode(magic + JSON.stringify(contents)));
+    };
+    expect(decodePackedCatalog(edit(() => undefined))).toEqual(small);
+    for (const damage of [
+      (n: unknown[][]) => n[2].pop(),
+      (n: unknown[][]) => (n[3][1] = '0.7'),
+      (n: unknown[][]) => n.pop(),
+    ]) {
+      expect(() => decodePackedCatalog(edit(damage))).toThrow(CatalogFormatError);
+    }
+  });
+
   it.skipIf(skipWithoutSharedData)('holds the snapshot exactly as parsing its CSV gives it', () => {
     const parsed = loadCatalog(readFileSync(onOrbitSnapshotCsv, 'utf8'), { initCheck: () => null });
     expect(decodePackedCatalog(bufferOf(encodePackedCatalog(parsed)))).toEqual(parsed);
