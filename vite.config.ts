@@ -5,6 +5,7 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { viteStaticCopy } from 'vite-plugin-static-copy';
 import { VitePWA } from 'vite-plugin-pwa';
+import { precompressedPreviewPlugin, precompressPlugin } from './deploy/precompressed.ts';
 import { securityHeaders } from './deploy/securityHeaders.ts';
 import { securityHeadersPlugin } from './deploy/securityHeadersPlugin.ts';
 import { loadCatalog } from './src/domain/catalog/load.ts';
@@ -36,6 +37,18 @@ function snapshotPlugin(): Plugin {
   return {
     name: 'ssa-snapshot',
     config: () => ({ define: { __SNAPSHOT_URL__: JSON.stringify(url) } }),
+    // The download starts with the page's own, not once the 5 MB bundle has run (about a
+    // second later on a phone); the loader's fetch takes the preloaded response.
+    transformIndexHtml: () =>
+      url
+        ? [
+            {
+              tag: 'link',
+              attrs: { rel: 'preload', href: url, as: 'fetch', crossorigin: 'anonymous' },
+              injectTo: 'head',
+            },
+          ]
+        : [],
     configureServer(server) {
       if (!url) return;
       server.middlewares.use(`/${url}`, (_req, res) => {
@@ -95,6 +108,8 @@ function offlinePlugin() {
         'cesium/Assets/approximateTerrainHeights.json',
         'cesium/Assets/Textures/NaturalEarthII/**/*',
       ],
+      // The pre-compressed copies (deploy/precompressed.ts) are the same files on the wire.
+      globIgnores: ['**/*.br', '**/*.gz'],
       // Vite's hashed names and Cesium's worker chunks carry their version in the name: the
       // install may take them from the HTTP cache rather than download them a second time.
       dontCacheBustURLsMatching: /-[\w-]{8}\.(js|css|wasm)$/,
@@ -136,6 +151,8 @@ export default defineConfig({
     snapshotPlugin(),
     securityHeadersPlugin(),
     offlinePlugin(),
+    precompressPlugin(),
+    precompressedPreviewPlugin(),
   ],
   resolve: {
     // The app uses only Cesium's engine (CesiumWidget). The 'cesium' package also bundles its
