@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { viteStaticCopy } from 'vite-plugin-static-copy';
+import { minimal2023Preset } from '@vite-pwa/assets-generator/config';
 import { VitePWA } from 'vite-plugin-pwa';
 import { precompressedPreviewPlugin, precompressPlugin } from './deploy/precompressed.ts';
 import { securityHeaders } from './deploy/securityHeaders.ts';
@@ -86,6 +87,19 @@ function offlinePlugin() {
     injectRegister: false,
     // The icons are in globPatterns already.
     includeManifestIcons: false,
+    // PNG icons made from public/icon.svg at build time (home screens and iOS want PNG):
+    // 64/192/512 px, a 512 px maskable one and a 180 px apple-touch-icon on the icon's own dark
+    // background, and favicon.ico; they replace the manifest's icons and are linked from the page.
+    pwaAssets: {
+      image: 'public/icon.svg',
+      preset: {
+        ...minimal2023Preset,
+        maskable: { sizes: [512], padding: 0.3, resizeOptions: { background: '#111722' } },
+        apple: { sizes: [180], padding: 0.3, resizeOptions: { background: '#111722' } },
+      },
+      overrideManifestIcons: true,
+      injectThemeColor: false,
+    },
     manifest: {
       name: 'Orbital Watch — space situational awareness',
       short_name: 'Orbital Watch',
@@ -95,14 +109,10 @@ function offlinePlugin() {
       display: 'standalone',
       theme_color: '#111722',
       background_color: '#000000',
-      icons: [
-        { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
-        { src: 'maskable-icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'maskable' },
-      ],
     },
     workbox: {
       globPatterns: [
-        '*.{html,svg}',
+        '*.{html,svg,png,ico}',
         'assets/**/*.{js,css,wasm}',
         'cesium/Workers/*.js',
         'cesium/Assets/approximateTerrainHeights.json',

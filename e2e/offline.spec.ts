@@ -77,7 +77,57 @@ test('after one visit the page opens with the network off: globe and catalog', a
   await page.waitForTimeout(3000);
   expect((await canvasStats(page)).litFraction).toBeGreaterThan(0.1);
   await page.screenshot({ path: '/tmp/offline-reload.png' });
+  // The install icons come from the cache too.
+  expect(await iconSizes(page)).toEqual(INSTALL_ICONS);
   expect(pageErrors).toEqual([]);
   expect(await violations()).toEqual([]);
   expect(refusals).toEqual([]);
+});
+
+/** The manifest's icons and the apple-touch-icon as an install reads them: src → "w×h". */
+const INSTALL_ICONS = {
+  'pwa-64x64.png': '64x64',
+  'pwa-192x192.png': '192x192',
+  'pwa-512x512.png': '512x512',
+  'maskable-icon-512x512.png': '512x512',
+  'apple-touch-icon-180x180.png': '180x180',
+};
+
+/** Each icon the manifest names and the page links, fetched and measured from its PNG header. */
+function iconSizes(page: import('@playwright/test').Page): Promise<Record<string, string>> {
+  return page.evaluate(async () => {
+    const manifestHref = document.querySelector<HTMLLinkElement>('link[rel=manifest]')!.href;
+    const manifest = (await (await fetch(manifestHref)).json()) as { icons: { src: string }[] };
+    const apple = document.querySelector<HTMLLinkElement>('link[rel=apple-touch-icon]')!;
+    const srcs = [...manifest.icons.map((i) => i.src), apple.getAttribute('href')!];
+    const sizes: Record<string, string> = {};
+    for (const src of srcs) {
+      const response = await fetch(new URL(src, manifestHref));
+      const header = new DataView(await response.arrayBuffer());
+      // A PNG's IHDR: width and height at bytes 16 and 20, after the 8-byte signature.
+      const png =
+        response.headers.get('content-type') === 'image/png' && header.getUint32(0) === 0x89504e47;
+      sizes[src.replace(/^\.\//, '')] = png
+        ? `${header.getUint32(16)}x${header.getUint32(20)}`
+        : 'not a PNG';
+    }
+    return sizes;
+  });
+}
+
+test('installable: the manifest and the page name PNG icons of the sizes they state', async ({
+  page,
+}) => {
+  await page.goto('./');
+  expect(await iconSizes(page)).toEqual(INSTALL_ICONS);
+  const manifest = await page.evaluate(async () => {
+    const href = document.querySelector<HTMLLinkElement>('link[rel=manifest]')!.href;
+    return (await (await fetch(href)).json()) as { icons: { sizes: string; purpose?: string }[] };
+  });
+  expect(manifest.icons.map((i) => `${i.sizes} ${i.purpose ?? 'any'}`)).toEqual([
+    '64x64 any',
+    '192x192 any',
+    '512x512 any',
+    '512x512 maskable',
+  ]);
 });
