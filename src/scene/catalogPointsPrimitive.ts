@@ -211,6 +211,7 @@ export class CatalogPointsPrimitive {
   }
 
   update(frameState: FrameStateLike): void {
+    if (!this.shaderProgram) this.shaderProgram = compileProgram(frameState.context);
     if (!this.show || this.count === 0) return;
     // A part in a frame's update, not again in a pick's update of the same frame.
     const step = frameState.passes.render ? this.plan.next(this.wanted, this.upcoming) : null;
@@ -273,8 +274,7 @@ export class CatalogPointsPrimitive {
   }
 
   private createGeometry(context: FrameStateLike['context']): void {
-    const { Buffer, BufferUsage, VertexArray, ShaderProgram, RenderState, DrawCommand, Pass } =
-      renderer;
+    const { Buffer, BufferUsage, VertexArray, RenderState, DrawCommand, Pass } = renderer;
     this.segmentBuffers = [0, 1].map(() =>
       Buffer.createVertexBuffer({
         context,
@@ -347,15 +347,9 @@ export class CatalogPointsPrimitive {
           ],
         }),
     );
-    this.shaderProgram = ShaderProgram.fromCache({
-      context,
-      vertexShaderSource: vertexShader,
-      fragmentShaderSource: fragmentShader,
-      attributeLocations,
-    });
     this.command = new DrawCommand({
       vertexArray: this.vertexArrays[this.front],
-      shaderProgram: this.shaderProgram,
+      shaderProgram: this.shaderProgram!,
       renderState: RenderState.fromCache({ depthTest: { enabled: true }, depthMask: true }),
       uniformMap: {
         u_tau: () => this.tau,
@@ -406,7 +400,6 @@ export class CatalogPointsPrimitive {
   private releaseGeometry(): void {
     // Destroying the vertex arrays destroys the buffers they hold.
     for (const vertexArray of this.vertexArrays) vertexArray.destroy();
-    this.shaderProgram?.destroy();
     clearTimeout(this.continuation);
     this.continuation = 0;
     this.swapUndrawn = null;
@@ -418,7 +411,6 @@ export class CatalogPointsPrimitive {
     this.colorBuffer = null;
     this.pickBuffer = null;
     this.markBuffer = null;
-    this.shaderProgram = null;
     this.command = null;
   }
 
@@ -428,6 +420,25 @@ export class CatalogPointsPrimitive {
 
   destroy(): void {
     this.releaseGeometry();
+    this.shaderProgram?.destroy();
+    this.shaderProgram = null;
     this.destroyed = true;
   }
+}
+
+/**
+ * The points' program, compiled and linked now: in the first frame, before any catalog has
+ * arrived, rather than in the frame that first draws one (SwiftShader took 0.5–0.7 s to link it
+ * there, and a program released with its catalog was linked again for the next one). Kept for
+ * the primitive's life.
+ */
+function compileProgram(context: FrameStateLike['context']): GpuShaderProgram {
+  const program = renderer.ShaderProgram.fromCache({
+    context,
+    vertexShaderSource: vertexShader,
+    fragmentShaderSource: fragmentShader,
+    attributeLocations,
+  });
+  void program.numberOfVertexAttributes;
+  return program;
 }

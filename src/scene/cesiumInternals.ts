@@ -17,6 +17,8 @@ export interface GpuVertexArray {
 }
 
 export interface GpuShaderProgram {
+  /** Reading it compiles and links the program if that has not happened yet. */
+  readonly numberOfVertexAttributes: number;
   destroy(): void;
 }
 
