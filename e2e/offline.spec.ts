@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { onOrbitSnapshotCsv } from '../src/testing/sharedData';
+import { activeTle, onOrbitSnapshotCsv } from '../src/testing/sharedData';
 import { canvasStats, objectCount } from './helpers';
 
 test.skip(
@@ -130,4 +130,56 @@ test('installable: the manifest and the page name PNG icons of the sizes they st
     '512x512 any',
     '512x512 maskable',
   ]);
+});
+
+test('a CelesTrak group fetched online opens offline from the browser, with its age', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(300_000);
+  // CelesTrak stands in as the first 20 element sets of its active group.
+  const twenty = readFileSync(activeTle, 'utf8').split('\n').slice(0, 60).join('\n');
+  const celestrak = '**/NORAD/elements/gp.php?GROUP=stations*';
+  await context.route(celestrak, (route) =>
+    route.fulfill({ contentType: 'text/plain', body: twenty }),
+  );
+  await page.goto('./?catalog=celestrak:stations');
+  await expect(catalogStatus(page)).toHaveText('20 objects', { timeout: 120_000 });
+  await expect(page.getByTestId('data-as-of')).toContainText(/^CelesTrak stations · fetched /);
+  await expect
+    .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
+      timeout: 60_000,
+    })
+    .toBe(true);
+  // Three hours on: past CelesTrak's two-hour rule, so the page tries CelesTrak first.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('orbital-watch', 1);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const store = open.result
+            .transaction('celestrak-gp', 'readwrite')
+            .objectStore('celestrak-gp');
+          const get = store.get('stations');
+          get.onsuccess = () => {
+            const put = store.put({ ...get.result, fetchedAtMs: Date.now() - 3 * 3_600_000 });
+            put.onsuccess = () => resolve();
+            put.onerror = () => reject(put.error);
+          };
+        };
+      }),
+  );
+
+  // A route would still answer offline: CelesTrak is now unreachable for real.
+  await context.unroute(celestrak);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(catalogStatus(page)).toHaveText('20 objects', { timeout: 120_000 });
+  await expect(page.getByTestId('data-as-of')).toContainText(
+    /^CelesTrak stations · cached copy, CelesTrak unreachable · fetched \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(3(\.0)? h ago\)/,
+  );
+  await page.waitForTimeout(3000);
+  expect((await canvasStats(page)).litFraction).toBeGreaterThan(0.1);
+  await page.screenshot({ path: '/tmp/offline-celestrak.png' });
 });

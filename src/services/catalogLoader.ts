@@ -273,9 +273,10 @@ async function fetchCelestrak(group: string): Promise<CatalogText> {
     text: data.text,
     source: {
       kind: 'celestrak',
-      label: `CelesTrak ${group}${data.stale ? ' (cached, CelesTrak unreachable)' : ''}`,
+      label: `CelesTrak ${group}`,
       ref: group,
       fetchedAtMs: data.fetchedAtMs,
+      stale: data.stale,
     },
   };
 }

@@ -14,6 +14,8 @@ export interface CatalogSource {
   ref?: string;
   /** When the data was fetched from its origin (cached CelesTrak data keeps its first fetch). */
   fetchedAtMs?: number;
+  /** CelesTrak could not be reached: this is the browser's older copy of the group. */
+  stale?: boolean;
 }
 
 export interface LoadReport {

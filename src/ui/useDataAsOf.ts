@@ -12,6 +12,7 @@ export function useDataAsOf(): string | null {
   const now = useWallNow();
   if (!source) return null;
   const parts = [source.kind === 'snapshot' ? t('dataAsOf.snapshot') : source.label];
+  if (source.stale) parts.push(t('dataAsOf.stale'));
   if (source.kind !== 'snapshot' && source.fetchedAtMs !== undefined) {
     parts.push(
       t('dataAsOf.fetched', {

@@ -42,6 +42,7 @@ export const en = {
   },
   dataAsOf: {
     snapshot: 'Offline snapshot',
+    stale: 'cached copy, CelesTrak unreachable',
     fetched: 'fetched {{time}} UTC ({{age}} ago)',
     elements: 'elements as of {{time}} UTC (median epoch, {{age}} old)',
   },

@@ -45,6 +45,7 @@ export const zh: Messages = {
   },
   dataAsOf: {
     snapshot: '离线快照',
+    stale: '缓存副本，无法连接 CelesTrak',
     fetched: '获取于 {{time}} UTC（{{age}}前）',
     elements: '根数历元 {{time}} UTC（历元中位数，距今 {{age}}）',
   },
