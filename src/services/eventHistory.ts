@@ -354,7 +354,7 @@ export function rowRecord(
 interface HistoryRows {
   rows: ConjunctionRecord[];
   /** Row key → the event it shows. */
-  rowEvent: Map<string, string>;
+  rowEvent: Map<string, ConjunctionEventHistory>;
 }
 
 /** The list's rows of these histories: one per event. */
@@ -364,7 +364,7 @@ function* historyRowSteps(
   viewed: { eventId: string; updateId: string } | null,
 ): Steps<HistoryRows> {
   const { defaultHbrM, objectHbrM } = useConjunctionStore.getState().settings;
-  const rowEvent = new Map<string, string>();
+  const rowEvent = new Map<string, ConjunctionEventHistory>();
   const rows: ConjunctionRecord[] = [];
   for (let i = 0; i < histories.length; i++) {
     if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
@@ -372,7 +372,7 @@ function* historyRowSteps(
     if (!!h.archived !== archived) continue;
     const r = withObjectHbr(rowRecord(h, viewed), objectHbrM, defaultHbrM);
     if (rowEvent.has(r.key)) continue;
-    rowEvent.set(r.key, h.eventId);
+    rowEvent.set(r.key, h);
     rows.push(r);
   }
   return { rows, rowEvent };
@@ -384,7 +384,7 @@ function* historyRowSteps(
  * slices; a later change while it is overtakes it.
  */
 export function startHistoryRows(): () => void {
-  let rowEvent = new Map<string, string>();
+  let rowEvent = new Map<string, ConjunctionEventHistory>();
   const caughtUp = () => {
     rowsBehind = false;
     for (const resolve of rowsAwaited.splice(0)) resolve();
@@ -392,12 +392,12 @@ export function startHistoryRows(): () => void {
   const show = latestInSlices<HistoryRows>(({ rows, rowEvent: next }) => {
     // The selected event stays selected when its row's key moves (a new update's TCA).
     const { selectedKey } = useConjunctionStore.getState();
-    const selectedEvent = selectedKey === null ? undefined : rowEvent.get(selectedKey);
+    const selectedEvent = selectedKey === null ? undefined : rowEvent.get(selectedKey)?.eventId;
     let follow: string | null | undefined;
     if (selectedEvent !== undefined) {
       follow = null;
-      for (const [key, id] of next) {
-        if (id !== selectedEvent) continue;
+      for (const [key, h] of next) {
+        if (h.eventId !== selectedEvent) continue;
         follow = key;
         break;
       }
@@ -417,7 +417,8 @@ export function startHistoryRows(): () => void {
   const offSelection = useConjunctionStore.subscribe((s, prev) => {
     const v = history().viewed;
     if (s.selectedKey === prev.selectedKey || !v) return;
-    if (s.selectedKey === null || rowEvent.get(s.selectedKey) !== v.eventId) history().view(null);
+    if (s.selectedKey === null || rowEvent.get(s.selectedKey)?.eventId !== v.eventId)
+      history().view(null);
   });
   const offHistory = useHistoryStore.subscribe((s, prev) => {
     if (

@@ -45,8 +45,11 @@ interface HistoryState {
   /** An older update of the selected event whose geometry the encounter panel shows. */
   viewed: { eventId: string; updateId: string } | null;
   storage: HistoryStorage;
-  /** The conjunction list's row keys → the event each row shows (set by the row sync). */
-  rowEvents: ReadonlyMap<string, string>;
+  /**
+   * The conjunction list's row keys → the event each row shows, as the rows were made from it
+   * (set by the row sync).
+   */
+  rowEvents: ReadonlyMap<string, ConjunctionEventHistory>;
   /** Every alert, newest first, and how many are unacknowledged (set by the alert watch). */
   alerts: { list: readonly ListedAlert[]; unacknowledged: number };
   /** The last problem with the history (records set aside, a bad document), in words. */

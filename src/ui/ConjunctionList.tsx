@@ -106,7 +106,6 @@ export function ConjunctionList() {
   const [active, setActive] = useState(0);
   const [busy, setBusy] = useState(false);
   const tableRef = useRef<HTMLTableElement>(null);
-  const histories = useHistoryStore((s) => s.histories);
   const rowEvents = useHistoryStore((s) => s.rowEvents);
   const thresholds = useHistoryStore((s) => s.thresholds);
   const historySort = useHistoryStore((s) => s.sort);
@@ -118,8 +117,8 @@ export function ConjunctionList() {
   const nowMs = useWallNow(60_000);
   // Each row's event: updates, change since the previous update, status.
   const summaries = useMemo(
-    () => lazySummaries(histories, rowEvents, thresholds, nowMs),
-    [histories, rowEvents, thresholds, nowMs],
+    () => lazySummaries(rowEvents, thresholds, nowMs),
+    [rowEvents, thresholds, nowMs],
   );
 
   useEffect(() => startConjunctionUrlSync(), []);

@@ -38,7 +38,7 @@ export function EventAlerts() {
   const { list: alerts, unacknowledged } = useHistoryStore((s) => s.alerts);
 
   const show = (eventId: string) => {
-    const key = [...rowEvents].find(([, id]) => id === eventId)?.[0];
+    const key = [...rowEvents].find(([, h]) => h.eventId === eventId)?.[0];
     if (key) useConjunctionStore.getState().select(key);
   };
 

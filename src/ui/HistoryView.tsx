@@ -39,7 +39,7 @@ export function updateSource(u: EventUpdate): string {
 export function HistoryView() {
   const selectedKey = useConjunctionStore((s) => s.selectedKey);
   const eventId = useHistoryStore((s) =>
-    selectedKey === null ? undefined : s.rowEvents.get(selectedKey),
+    selectedKey === null ? undefined : s.rowEvents.get(selectedKey)?.eventId,
   );
   const history = useHistoryStore((s) => s.histories.find((h) => h.eventId === eventId));
   if (!history) return null;

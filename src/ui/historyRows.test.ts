@@ -28,8 +28,8 @@ const pairs = (list: typeof rows) => list.map((r) => r.designator1);
 
 describe('history columns of the conjunction list', () => {
   it('lazy summaries equal the eager ones and are kept once made', () => {
-    const rowEvents = new Map(histories.map((h, i) => [rows[i].key, h.eventId]));
-    const lazy = lazySummaries(histories, rowEvents, DEFAULT_ALERT_THRESHOLDS, T0 - 4 * HOUR);
+    const rowEvents = new Map(histories.map((h, i) => [rows[i].key, h]));
+    const lazy = lazySummaries(rowEvents, DEFAULT_ALERT_THRESHOLDS, T0 - 4 * HOUR);
     for (const r of rows) expect(lazy.get(r.key)).toEqual(summaries.get(r.key));
     expect(lazy.get('no such row')).toBeUndefined();
     expect(pairs(filterByHistory(rows, lazy, 'rising', 1))).toEqual(['1']);

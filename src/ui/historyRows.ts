@@ -19,19 +19,15 @@ export type SummaryLookup = Pick<ReadonlyMap<string, EventSummary>, 'get'>;
  * what may be a quarter of a million events, and only a history filter or sort needs them all.
  */
 export function lazySummaries(
-  histories: readonly ConjunctionEventHistory[],
-  rowEvents: ReadonlyMap<string, string>,
+  rowEvents: ReadonlyMap<string, ConjunctionEventHistory>,
   thresholds: AlertThresholds,
   nowMs: number,
 ): SummaryLookup {
-  let byId: Map<string, ConjunctionEventHistory> | null = null;
   const made = new Map<string, EventSummary | undefined>();
   return {
     get(key) {
       if (made.has(key)) return made.get(key);
-      byId ??= new Map(histories.map((h) => [h.eventId, h]));
-      const id = rowEvents.get(key);
-      const h = id === undefined ? undefined : byId.get(id);
+      const h = rowEvents.get(key);
       const s = h && eventSummary(h, nowMs, thresholds);
       made.set(key, s);
       return s;

@@ -169,6 +169,13 @@ describe('sorting', () => {
     for (const key of ['range', 'pc', 'relSpeed'] as const) {
       for (const dir of ['asc', 'desc'] as const) {
         expect(sortEvents(many, { key, dir })).toEqual(reference(key, dir));
+        // Input already in order comes back as a copy in that order; one pair swapped is sorted.
+        const sorted = reference(key, dir);
+        const again = sortEvents(sorted, { key, dir });
+        expect(again).not.toBe(sorted);
+        expect(again).toEqual(sorted);
+        const swapped = [sorted[1], sorted[0], ...sorted.slice(2)];
+        expect(sortEvents(swapped, { key, dir })).toEqual(sorted);
       }
     }
   });
