@@ -213,8 +213,11 @@ describe('event history service', () => {
     let now = 0;
     const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += 10));
     try {
+      // TCAs falling as the events are added: the rows come out in the list's order all the same.
       store().addUpdates(
-        Array.from({ length: 6000 }, (_, k) => testUpdate({ id1: 10 + k, id2: 9000 })),
+        Array.from({ length: 6000 }, (_, k) =>
+          testUpdate({ id1: 10 + k, id2: 9000, tcaMs: T0 + (6000 - k) * MINUTE }),
+        ),
       );
       expect(rows()).toHaveLength(0);
       store().addUpdates([testUpdate({ id1: 7, id2: 8 })]);
@@ -223,6 +226,9 @@ describe('event history service', () => {
       expect(await rowsWhenShown).toBe(6001);
       // Only the later change's rows are shown; the overtaken sync's 6000 never are.
       expect(shown).toEqual([6001]);
+      const tcas = rows().map((r) => r.tcaMs);
+      expect(tcas).toEqual([...tcas].sort((a, b) => a - b));
+      expect(tcas[0]).toBeLessThan(tcas[6000]);
       expect(store().rowEvents.size).toBe(6001);
       expect(new Set([...store().rowEvents.values()].map((h) => h.eventId))).toEqual(
         new Set(store().histories.map((h) => h.eventId)),

@@ -9,7 +9,12 @@
 // (wall clock) are archived — kept, out of the working list, shown by the "archived" filter. What
 // is imported or screened during a session is never archived in it.
 import { openDB, type IDBPDatabase } from 'idb';
-import { recordFromScreening, withObjectHbr, type ConjunctionRecord } from '../domain/conjunctions';
+import {
+  eventOrder,
+  recordFromScreening,
+  withObjectHbr,
+  type ConjunctionRecord,
+} from '../domain/conjunctions';
 import {
   addUpdatesSteps,
   alertListSteps,
@@ -21,6 +26,7 @@ import {
   HistoryInputError,
   latestUpdate,
   socratesReportMs,
+  sortSteps,
   STEP_ITEMS,
   updateFromRecord,
   type ConjunctionEventHistory,
@@ -375,7 +381,9 @@ function* historyRowSteps(
     rowEvent.set(r.key, h);
     rows.push(r);
   }
-  return { rows, rowEvent };
+  // In the list's order already, so that rendering the list does not sort them in one task.
+  const order = eventOrder(useConjunctionStore.getState().sort);
+  return { rows: yield* sortSteps(rows, order), rowEvent };
 }
 
 /**

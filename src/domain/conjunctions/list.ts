@@ -139,41 +139,55 @@ function sortValue(r: ConjunctionRecord, key: SortKey): number | undefined {
   }
 }
 
+/** A sort key's value with the direction applied; NaN when the event has none. */
+function signedValue(r: ConjunctionRecord, key: SortKey, sign: number): number {
+  const v = sortValue(r, key);
+  return v === undefined ? NaN : sign * v;
+}
+
+/** The list's order of two events whose signed values are va and vb: none last, ties by TCA then key. */
+function compareEvents(va: number, vb: number, a: ConjunctionRecord, b: ConjunctionRecord) {
+  const noA = Number.isNaN(va);
+  const noB = Number.isNaN(vb);
+  if (noA || noB) {
+    if (noA !== noB) return noA ? 1 : -1;
+  } else if (va !== vb) return va - vb;
+  return a.tcaMs - b.tcaMs || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+/** The list's order as a comparator (for sorting elsewhere, in slices). */
+export function eventOrder(sort: SortSpec): (a: ConjunctionRecord, b: ConjunctionRecord) => number {
+  const sign = sort.dir === 'asc' ? 1 : -1;
+  return (a, b) =>
+    compareEvents(signedValue(a, sort.key, sign), signedValue(b, sort.key, sign), a, b);
+}
+
 /** Sorted copy; events without the value (no Pc, no age) go last in either direction; ties by TCA then key. */
 export function sortEvents(
   records: readonly ConjunctionRecord[],
   sort: SortSpec,
 ): ConjunctionRecord[] {
   const sign = sort.dir === 'asc' ? 1 : -1;
-  // Values read once into typed arrays, and indices sorted: a week of screening is 231,673 rows,
-  // and a comparator that reads them from the records sorts several times slower.
   const n = records.length;
-  const value = new Float64Array(n); // NaN: none
-  const tca = new Float64Array(n);
+  // Rows mostly arrive in the order asked for (the event history's row sync sorts them in
+  // slices): one pass tells, without allocating.
+  let previous = n ? signedValue(records[0], sort.key, sign) : NaN;
+  let sorted = true;
+  for (let i = 1; i < n && sorted; i++) {
+    const v = signedValue(records[i], sort.key, sign);
+    sorted = compareEvents(previous, v, records[i - 1], records[i]) <= 0;
+    previous = v;
+  }
+  if (sorted) return records.slice();
+  // Values read once into a typed array, and indices sorted: a week of screening is 231,673
+  // rows, and a comparator that reads them from the records sorts several times slower.
+  const value = new Float64Array(n);
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
-    const v = sortValue(records[i], sort.key);
-    value[i] = v === undefined ? NaN : sign * v;
-    tca[i] = records[i].tcaMs;
+    value[i] = signedValue(records[i], sort.key, sign);
     order[i] = i;
   }
-  const compare = (a: number, b: number) => {
-    const va = value[a];
-    const vb = value[b];
-    const noA = Number.isNaN(va);
-    const noB = Number.isNaN(vb);
-    if (noA || noB) {
-      if (noA !== noB) return noA ? 1 : -1;
-    } else if (va !== vb) return va - vb;
-    const ka = records[a].key;
-    const kb = records[b].key;
-    return tca[a] - tca[b] || (ka < kb ? -1 : ka > kb ? 1 : 0);
-  };
-  // Rows often arrive in the order asked for (a screening run's, by TCA): one pass tells.
-  let sorted = true;
-  for (let i = 1; i < n && sorted; i++) sorted = compare(i - 1, i) <= 0;
-  if (sorted) return records.slice();
-  order.sort(compare);
+  order.sort((a, b) => compareEvents(value[a], value[b], records[a], records[b]));
   return Array.from(order, (i) => records[i]);
 }
 
