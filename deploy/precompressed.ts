@@ -6,7 +6,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 import { securityHeaders } from './securityHeaders.ts';
@@ -36,7 +36,8 @@ export function precompressPlugin(): Plugin {
     name: 'ssa-precompress',
     apply: 'build',
     configResolved(config) {
-      outDir = join(config.root, config.build.outDir);
+      // An absolute --outDir stands as given.
+      outDir = resolve(config.root, config.build.outDir);
     },
     closeBundle: {
       order: 'post',
@@ -80,16 +81,12 @@ export function precompressedPreviewPlugin(): Plugin {
   return {
     name: 'ssa-precompressed-preview',
     configurePreviewServer(server) {
-      const root = server.config.build.outDir;
+      const root = resolve(server.config.root, server.config.build.outDir);
       server.middlewares.use((req, res, next) => {
         const accepts = String(req.headers['accept-encoding'] ?? '');
         const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]));
         if (req.method !== 'GET' || path.includes('..')) return next();
-        const file = join(
-          server.config.root,
-          root,
-          path.endsWith('/') ? `${path}index.html` : path,
-        );
+        const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
         const encoding = (['br', 'gzip'] as const).find(
           (e) => accepts.includes(e) && existsSync(`${file}.${e === 'br' ? 'br' : 'gz'}`),
         );
