@@ -6,7 +6,9 @@ import {
   packCatalogObjects,
   packElements,
   unpackCatalogObjects,
+  shipElements,
   unpackElements,
+  unshipElements,
 } from './pack';
 
 describe('packed element sets', () => {
@@ -38,6 +40,20 @@ describe('packed element sets', () => {
     packElements(elements, 1, 2, packed, 1);
     packElements(elements, 0, 1, packed, 0);
     expect(packed).toEqual(packElements(elements));
+  });
+
+  it('shipped to a screening worker: the numbers and each name, through a structured clone', () => {
+    const back = unshipElements(structuredClone(shipElements(elements)));
+    back.forEach((el, i) => {
+      expect(el.objectName).toBe(elements[i].objectName);
+      expect({ ...el, objectId: '', classificationType: '' }).toEqual({
+        ...elements[i],
+        objectId: '',
+        classificationType: '',
+        objectType: undefined,
+      });
+    });
+    expect(back[0].objectName).toBe('ISS (ZARYA)');
   });
 });
 

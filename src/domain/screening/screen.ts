@@ -1,3 +1,4 @@
+import { shipElements, unshipElements, type ShippedElements } from '../catalog/pack';
 import type { ElementSet } from '../catalog/types';
 import { attachBulkSampler, prepareScreening, type ScreeningContext } from './context';
 import { screenChunk } from './engine';
@@ -35,7 +36,10 @@ export function screenCatalog(
 /** What a worker (browser Web Worker, Node worker thread, or in-process stand-in) offers. */
 export interface ScreeningWorkerApi {
   /** Build the worker's context. */
-  init(elements: ElementSet[], options: ScreeningOptions): Promise<WorkerSummary> | WorkerSummary;
+  init(
+    elements: ElementSet[] | ShippedElements,
+    options: ScreeningOptions,
+  ): Promise<WorkerSummary> | WorkerSummary;
   runChunk(chunk: number): Promise<ChunkResult> | ChunkResult;
   /**
    * Merge every chunk's result into the run's result with the worker's own context (its SGP4
@@ -49,7 +53,10 @@ export function createScreeningWorker(): ScreeningWorkerApi {
   let ctx: ReturnType<typeof prepareScreening> | null = null;
   return {
     async init(elements, options) {
-      const c = prepareScreening(elements, options);
+      const c = prepareScreening(
+        Array.isArray(elements) ? elements : unshipElements(elements),
+        options,
+      );
       await attachBulkSampler(c);
       ctx = c;
       return {
@@ -86,7 +93,8 @@ export async function screenOnPool(
   // Validates options before any worker starts; SGP4 is started lazily for the merge.
   const ctx = prepareScreening(elements, options, { deferSgp4: true });
   const chunkCount = ctx.opts.chunkCount;
-  const summaries = await Promise.all(workers.map((w) => w.init(elements, options)));
+  const shipped = shipElements(elements);
+  const summaries = await Promise.all(workers.map((w) => w.init(shipped, options)));
   const results: ChunkResult[] = [];
   let next = 0;
   const loop = async (w: ScreeningWorkerApi): Promise<void> => {
