@@ -145,3 +145,26 @@ test('in Chinese, a malformed CDM is refused in Chinese down to its message, lin
   );
   await page.screenshot({ path: 'test-results/zh-cdm-refused.png' });
 });
+
+test('in Chinese, a notification file missing a field is refused in Chinese, the field as written', async ({
+  page,
+}) => {
+  await page.goto('./?lang=zh&catalog=none');
+  await expect(page.getByRole('status', { name: '编目状态' })).toHaveText('未加载编目');
+  const missingParty = {
+    id: 'US-1',
+    kind: 'space-launch',
+    site: { siteId: 'cape-canaveral' },
+    window: { start: '2024-10-31T12:00:00Z', end: '2024-10-31T14:00:00Z' },
+    azimuthDeg: 45,
+  };
+  await page.getByLabel('加载通告').setInputFiles({
+    name: 'bad-notice.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify([missingParty])),
+  });
+  await expect(page.getByRole('alert').filter({ hasText: 'bad-notice.json' })).toHaveText(
+    '发射通告 — bad-notice.json：已加载 0 条，拒收 1 条：第 1 条通告（id US-1）：party：缺少此必填字段×',
+  );
+  await page.screenshot({ path: '/tmp/notif-zh.png' });
+});

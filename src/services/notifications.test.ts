@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { notificationNoticeText } from '../domain/notifications/notice';
 import { useNotificationStore } from '../state/notificationStore';
 import { useSafeModeStore } from '../state/safeModeStore';
 import { isSafeSearch } from './safeMode';
@@ -38,6 +39,10 @@ const notification = (
 });
 
 const store = () => useNotificationStore.getState();
+const alertText = () => {
+  const notice = store().alert;
+  return notice && notificationNoticeText(notice);
+};
 const ids = () => store().notifications.map((n) => n.id);
 
 beforeEach(async () => {
@@ -53,7 +58,7 @@ describe('notification loading', () => {
     ]);
     expect(await ingestNotificationText(text, 'a.json')).toBe(2);
     expect(ids()).toEqual(['early', 'late']);
-    expect(store().alert).toBeNull();
+    expect(alertText()).toBeNull();
     expect((await readPersistedNotifications()).map((n) => n.id).sort()).toEqual(['early', 'late']);
 
     // a reload: the store is empty, the browser still has them
@@ -65,7 +70,7 @@ describe('notification loading', () => {
   it('a malformed file raises an alert naming the file and keeps what is loaded', async () => {
     await ingestNotificationText(JSON.stringify([notification('kept')]), 'good.json');
     expect(await ingestNotificationText('{"notifications": [', 'broken.json')).toBe(0);
-    expect(store().alert).toMatch(/^broken\.json: not valid JSON .*already loaded are unchanged$/);
+    expect(alertText()).toMatch(/^broken\.json: not valid JSON .*already loaded are unchanged$/);
     expect(ids()).toEqual(['kept']);
   });
 
@@ -81,10 +86,10 @@ describe('notification loading', () => {
     );
     expect(n).toBe(1);
     expect(ids()).toEqual(['ok']);
-    expect(store().alert).toMatch(
+    expect(alertText()).toMatch(
       /^mixed\.json: 1 loaded, 2 rejected: notification 2 \(id bad\): window: inverted/,
     );
-    expect(store().alert).toMatch(
+    expect(alertText()).toMatch(
       /notification 3 \(id nowhere\): site\.siteId: unknown launch site "atlantis"/,
     );
   });
@@ -102,7 +107,14 @@ describe('notification loading', () => {
 
   it('adds a hand-entered notification only when valid; removes one from the browser too', async () => {
     const issues = await addNotification({ ...notification('form'), azimuthDeg: 400 });
-    expect(issues).toEqual([{ field: 'azimuthDeg', reason: '400 is outside 0–360 (exclusive)' }]);
+    expect(issues).toEqual([
+      {
+        field: 'azimuthDeg',
+        code: 'outOfRangeExclusive',
+        values: { value: '400', min: '0', max: '360' },
+        reason: '400 is outside 0–360 (exclusive)',
+      },
+    ]);
     expect(ids()).toEqual([]);
     expect(await addNotification(notification('form'))).toEqual([]);
     expect(ids()).toEqual(['form']);
@@ -131,8 +143,13 @@ describe('notifications from an address', () => {
       url: 'http://127.0.0.1:4173/app/fixtures/n.json',
     });
     expect(sameOriginUrl('/n.json', base)).toEqual({ url: 'http://127.0.0.1:4173/n.json' });
-    expect(sameOriginUrl('https://example.org/n.json', base)).toMatchObject({
-      problem: expect.stringMatching(/^https:\/\/example\.org is not this site's origin/),
+    expect(sameOriginUrl('https://example.org/n.json', base)).toEqual({
+      problem: {
+        kind: 'foreignOrigin',
+        ref: 'https://example.org/n.json',
+        origin: 'https://example.org',
+        own: 'http://127.0.0.1:4173',
+      },
     });
     expect(sameOriginUrl('http://127.0.0.1:9999/n.json', base)).toHaveProperty('problem');
     expect(sameOriginUrl('javascript:alert(1)', base)).toHaveProperty('problem');
@@ -146,7 +163,7 @@ describe('notifications from an address', () => {
     }) as unknown as typeof fetch;
     expect(await loadNotificationsUrl('https://evil.example/n.json', base, fetchImpl)).toBe(0);
     expect(calls).toEqual([]);
-    expect(store().alert).toMatch(
+    expect(alertText()).toMatch(
       /^Ignored notifications=https:\/\/evil\.example\/n\.json: .*not this site's origin/,
     );
     expect(await loadNotificationsUrl('n.json', base, fetchImpl)).toBe(1);
@@ -158,7 +175,7 @@ describe('notifications from an address', () => {
     const fetchImpl = (async () =>
       new Response('', { status: 404, statusText: 'Not Found' })) as unknown as typeof fetch;
     expect(await loadNotificationsUrl('missing.json', base, fetchImpl)).toBe(0);
-    expect(store().alert).toBe('Could not fetch missing.json: HTTP 404 Not Found');
+    expect(alertText()).toBe('Could not fetch missing.json: HTTP 404 Not Found');
   });
 });
 
@@ -203,15 +220,11 @@ describe('stored notifications are checked like a file', () => {
     );
     expect(await restoreNotifications()).toBe(2);
     expect(ids().sort()).toEqual(['good', 'pole']);
-    expect(store().alert).toMatch(
-      /^2 stored notifications not loaded, kept aside in the browser: /,
-    );
-    expect(store().alert).toContain(
+    expect(alertText()).toMatch(/^2 stored notifications not loaded, kept aside in the browser: /);
+    expect(alertText()).toContain(
       'stored notification "nan-azimuth": azimuthDeg.min: expected a number, got NaN',
     );
-    expect(store().alert).toContain(
-      'stored notification "not-a-notification": hello: unknown field',
-    );
+    expect(alertText()).toContain('stored notification "not-a-notification": hello: unknown field');
     // nothing destroyed: the bad records are in the set-aside store, out of the main one
     const aside = await readSetAsideNotifications();
     expect(aside.map((a) => (a.record as { id: string }).id).sort()).toEqual([
@@ -223,7 +236,7 @@ describe('stored notifications are checked like a file', () => {
     // the next start is clean
     useNotificationStore.setState({ notifications: [], alert: null });
     expect(await restoreNotifications()).toBe(2);
-    expect(store().alert).toBeNull();
+    expect(alertText()).toBeNull();
     await clearSetAsideNotifications();
     expect(await readSetAsideNotifications()).toEqual([]);
   });
@@ -231,7 +244,7 @@ describe('stored notifications are checked like a file', () => {
   it('a record too large for a notification file is set aside, not parsed', async () => {
     await seed({ ...notification('huge'), remarks: 'x'.repeat(6 * 1024 * 1024) });
     expect(await restoreNotifications()).toBe(0);
-    expect(store().alert).toMatch(
+    expect(alertText()).toMatch(
       /stored notification "huge": file is 6\.0 MB; the limit for notification files is 5 MB/,
     );
     await clearSetAsideNotifications();

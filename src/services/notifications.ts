@@ -1,5 +1,7 @@
 import { openDB, type IDBPDatabase } from 'idb';
-import { checkInputRecords, limitUrlSearch, utf8Length } from '../domain/limits';
+import { storedProblemText } from '../domain/notifications/notice';
+import { inputRecordsIssue, limitUrlSearch, utf8Length } from '../domain/limits';
+import type { NotificationNotice, StoredProblem } from '../domain/notifications/notice';
 import {
   checkNotificationFileSize,
   isNotificationText,
@@ -12,9 +14,8 @@ import {
   type LaunchNotification,
   type LaunchNotificationJson,
   type NotificationIssue,
-  type RejectedNotification,
 } from '../domain/notifications/types';
-import { checkNotification, describeRejection } from '../domain/notifications/validate';
+import { checkNotification } from '../domain/notifications/validate';
 import { useNotificationStore } from '../state/notificationStore';
 import { storageEnabled } from '../state/safeModeStore';
 
@@ -28,8 +29,6 @@ const DB_NAME = 'orbital-watch-notifications';
 const STORE = 'notifications';
 /** Stored records that no longer pass the checks, kept with the reason rather than deleted. */
 const SET_ASIDE = 'set-aside';
-/** How many rejections an alert spells out before it summarises the rest. */
-const MAX_LISTED_REJECTIONS = 4;
 
 let db: Promise<IDBPDatabase> | null = null;
 function notificationDb(): Promise<IDBPDatabase> {
@@ -57,22 +56,19 @@ export async function clearPersistedNotifications(): Promise<void> {
   await (await notificationDb()).clear(STORE);
 }
 
-const alert = (message: string | null) => useNotificationStore.getState().setAlert(message);
+const alert = (notice: NotificationNotice | null) =>
+  useNotificationStore.getState().setAlert(notice);
+const detail = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-async function keep(list: readonly LaunchNotification[]): Promise<string | null> {
+/** Show and store `list`; the browser's reason when it could not be saved. */
+async function keep(list: readonly LaunchNotification[]): Promise<string | undefined> {
   useNotificationStore.getState().upsert(list);
   try {
     await persist(list);
-    return null;
+    return undefined;
   } catch (error) {
-    return `not saved in the browser (${error instanceof Error ? error.message : String(error)})`;
+    return detail(error);
   }
-}
-
-function rejectionSummary(rejected: readonly RejectedNotification[]): string {
-  const listed = rejected.slice(0, MAX_LISTED_REJECTIONS).map(describeRejection);
-  const more = rejected.length - listed.length;
-  return listed.join(' · ') + (more > 0 ? ` · and ${more} more` : '');
 }
 
 /**
@@ -85,34 +81,27 @@ export async function ingestNotificationText(text: string, label: string): Promi
   try {
     parsed = parseNotificationText(text);
   } catch (error) {
-    const reason =
-      error instanceof NotificationFormatError || error instanceof Error
-        ? error.message
-        : String(error);
-    alert(`${label}: ${reason}; the notifications already loaded are unchanged`);
+    if (!(error instanceof NotificationFormatError)) throw error;
+    alert({ kind: 'file', file: label, issue: error.issue });
     return 0;
   }
   const { notifications, rejected } = parsed;
-  const problems: string[] = [];
-  if (notifications.length) {
-    const saveProblem = await keep(notifications);
-    if (saveProblem) problems.push(saveProblem);
-  }
-  if (rejected.length) {
-    problems.unshift(
-      `${notifications.length} loaded, ${rejected.length} rejected: ${rejectionSummary(rejected)}`,
-    );
-  } else if (!notifications.length) {
-    problems.push('no notifications in the file');
-  }
-  alert(problems.length ? `${label}: ${problems.join('; ')}` : null);
+  const notSaved = notifications.length ? await keep(notifications) : undefined;
+  const notice: NotificationNotice = {
+    kind: 'loaded',
+    file: label,
+    loaded: notifications.length,
+    rejected,
+    ...(notSaved !== undefined ? { notSaved } : {}),
+  };
+  alert(rejected.length || !notifications.length || notSaved !== undefined ? notice : null);
   return notifications.length;
 }
 
 export async function loadNotificationsFile(file: File): Promise<number> {
-  const sizeProblem = checkNotificationFileSize(file.size);
-  if (sizeProblem) {
-    alert(`${file.name}: ${sizeProblem}`);
+  const limit = checkNotificationFileSize(file.size);
+  if (limit) {
+    alert({ kind: 'tooLarge', file: file.name, limit });
     return 0;
   }
   return ingestNotificationText(await file.text(), file.name);
@@ -122,18 +111,19 @@ export async function loadNotificationsFile(file: File): Promise<number> {
  * The URL `ref` resolved against `base`, when it is on the same origin (http or https);
  * otherwise why not.
  */
-export function sameOriginUrl(ref: string, base: string): { url: string } | { problem: string } {
+export function sameOriginUrl(
+  ref: string,
+  base: string,
+): { url: string } | { problem: NotificationNotice } {
   let url: URL;
   try {
     url = new URL(ref, base);
   } catch {
-    return { problem: `"${ref}" is not a URL` };
+    return { problem: { kind: 'notUrl', ref } };
   }
-  const origin = new URL(base).origin;
-  if (url.origin !== origin || !/^https?:$/.test(url.protocol)) {
-    return {
-      problem: `${url.origin} is not this site's origin (${origin}); notifications load only from ${origin}`,
-    };
+  const own = new URL(base).origin;
+  if (url.origin !== own || !/^https?:$/.test(url.protocol)) {
+    return { problem: { kind: 'foreignOrigin', ref, origin: url.origin, own } };
   }
   return { url: url.href };
 }
@@ -146,7 +136,7 @@ export async function loadNotificationsUrl(
 ): Promise<number> {
   const checked = sameOriginUrl(ref, base);
   if ('problem' in checked) {
-    alert(`Ignored notifications=${ref}: ${checked.problem}`);
+    alert(checked.problem);
     return 0;
   }
   let text: string;
@@ -154,11 +144,14 @@ export async function loadNotificationsUrl(
     const response = await fetchImpl(checked.url);
     if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
     const declared = Number(response.headers?.get('content-length') ?? NaN);
-    const tooLarge = Number.isFinite(declared) ? checkNotificationFileSize(declared) : null;
-    if (tooLarge) throw new Error(tooLarge);
+    const limit = Number.isFinite(declared) ? checkNotificationFileSize(declared) : null;
+    if (limit) {
+      alert({ kind: 'fetchTooLarge', ref, limit });
+      return 0;
+    }
     text = await response.text();
   } catch (error) {
-    alert(`Could not fetch ${ref}: ${error instanceof Error ? error.message : String(error)}`);
+    alert({ kind: 'fetchFailed', ref, detail: detail(error) });
     return 0;
   }
   return ingestNotificationText(text, ref);
@@ -172,25 +165,27 @@ export interface SetAsideNotification {
 }
 
 /** Why one stored record cannot be loaded, or the checked notification. */
-function checkStored(record: unknown): LaunchNotification | string {
+function checkStored(
+  record: unknown,
+): { notification: LaunchNotification } | { problem: StoredProblem } {
   let size: number;
   try {
     size = utf8Length(JSON.stringify(record) ?? '');
   } catch (error) {
-    return `cannot be read (${error instanceof Error ? error.message : String(error)})`;
+    return { problem: { kind: 'unreadable', detail: detail(error) } };
   }
-  const tooLarge = checkNotificationFileSize(size);
-  if (tooLarge) return tooLarge;
+  const limit = checkNotificationFileSize(size);
+  if (limit) return { problem: { kind: 'limit', limit } };
   const result = checkNotification(record);
   return result.ok
-    ? result.notification
-    : result.issues.map((i) => `${i.field}: ${i.reason}`).join('; ');
+    ? { notification: result.notification }
+    : { problem: { kind: 'issues', issues: result.issues } };
 }
 
 /** A stored record's name in a message: its id when it has one. */
 function storedName(key: IDBValidKey, record: unknown): string {
   const id = (record as { id?: unknown } | null)?.id;
-  return `stored notification ${JSON.stringify(typeof id === 'string' ? id : key).slice(0, 70)}`;
+  return JSON.stringify(typeof id === 'string' ? id : key).slice(0, 70);
 }
 
 /**
@@ -204,51 +199,47 @@ export async function restoreNotifications(): Promise<number> {
   try {
     const database = await notificationDb();
     const count = await database.count(STORE);
-    const tooMany = checkInputRecords('notifications', count, 'stored notifications');
-    if (tooMany) {
-      alert(`Stored notifications not loaded: ${tooMany}; remove them with ?safe=1`);
+    const limit = inputRecordsIssue('notifications', count, 'stored notifications');
+    if (limit) {
+      alert({ kind: 'storedTooMany', limit });
       return 0;
     }
     const tx = database.transaction(STORE);
     [keys, stored] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll()]);
   } catch (error) {
-    alert(
-      `Stored notifications could not be read: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    alert({ kind: 'storedUnreadable', detail: detail(error) });
     return 0;
   }
   const good: LaunchNotification[] = [];
-  const bad: { key: IDBValidKey; record: unknown; reason: string }[] = [];
+  const bad: { key: IDBValidKey; record: unknown; problem: StoredProblem }[] = [];
   stored.forEach((record, i) => {
     const checked = checkStored(record);
-    if (typeof checked === 'string') bad.push({ key: keys[i], record, reason: checked });
-    else good.push(checked);
+    if ('problem' in checked) bad.push({ key: keys[i], record, problem: checked.problem });
+    else good.push(checked.notification);
   });
   if (good.length) useNotificationStore.getState().upsert(good);
   if (!bad.length) return good.length;
-  const listed = bad
-    .slice(0, MAX_LISTED_REJECTIONS)
-    .map((b) => `${storedName(b.key, b.record)}: ${b.reason}`);
-  const more = bad.length - listed.length;
-  let where = 'kept aside in the browser';
+  let notSetAside: string | undefined;
   try {
     const tx = (await notificationDb()).transaction([STORE, SET_ASIDE], 'readwrite');
     const atMs = Date.now();
     await Promise.all([
       ...bad.map((b) =>
-        tx.objectStore(SET_ASIDE).add({ record: b.record, reason: b.reason, atMs }),
+        tx
+          .objectStore(SET_ASIDE)
+          .add({ record: b.record, reason: storedProblemText(b.problem), atMs }),
       ),
       ...bad.map((b) => tx.objectStore(STORE).delete(b.key)),
       tx.done,
     ]);
   } catch (error) {
-    where = `left in the store (could not be set aside: ${error instanceof Error ? error.message : String(error)})`;
+    notSetAside = detail(error);
   }
-  alert(
-    `${bad.length} stored notification${bad.length > 1 ? 's' : ''} not loaded, ${where}: ` +
-      listed.join(' · ') +
-      (more > 0 ? ` · and ${more} more` : ''),
-  );
+  alert({
+    kind: 'storedSetAside',
+    records: bad.map((b) => ({ name: storedName(b.key, b.record), problem: b.problem })),
+    ...(notSetAside !== undefined ? { notSetAside } : {}),
+  });
   return good.length;
 }
 
@@ -285,8 +276,9 @@ export async function bootNotifications(search: string = window.location.search)
 export async function addNotification(json: unknown): Promise<NotificationIssue[]> {
   const result = checkNotification(json);
   if (!result.ok) return result.issues;
-  const problem = await keep([result.notification]);
-  alert(problem ? `${result.notification.id}: ${problem}` : null);
+  const notSaved = await keep([result.notification]);
+  const { id } = result.notification;
+  alert(notSaved === undefined ? null : { kind: 'notSaved', id, detail: notSaved });
   return [];
 }
 
@@ -296,9 +288,7 @@ export async function removeNotification(id: string): Promise<void> {
   try {
     await (await notificationDb()).delete(STORE, id);
   } catch (error) {
-    alert(
-      `${id}: removed, but not from the browser's store (${error instanceof Error ? error.message : String(error)})`,
-    );
+    alert({ kind: 'notRemoved', id, detail: detail(error) });
   }
 }
 

@@ -2,14 +2,17 @@ import { openDB, type IDBPDatabase } from 'idb';
 import {
   blankEntry,
   checkStoredEntry,
-  describeIssue,
   hbrByObject,
   MAX_WATCH_ENTRIES,
   MAX_WATCH_FILE_BYTES,
   parseWatchListCsv,
   upsertEntries,
   watchListToCsv,
+  watchNoticeText,
+  watchReasonText,
   type WatchEntry,
+  type WatchNotice,
+  type WatchReason,
 } from '../domain/watchlist';
 import { useConjunctionStore } from '../state/conjunctionStore';
 import { storageEnabled } from '../state/safeModeStore';
@@ -26,7 +29,6 @@ const DB_NAME = 'orbital-watch-watchlist';
 const STORE = 'entries';
 /** Stored records that no longer read as entries, kept with the reason rather than deleted. */
 const SET_ASIDE = 'set-aside';
-const MAX_LISTED_ISSUES = 4;
 
 let db: Promise<IDBPDatabase> | null = null;
 function watchDb(): Promise<IDBPDatabase> {
@@ -40,6 +42,9 @@ function watchDb(): Promise<IDBPDatabase> {
 }
 
 const store = () => useWatchListStore.getState();
+/** The alert: the English and the same as data, for the interface to word. */
+const notify = (notice: WatchNotice | null) =>
+  store().setAlert(notice && watchNoticeText(notice), notice ?? undefined);
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Other tabs of this browser: told after each write, they read the stored list again. */
@@ -55,13 +60,13 @@ async function persist(entries: readonly WatchEntry[]): Promise<void> {
 }
 
 /** Show `entries` and write them through; a failed write is reported, the list stays shown. */
-async function commit(entries: WatchEntry[], done: string | null = null): Promise<void> {
+async function commit(entries: WatchEntry[]): Promise<void> {
   store().setEntries(entries);
   try {
     await persist(entries);
-    store().setAlert(done);
+    notify(null);
   } catch (error) {
-    store().setAlert(`The watch list could not be saved in the browser (${reason(error)})`);
+    notify({ kind: 'notSaved', detail: reason(error) });
   }
 }
 
@@ -100,17 +105,21 @@ async function readBack(how: 'merge' | 'replace'): Promise<void> {
     const database = await watchDb();
     const stored: unknown[] = await database.getAll(STORE);
     const good: WatchEntry[] = [];
-    const bad: { record: unknown; reason: string }[] = [];
+    const bad: { record: unknown; reason: WatchReason }[] = [];
     for (const record of stored) {
       const checked = checkStoredEntry(record);
-      if (typeof checked === 'string') bad.push({ record, reason: checked });
+      if ('code' in checked) bad.push({ record, reason: checked });
       else good.push(checked);
     }
     if (bad.length) {
       const tx = database.transaction([STORE, SET_ASIDE], 'readwrite');
       const keyOf = (r: unknown) => (r as { noradId?: IDBValidKey }).noradId;
       await Promise.all([
-        ...bad.map((b) => tx.objectStore(SET_ASIDE).add({ ...b, atMs: Date.now() })),
+        ...bad.map((b) =>
+          tx
+            .objectStore(SET_ASIDE)
+            .add({ record: b.record, reason: watchReasonText(b.reason), atMs: Date.now() }),
+        ),
         ...bad.map((b) => tx.objectStore(STORE).delete(keyOf(b.record)!)),
         tx.done,
       ]);
@@ -118,17 +127,19 @@ async function readBack(how: 'merge' | 'replace'): Promise<void> {
     store().setEntries(how === 'merge' ? (upsertEntries(store().entries, good) ?? good) : good);
     // A sync leaves this tab's last message standing unless it has something to say.
     if (how === 'merge' || bad.length)
-      store().setAlert(
+      notify(
         bad.length
-          ? `${bad.length} stored watch-list record${bad.length > 1 ? 's' : ''} set aside: ` +
-              bad
-                .slice(0, MAX_LISTED_ISSUES)
-                .map((b) => `${JSON.stringify(b.record).slice(0, 60)}: ${b.reason}`)
-                .join(' · ')
+          ? {
+              kind: 'setAside',
+              records: bad.map((b) => ({
+                record: JSON.stringify(b.record).slice(0, 60),
+                reason: b.reason,
+              })),
+            }
           : null,
       );
   } catch (error) {
-    store().setAlert(`The stored watch list could not be read (${reason(error)})`);
+    notify({ kind: 'notRead', detail: reason(error) });
   } finally {
     store().setRestored();
   }
@@ -150,7 +161,7 @@ export async function watchObjects(ids: readonly number[]): Promise<void> {
   if (!fresh.length) return;
   const next = upsertEntries(entries, fresh);
   if (!next) {
-    store().setAlert(`A watch list holds at most ${MAX_WATCH_ENTRIES} objects; nothing added`);
+    notify({ kind: 'listFull', max: MAX_WATCH_ENTRIES });
     return;
   }
   await commit(next);
@@ -187,18 +198,12 @@ export async function importWatchListText(text: string, label: string): Promise<
   await restoring;
   const parsed = parseWatchListCsv(text);
   if (!parsed.ok) {
-    const listed = parsed.issues.slice(0, MAX_LISTED_ISSUES).map(describeIssue);
-    const more = parsed.issues.length - listed.length;
-    store().setAlert(
-      `${label}: not imported — ${listed.join(' · ')}${more > 0 ? ` · and ${more} more` : ''}; the watch list is unchanged`,
-    );
+    notify({ kind: 'notImported', file: label, issues: parsed.issues });
     return 0;
   }
   const next = upsertEntries(store().entries, parsed.entries);
   if (!next) {
-    store().setAlert(
-      `${label}: not imported — the list would exceed ${MAX_WATCH_ENTRIES} objects; the watch list is unchanged`,
-    );
+    notify({ kind: 'wouldExceed', file: label, max: MAX_WATCH_ENTRIES });
     return 0;
   }
   await commit(next);
@@ -207,9 +212,7 @@ export async function importWatchListText(text: string, label: string): Promise<
 
 export async function importWatchListFile(file: File): Promise<number> {
   if (file.size > MAX_WATCH_FILE_BYTES) {
-    store().setAlert(
-      `${file.name}: ${(file.size / 1048576).toFixed(1)} MB is too large for a watch list; the watch list is unchanged`,
-    );
+    notify({ kind: 'fileTooLarge', file: file.name, size: (file.size / 1048576).toFixed(1) });
     return 0;
   }
   return importWatchListText(await file.text(), file.name);

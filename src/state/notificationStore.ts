@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { sortByWindowStart } from '../domain/notifications/parse';
+import type { NotificationNotice } from '../domain/notifications/notice';
 import type { LaunchNotification } from '../domain/notifications/types';
 
 export { notificationsInPeriod } from '../domain/notifications/timing';
@@ -9,8 +10,8 @@ interface NotificationState {
   notifications: LaunchNotification[];
   /** Bumps on every change to the list. */
   version: number;
-  /** The last notification load's problem, in words; what is loaded stays. */
-  alert: string | null;
+  /** The last notification load's problem, as data; what is loaded stays. */
+  alert: NotificationNotice | null;
   /** A notification the globe should fly to; `seq` bumps on every request. */
   focus: { id: string; seq: number } | null;
   /** The site chosen in the "azimuth from site" helper. */
@@ -18,7 +19,7 @@ interface NotificationState {
   /** Add notifications, replacing any with the same id. */
   upsert(list: readonly LaunchNotification[]): void;
   remove(id: string): void;
-  setAlert(message: string | null): void;
+  setAlert(notice: NotificationNotice | null): void;
   requestFocus(id: string): void;
   setHelperSite(siteId: string): void;
 }

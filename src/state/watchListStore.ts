@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { DEFAULT_RESCREEN, type RescreenSettings } from '../domain/settings/operatorSettings';
-import type { WatchEntry } from '../domain/watchlist';
+import type { WatchEntry, WatchNotice } from '../domain/watchlist';
 import type { SettingsNotice } from '../domain/settings/operatorSettings';
 
 // The operator's watch list (kept in IndexedDB by services/watchList.ts), and the settings of
@@ -28,13 +28,13 @@ interface WatchListState {
   restored: boolean;
   /** The last problem (import, storage), in words; the list stays as it was. */
   alert: string | null;
-  /** The same as data, for a stored-settings notice: the interface words it. */
-  alertNotice: SettingsNotice | null;
+  /** The same as data (a stored-settings notice has a `code`, the list's own a `kind`). */
+  alertNotice: SettingsNotice | WatchNotice | null;
   rescreen: RescreenSettings;
   rescreenStatus: RescreenStatus | null;
   setEntries(entries: WatchEntry[]): void;
   setRestored(): void;
-  setAlert(message: string | null, notice?: SettingsNotice): void;
+  setAlert(message: string | null, notice?: SettingsNotice | WatchNotice): void;
   setRescreen(partial: Partial<RescreenSettings>): void;
   setRescreenStatus(status: RescreenStatus | null): void;
 }

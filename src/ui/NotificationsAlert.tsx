@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { useNotificationStore } from '../state/notificationStore';
+import { notificationNoticeMessage } from './notificationMessages';
 
 /** Problems with notification loads: file, notification and field; what is loaded stays. */
 export function NotificationsAlert() {
   const { t } = useTranslation();
-  const message = useNotificationStore((s) => s.alert);
+  const notice = useNotificationStore((s) => s.alert);
   const setAlert = useNotificationStore((s) => s.setAlert);
+  const message = notice && notificationNoticeMessage(notice);
   if (!message) return null;
   return (
     <div className="alert notifications-alert" role="alert">

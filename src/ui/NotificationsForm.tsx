@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LAUNCH_SITES } from '../domain/notifications/sites';
 import { NOTIFICATION_KINDS, type NotificationIssue } from '../domain/notifications/types';
 import { addNotification } from '../services/notifications';
+import { notificationIssueMessage } from './notificationMessages';
 
 const CUSTOM = '__custom';
 
@@ -178,9 +179,7 @@ export function NotificationsForm({ onDone }: { onDone: () => void }) {
       {issues.length > 0 && (
         <ul className="form-issues" role="alert">
           {issues.map((i) => (
-            <li key={`${i.field}:${i.reason}`}>
-              {i.field}: {i.reason}
-            </li>
+            <li key={`${i.field}:${i.reason}`}>{notificationIssueMessage(i)}</li>
           ))}
         </ul>
       )}

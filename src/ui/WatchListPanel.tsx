@@ -1,6 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
-import { checkHbrM, checkText, parseCatalogNumbers, type WatchEntry } from '../domain/watchlist';
+import {
+  checkHbrM,
+  checkText,
+  parseCatalogNumbers,
+  type WatchEntry,
+  type WatchReason,
+} from '../domain/watchlist';
 import {
   exportWatchListCsv,
   importWatchListFile,
@@ -14,6 +20,7 @@ import { useWatchListStore } from '../state/watchListStore';
 import { download } from './ConjunctionFormat';
 import { WatchRescreen } from './WatchRescreen';
 import { settingsNoticeMessage } from './issues';
+import { watchFieldMessage, watchNoticeMessage, watchReasonMessage } from './watchListMessages';
 
 const hbrText = (hbrM: number | null) => (hbrM === null ? '' : String(hbrM));
 
@@ -23,15 +30,12 @@ export function WatchListPanel() {
   const { entries, alert, alertNotice, setAlert } = useWatchListStore();
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState('');
-  const [typedProblem, setTypedProblem] = useState<string | null>(null);
+  const [typedProblems, setTypedProblems] = useState<WatchReason[]>([]);
 
   const add = () => {
     const { ids, problems } = parseCatalogNumbers(typed);
-    if (problems.length) {
-      setTypedProblem(problems.join(' · '));
-      return;
-    }
-    setTypedProblem(null);
+    setTypedProblems(problems);
+    if (problems.length) return;
     setTyped('');
     void watchObjects(ids);
   };
@@ -50,7 +54,11 @@ export function WatchListPanel() {
       </header>
       {alert && (
         <p role="alert" className="warn watchlist-alert">
-          {alertNotice ? settingsNoticeMessage(alertNotice) : alert}{' '}
+          {!alertNotice
+            ? alert
+            : 'kind' in alertNotice
+              ? watchNoticeMessage(alertNotice)
+              : settingsNoticeMessage(alertNotice)}{' '}
           <button type="button" className="link" onClick={() => setAlert(null)}>
             {t('app.dismiss')}
           </button>
@@ -70,7 +78,7 @@ export function WatchListPanel() {
               <input
                 value={typed}
                 placeholder="25544, 20580 …"
-                aria-invalid={typedProblem !== null}
+                aria-invalid={typedProblems.length > 0}
                 onChange={(e) => setTyped(e.target.value)}
               />
             </label>
@@ -98,7 +106,9 @@ export function WatchListPanel() {
             >
               {t('conjunctions.exportCsv')}
             </button>
-            {typedProblem && <p className="form-problems">{typedProblem}</p>}
+            {typedProblems.length > 0 && (
+              <p className="form-problems">{typedProblems.map(watchReasonMessage).join(' · ')}</p>
+            )}
           </form>
           {entries.length === 0 ? (
             <p className="muted">{t('watchList.empty')}</p>
@@ -155,10 +165,11 @@ function WatchRow({ entry }: { entry: WatchEntry }) {
   const hbrChecked = checkHbrM(hbr);
   const labelProblem = checkText('label', label);
   const noteProblem = checkText('note', note);
+  const hbrProblem = hbrChecked !== null && typeof hbrChecked === 'object' ? hbrChecked : null;
   const problems = [
-    labelProblem && `label: ${labelProblem}`,
-    typeof hbrChecked === 'string' && `HBR: ${hbrChecked}`,
-    noteProblem && `note: ${noteProblem}`,
+    labelProblem && watchFieldMessage('label', labelProblem),
+    hbrProblem && watchFieldMessage('HBR', hbrProblem),
+    noteProblem && watchFieldMessage('note', noteProblem),
   ].filter(Boolean);
 
   const save = (change: Partial<WatchEntry>) => {
@@ -168,7 +179,8 @@ function WatchRow({ entry }: { entry: WatchEntry }) {
     }
   };
   const saveLabel = () => !labelProblem && save({ label: label.trim() });
-  const saveHbr = () => typeof hbrChecked !== 'string' && save({ hbrM: hbrChecked });
+  const saveHbr = () =>
+    (hbrChecked === null || typeof hbrChecked === 'number') && save({ hbrM: hbrChecked });
   const saveNote = () => !noteProblem && save({ note: note.trim() });
   const onEnter = (saveField: () => void) => (e: React.KeyboardEvent) => {
     if (e.key === 'Enter') saveField();
@@ -209,7 +221,7 @@ function WatchRow({ entry }: { entry: WatchEntry }) {
           inputMode="decimal"
           placeholder={t('watchList.default')}
           value={hbr}
-          aria-invalid={typeof hbrChecked === 'string'}
+          aria-invalid={hbrProblem !== null}
           onChange={(e) => setHbr(e.target.value)}
           onBlur={saveHbr}
           onKeyDown={onEnter(saveHbr)}

@@ -2,7 +2,7 @@
 // column names below (any order; hazard areas need the JSON form). Rows become JSON-form
 // notifications and go through the same checks; issues are reported by column name.
 import Papa from 'papaparse';
-import { NotificationFormatError, type NotificationIssue } from './types';
+import { formatError, type NotificationIssue } from './issues';
 
 export const CSV_COLUMNS = [
   'id',
@@ -58,7 +58,7 @@ export interface CsvRow {
   line: number;
   json: Record<string, unknown>;
   /** Set when the row's cell count differs from the header's. */
-  rowError?: string;
+  rowError?: { cells: number; header: number };
 }
 
 /** Parse notification CSV into JSON-form objects (unchecked). Throws on a bad header. */
@@ -69,19 +69,19 @@ export function csvToJson(text: string): CsvRow[] {
   });
   const rows = parsed.data;
   const headerIndex = rows.findIndex((r) => !(r.length === 1 && r[0].trim() === ''));
-  if (headerIndex < 0) throw new NotificationFormatError('the CSV file is empty');
+  if (headerIndex < 0) throw formatError('csvEmpty');
   const header = rows[headerIndex].map((h) => h.trim());
   const unknown = header.filter((h) => !(CSV_COLUMNS as readonly string[]).includes(h));
   if (unknown.length) {
-    throw new NotificationFormatError(
-      `unknown CSV column ${unknown.map((h) => `"${h}"`).join(', ')} (columns: ${CSV_COLUMNS.join(', ')})`,
-    );
+    throw formatError('csvUnknownColumn', {
+      columns: unknown.map((h) => `"${h}"`).join(', '),
+      known: CSV_COLUMNS.join(', '),
+    });
   }
   const missing = REQUIRED_COLUMNS.filter((h) => !header.includes(h));
-  if (missing.length) throw new NotificationFormatError(`missing CSV column ${missing.join(', ')}`);
+  if (missing.length) throw formatError('csvMissingColumn', { columns: missing.join(', ') });
   const repeated = header.filter((h, i) => header.indexOf(h) !== i);
-  if (repeated.length)
-    throw new NotificationFormatError(`repeated CSV column ${repeated.join(', ')}`);
+  if (repeated.length) throw formatError('csvRepeatedColumn', { columns: repeated.join(', ') });
 
   const out: CsvRow[] = [];
   let line = 1;
@@ -123,7 +123,7 @@ export function csvToJson(text: string): CsvRow[] {
             index,
             line: rowLine,
             json,
-            rowError: `has ${row.length} cells; the header has ${header.length}`,
+            rowError: { cells: row.length, header: header.length },
           },
     );
   }

@@ -1,8 +1,14 @@
-import { checkInputBytes, checkInputRecords, checkInputText, INPUT_LIMITS } from '../limits';
+import {
+  inputBytesIssue,
+  inputRecordsIssue,
+  inputTextIssue,
+  INPUT_LIMITS,
+  type LimitIssue,
+} from '../limits';
 import { csvIssue, csvToJson } from './csv';
+import { formatError, limitError, notificationIssue } from './issues';
 import {
   NOTIFICATION_SCHEMA_VERSION,
-  NotificationFormatError,
   type LaunchNotification,
   type LaunchNotificationJson,
   type NotificationDocument,
@@ -15,8 +21,8 @@ import { checkNotification, checkNotifications, notificationItems } from './vali
 export const MAX_NOTIFICATION_FILE_BYTES = INPUT_LIMITS.notifications.maxBytes;
 
 /** Why a notification file of `bytes` is not read (check File.size first), or null. */
-export function checkNotificationFileSize(bytes: number): string | null {
-  return checkInputBytes('notifications', bytes);
+export function checkNotificationFileSize(bytes: number): LimitIssue | null {
+  return inputBytesIssue('notifications', bytes);
 }
 
 function looksLikeCsv(text: string): boolean {
@@ -46,28 +52,26 @@ export function isNotificationText(head: string): boolean {
  * NotificationFormatError.
  */
 export function parseNotificationText(text: string): ParsedNotifications {
-  const limitProblem = checkInputText('notifications', text);
-  if (limitProblem) throw new NotificationFormatError(limitProblem);
+  const limitProblem = inputTextIssue('notifications', text);
+  if (limitProblem) throw limitError(limitProblem);
   const t = text.replace(/^\uFEFF/, '').trim();
-  if (!t) throw new NotificationFormatError('the file is empty');
-  if (t.startsWith('<')) throw new NotificationFormatError('this is HTML or XML, not JSON or CSV');
+  if (!t) throw formatError('empty');
+  if (t.startsWith('<')) throw formatError('markup');
   if (t.startsWith('{') || t.startsWith('[')) {
     let root: unknown;
     try {
       root = JSON.parse(t);
     } catch (error) {
-      throw new NotificationFormatError(
-        `not valid JSON (${error instanceof Error ? error.message : String(error)})`,
-      );
+      throw formatError('malformedJson', {
+        detail: error instanceof Error ? error.message : String(error),
+      });
     }
     const items = notificationItems(root);
     checkNotificationCount(items.length);
     return { format: 'JSON', ...checkNotifications(items) };
   }
   if (!looksLikeCsv(t)) {
-    throw new NotificationFormatError(
-      'neither JSON nor notification CSV (a CSV file needs a header row with windowStart)',
-    );
+    throw formatError('notNotifications');
   }
   const notifications: LaunchNotification[] = [];
   const rejected: RejectedNotification[] = [];
@@ -77,10 +81,10 @@ export function parseNotificationText(text: string): ParsedNotifications {
   for (const row of rows) {
     const result = checkNotification(row.json);
     const issues = result.ok ? [] : result.issues.map(csvIssue);
-    if (row.rowError) issues.unshift({ field: '(row)', reason: row.rowError });
+    if (row.rowError) issues.unshift(notificationIssue('(row)', 'rowCells', row.rowError));
     const id = result.ok ? result.notification.id : result.id;
     if (result.ok && seen.has(id!)) {
-      issues.push({ field: 'id', reason: `"${id}" is used by an earlier row in this file` });
+      issues.push(notificationIssue('id', 'duplicateRowId', { id: id! }));
     }
     if (issues.length || !result.ok) {
       rejected.push({ index: row.index, line: row.line, id, issues });
@@ -93,8 +97,8 @@ export function parseNotificationText(text: string): ParsedNotifications {
 }
 
 function checkNotificationCount(count: number): void {
-  const problem = checkInputRecords('notifications', count, 'notifications');
-  if (problem) throw new NotificationFormatError(problem);
+  const problem = inputRecordsIssue('notifications', count, 'notifications');
+  if (problem) throw limitError(problem);
 }
 
 const isoUtc = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');

@@ -5,6 +5,11 @@
  * public/schemas/launch-notification.schema.json), and the checked form the app uses
  * (`LaunchNotification`), with the site resolved and times in milliseconds.
  */
+import type { NotificationIssue } from './issues';
+
+// A file that cannot be read as notifications at all (bad JSON, wrong shape, bad CSV header).
+export { NotificationFormatError } from './issues';
+export type { NotificationIssue } from './issues';
 
 export const NOTIFICATION_KINDS = ['space-launch', 'ballistic-missile-test', 'other'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -77,13 +82,6 @@ export interface NotificationDocument {
   notifications: LaunchNotificationJson[];
 }
 
-/** One thing wrong with one notification. */
-export interface NotificationIssue {
-  /** Path of the field at fault: "window", "hazardAreas[0].polygon", or a CSV column name. */
-  field: string;
-  reason: string;
-}
-
 /** A notification of a file that was not loaded, and why. */
 export interface RejectedNotification {
   /** 1-based position in the file (JSON: array item; CSV: data row). */
@@ -100,6 +98,3 @@ export interface ParsedNotifications {
   notifications: LaunchNotification[];
   rejected: RejectedNotification[];
 }
-
-/** A file that cannot be read as notifications at all (bad JSON, wrong shape, bad CSV header). */
-export class NotificationFormatError extends Error {}

@@ -7,6 +7,7 @@ import {
   toNotificationDocument,
   toNotificationJson,
 } from './parse';
+import { notificationIssue } from './issues';
 import { NotificationFormatError } from './types';
 import { checkNotification, describeRejection } from './validate';
 
@@ -39,7 +40,8 @@ const valid = {
 const issuesOf = (v: unknown) => {
   const r = checkNotification(v);
   if (r.ok) throw new Error('expected a rejection');
-  return r.issues;
+  // The field and the English; each code's wording is tested in src/ui/notificationMessages.test.ts.
+  return r.issues.map(({ field, reason }) => ({ field, reason }));
 };
 const withField = (patch: Record<string, unknown>) => ({ ...valid, ...patch });
 
@@ -251,19 +253,16 @@ describe('notification checks', () => {
       describeRejection({
         index: 2,
         id: 'X-1',
-        issues: [{ field: 'window', reason: 'inverted: …' }],
+        issues: [notificationIssue('window', 'windowInverted', { end: 'b', start: 'a' })],
       }),
-    ).toBe('notification 2 (id X-1): window: inverted: …');
+    ).toBe('notification 2 (id X-1): window: inverted: end b is not after start a');
     expect(
       describeRejection({
         index: 3,
         line: 4,
-        issues: [
-          { field: 'a', reason: 'b' },
-          { field: 'c', reason: 'd' },
-        ],
+        issues: [notificationIssue('party', 'required'), notificationIssue('remarks', 'empty')],
       }),
-    ).toBe('notification 3, line 4: a: b; c: d');
+    ).toBe('notification 3, line 4: party: is required; remarks: is empty');
   });
 });
 

@@ -1,14 +1,20 @@
 import { parseIsoMs } from '../time/iso';
+import type { MessageValues } from '../messages';
+import {
+  formatError,
+  gotValues,
+  notificationIssue,
+  type NotificationIssue,
+  type NotificationIssueCode,
+} from './issues';
 import { launchSite, similarSiteIds } from './sites';
 import {
   HAZARD_KINDS,
   NOTIFICATION_KINDS,
   NOTIFICATION_SCHEMA_VERSION,
-  NotificationFormatError,
   type HazardArea,
   type LaunchNotification,
   type LonLat,
-  type NotificationIssue,
   type NotificationKind,
   type NotificationSite,
   type RejectedNotification,
@@ -41,36 +47,27 @@ type Json = unknown;
 const isObject = (v: Json): v is Record<string, Json> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function describe(v: Json): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'string') return `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
-  if (typeof v === 'object') return 'an object';
-  return String(v);
-}
-
 /** Collects the issues of one notification. */
 class Checker {
   readonly issues: NotificationIssue[] = [];
-  fail(field: string, reason: string): undefined {
-    this.issues.push({ field, reason });
+  fail(field: string, code: NotificationIssueCode, values: MessageValues = {}): undefined {
+    this.issues.push(notificationIssue(field, code, values));
     return undefined;
   }
   unknownKeys(obj: Record<string, Json>, allowed: readonly string[], prefix: string): void {
     for (const key of Object.keys(obj)) {
       if (!allowed.includes(key)) {
-        this.fail(
-          prefix ? `${prefix}.${key}` : key,
-          `unknown field (allowed: ${allowed.join(', ')})`,
-        );
+        this.fail(prefix ? `${prefix}.${key}` : key, 'unknownField', {
+          allowed: allowed.join(', '),
+        });
       }
     }
   }
   string(v: Json, field: string, maxLength: number): string | undefined {
-    if (typeof v !== 'string') return this.fail(field, `expected text, got ${describe(v)}`);
+    if (typeof v !== 'string') return this.fail(field, 'notText', gotValues(v));
     const s = v.trim();
-    if (!s) return this.fail(field, 'is empty');
-    if (s.length > maxLength) return this.fail(field, `longer than ${maxLength} characters`);
+    if (!s) return this.fail(field, 'empty');
+    if (s.length > maxLength) return this.fail(field, 'tooLong', { max: maxLength });
     return s;
   }
   number(
@@ -81,58 +78,47 @@ class Checker {
     maxExclusive = false,
   ): number | undefined {
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      return this.fail(field, `expected a number, got ${describe(v)}`);
+      return this.fail(field, 'notNumber', gotValues(v));
     }
     if (v < min || v > max || (maxExclusive && v === max)) {
-      return this.fail(field, `${v} is outside ${min}–${max}${maxExclusive ? ' (exclusive)' : ''}`);
+      const code = maxExclusive ? 'outOfRangeExclusive' : 'outOfRange';
+      return this.fail(field, code, { value: String(v), min: String(min), max: String(max) });
     }
     return v;
   }
   time(v: Json, field: string): number | undefined {
-    if (typeof v !== 'string')
-      return this.fail(field, `expected an ISO 8601 UTC time, got ${describe(v)}`);
+    if (typeof v !== 'string') return this.fail(field, 'notTimeText', gotValues(v));
     const ms = ISO_UTC_PATTERN.test(v)
       ? parseIsoMs(v.length === 17 ? `${v.slice(0, 16)}:00Z` : v)
       : null;
-    if (ms === null) {
-      return this.fail(
-        field,
-        `${describe(v)} is not an ISO 8601 UTC time (e.g. 2024-10-31T12:00:00Z)`,
-      );
-    }
+    if (ms === null) return this.fail(field, 'notUtcTime', gotValues(v));
     return ms;
   }
 }
 
 function checkSite(c: Checker, v: Json): NotificationSite | undefined {
   if (!isObject(v)) {
-    return c.fail(
-      'site',
-      `expected {"siteId": …} or {"latDeg": …, "lonDeg": …}, got ${describe(v)}`,
-    );
+    return c.fail('site', 'siteShape', gotValues(v));
   }
   c.unknownKeys(v, ['siteId', 'latDeg', 'lonDeg', 'name'], 'site');
   const explicit = 'latDeg' in v || 'lonDeg' in v;
   if ('siteId' in v) {
-    if (explicit) return c.fail('site', 'give either siteId or latDeg/lonDeg, not both');
+    if (explicit) return c.fail('site', 'siteBoth');
     const id = c.string(v.siteId, 'site.siteId', 64);
     if (id === undefined) return undefined;
     const site = launchSite(id);
     if (!site) {
       const similar = similarSiteIds(id);
-      return c.fail(
-        'site.siteId',
-        `unknown launch site "${id}"` +
-          (similar.length ? ` (did you mean ${similar.join(', ')}?)` : '') +
-          '; give latDeg and lonDeg for a site not in the built-in list',
-      );
+      return similar.length
+        ? c.fail('site.siteId', 'unknownSiteSimilar', { id, similar: similar.join(', ') })
+        : c.fail('site.siteId', 'unknownSite', { id });
     }
     const name = 'name' in v ? c.string(v.name, 'site.name', 120) : site.name;
     return name === undefined
       ? undefined
       : { siteId: site.id, name, latDeg: site.latDeg, lonDeg: site.lonDeg };
   }
-  if (!explicit) return c.fail('site', 'give siteId (a built-in launch site) or latDeg and lonDeg');
+  if (!explicit) return c.fail('site', 'siteMissing');
   const latDeg = c.number(v.latDeg, 'site.latDeg', -90, 90);
   const lonDeg = c.number(v.lonDeg, 'site.lonDeg', -180, 180);
   const name = 'name' in v ? c.string(v.name, 'site.name', 120) : undefined;
@@ -142,13 +128,13 @@ function checkSite(c: Checker, v: Json): NotificationSite | undefined {
 }
 
 function checkWindow(c: Checker, v: Json): { startMs: number; endMs: number } | undefined {
-  if (!isObject(v)) return c.fail('window', `expected {"start": …, "end": …}, got ${describe(v)}`);
+  if (!isObject(v)) return c.fail('window', 'windowShape', gotValues(v));
   c.unknownKeys(v, ['start', 'end'], 'window');
   const startMs = c.time(v.start, 'window.start');
   const endMs = c.time(v.end, 'window.end');
   if (startMs === undefined || endMs === undefined) return undefined;
   if (endMs <= startMs) {
-    return c.fail('window', `inverted: end ${String(v.end)} is not after start ${String(v.start)}`);
+    return c.fail('window', 'windowInverted', { end: String(v.end), start: String(v.start) });
   }
   return { startMs, endMs };
 }
@@ -159,7 +145,7 @@ function checkAzimuth(c: Checker, v: Json): { minDeg: number; maxDeg: number } |
     return az === undefined ? undefined : { minDeg: az, maxDeg: az };
   }
   if (!isObject(v)) {
-    return c.fail('azimuthDeg', `expected a number or {"min": …, "max": …}, got ${describe(v)}`);
+    return c.fail('azimuthDeg', 'azimuthShape', gotValues(v));
   }
   c.unknownKeys(v, ['min', 'max'], 'azimuthDeg');
   const minDeg = c.number(v.min, 'azimuthDeg.min', 0, 360, true);
@@ -169,7 +155,7 @@ function checkAzimuth(c: Checker, v: Json): { minDeg: number; maxDeg: number } |
 
 function checkPoint(c: Checker, v: Json, field: string): LonLat | undefined {
   if (!Array.isArray(v) || v.length !== 2) {
-    return c.fail(field, `expected a [longitude, latitude] pair, got ${describe(v)}`);
+    return c.fail(field, 'pointShape', gotValues(v));
   }
   const lon = c.number(v[0], `${field}[0]`, -180, 180);
   const lat = c.number(v[1], `${field}[1]`, -90, 90);
@@ -177,11 +163,8 @@ function checkPoint(c: Checker, v: Json, field: string): LonLat | undefined {
 }
 
 function checkPolygon(c: Checker, v: Json, field: string): LonLat[] | undefined {
-  if (!Array.isArray(v))
-    return c.fail(field, `expected an array of [longitude, latitude] pairs, got ${describe(v)}`);
-  if (v.length < 4) {
-    return c.fail(field, `has ${v.length} points; a closed ring needs at least 4 (first = last)`);
-  }
+  if (!Array.isArray(v)) return c.fail(field, 'polygonShape', gotValues(v));
+  if (v.length < 4) return c.fail(field, 'polygonTooFew', { count: v.length });
   const before = c.issues.length;
   const points = v.map((p, i) => checkPoint(c, p, `${field}[${i}]`));
   if (c.issues.length > before) return undefined;
@@ -189,25 +172,22 @@ function checkPolygon(c: Checker, v: Json, field: string): LonLat[] | undefined 
   const first = ring[0];
   const last = ring[ring.length - 1];
   if (first[0] !== last[0] || first[1] !== last[1]) {
-    return c.fail(
-      field,
-      `does not close: the first point [${first.join(', ')}] differs from the last [${last.join(', ')}]`,
-    );
+    return c.fail(field, 'polygonOpen', { first: first.join(', '), last: last.join(', ') });
   }
   if (new Set(ring.slice(0, -1).map((p) => p.join(','))).size < 3) {
-    return c.fail(field, 'has fewer than 3 distinct points');
+    return c.fail(field, 'polygonDegenerate');
   }
   return ring;
 }
 
 function checkHazards(c: Checker, v: Json): HazardArea[] | undefined {
   if (v === undefined) return [];
-  if (!Array.isArray(v)) return c.fail('hazardAreas', `expected an array, got ${describe(v)}`);
+  if (!Array.isArray(v)) return c.fail('hazardAreas', 'notArray', gotValues(v));
   const areas: HazardArea[] = [];
   v.forEach((area, i) => {
     const field = `hazardAreas[${i}]`;
     if (!isObject(area)) {
-      c.fail(field, `expected {"polygon": […]}, got ${describe(area)}`);
+      c.fail(field, 'hazardShape', gotValues(area));
       return;
     }
     c.unknownKeys(area, ['name', 'kind', 'polygon'], field);
@@ -217,10 +197,10 @@ function checkHazards(c: Checker, v: Json): HazardArea[] | undefined {
       if (HAZARD_KINDS.includes(area.kind as HazardArea['kind']))
         kind = area.kind as HazardArea['kind'];
       else
-        c.fail(
-          `${field}.kind`,
-          `expected one of ${HAZARD_KINDS.join(', ')}, got ${describe(area.kind)}`,
-        );
+        c.fail(`${field}.kind`, 'notOneOf', {
+          options: HAZARD_KINDS.join(', '),
+          ...gotValues(area.kind),
+        });
     }
     const polygon = checkPolygon(c, area.polygon, `${field}.polygon`);
     if (polygon) areas.push(name === undefined ? { kind, polygon } : { name, kind, polygon });
@@ -229,7 +209,7 @@ function checkHazards(c: Checker, v: Json): HazardArea[] | undefined {
 }
 
 function checkTargetOrbit(c: Checker, v: Json): TargetOrbit | undefined {
-  if (!isObject(v)) return c.fail('targetOrbit', `expected an object, got ${describe(v)}`);
+  if (!isObject(v)) return c.fail('targetOrbit', 'notObject', gotValues(v));
   c.unknownKeys(v, ['inclinationDeg', 'altitudeKm'], 'targetOrbit');
   const orbit: TargetOrbit = {};
   if ('inclinationDeg' in v)
@@ -237,7 +217,7 @@ function checkTargetOrbit(c: Checker, v: Json): TargetOrbit | undefined {
   if ('altitudeKm' in v)
     orbit.altitudeKm = c.number(v.altitudeKm, 'targetOrbit.altitudeKm', 1, 1_000_000);
   if (!('inclinationDeg' in v) && !('altitudeKm' in v)) {
-    return c.fail('targetOrbit', 'give inclinationDeg, altitudeKm or both');
+    return c.fail('targetOrbit', 'orbitMissing');
   }
   return orbit;
 }
@@ -253,25 +233,22 @@ export function checkNotification(
   | { ok: false; id?: string; issues: NotificationIssue[] } {
   const c = new Checker();
   if (!isObject(v)) {
-    c.fail('(notification)', `expected an object, got ${describe(v)}`);
+    c.fail('(notification)', 'notObject', gotValues(v));
     return { ok: false, issues: c.issues };
   }
   c.unknownKeys(v, NOTIFICATION_FIELDS, '');
-  for (const field of REQUIRED_FIELDS) if (!(field in v)) c.fail(field, 'is required');
+  for (const field of REQUIRED_FIELDS) if (!(field in v)) c.fail(field, 'required');
   const has = (k: string) => k in v;
   const id = has('id') ? c.string(v.id, 'id', 64) : undefined;
   if (id !== undefined && !ID_PATTERN.test(id)) {
-    c.fail(
-      'id',
-      `"${id}" must start with a letter or digit and use only letters, digits and . _ : / -`,
-    );
+    c.fail('id', 'badId', { id });
   }
   const party = has('party') ? c.string(v.party, 'party', 200) : undefined;
   let kind: NotificationKind | undefined;
   if (has('kind')) {
     if (NOTIFICATION_KINDS.includes(v.kind as NotificationKind)) kind = v.kind as NotificationKind;
     else
-      c.fail('kind', `expected one of ${NOTIFICATION_KINDS.join(', ')}, got ${describe(v.kind)}`);
+      c.fail('kind', 'notOneOf', { options: NOTIFICATION_KINDS.join(', '), ...gotValues(v.kind) });
   }
   const vehicle = has('vehicle') ? c.string(v.vehicle, 'vehicle', 120) : undefined;
   const site = has('site') ? checkSite(c, v.site) : undefined;
@@ -283,10 +260,7 @@ export function checkNotification(
   if (has('intlDesignator')) {
     intlDesignator = c.string(v.intlDesignator, 'intlDesignator', 16)?.toUpperCase();
     if (intlDesignator !== undefined && !DESIGNATOR_PATTERN.test(intlDesignator)) {
-      intlDesignator = c.fail(
-        'intlDesignator',
-        `"${intlDesignator}" is not an international designator (YYYY-NNN, e.g. 2024-191, optionally with piece letters)`,
-      );
+      intlDesignator = c.fail('intlDesignator', 'badDesignator', { value: intlDesignator });
     }
   }
   const remarks = has('remarks') ? c.string(v.remarks, 'remarks', 4000) : undefined;
@@ -316,26 +290,21 @@ export function notificationItems(root: Json): Json[] {
   if (isObject(root) && 'notifications' in root) {
     const unknown = Object.keys(root).filter((k) => !DOCUMENT_FIELDS.includes(k));
     if (unknown.length) {
-      throw new NotificationFormatError(
-        `unknown top-level field ${unknown.map((k) => `"${k}"`).join(', ')}`,
-      );
+      throw formatError('unknownTopLevel', { fields: unknown.map((k) => `"${k}"`).join(', ') });
     }
     if ('schemaVersion' in root && root.schemaVersion !== NOTIFICATION_SCHEMA_VERSION) {
-      throw new NotificationFormatError(
-        `schemaVersion ${describe(root.schemaVersion)} is not supported (expected ${NOTIFICATION_SCHEMA_VERSION})`,
-      );
+      throw formatError('schemaVersion', {
+        ...gotValues(root.schemaVersion),
+        expected: NOTIFICATION_SCHEMA_VERSION,
+      });
     }
     if (!Array.isArray(root.notifications)) {
-      throw new NotificationFormatError(
-        `"notifications" must be an array, got ${describe(root.notifications)}`,
-      );
+      throw formatError('notificationsNotArray', gotValues(root.notifications));
     }
     return root.notifications;
   }
   if (isObject(root) && 'id' in root) return [root];
-  throw new NotificationFormatError(
-    'expected a notification, an array of notifications, or {"notifications": […]}',
-  );
+  throw formatError('notNotificationRoot');
 }
 
 /**
@@ -357,12 +326,7 @@ export function checkNotifications(items: Json[]): {
       rejected.push({
         index: i + 1,
         id: result.notification.id,
-        issues: [
-          {
-            field: 'id',
-            reason: `"${result.notification.id}" is used by an earlier notification in this file`,
-          },
-        ],
+        issues: [notificationIssue('id', 'duplicateId', { id: result.notification.id })],
       });
     } else {
       seen.add(result.notification.id);

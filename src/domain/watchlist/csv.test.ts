@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseWatchListCsv, watchListToCsv, neutraliseCell } from './csv';
 import { describeIssue, parseCatalogNumbers, checkStoredEntry } from './validate';
+import { watchReasonText } from './issues';
 import { upsertEntries, hbrByObject } from './merge';
 import { MAX_WATCH_ENTRIES, type WatchEntry } from './types';
 
@@ -135,18 +136,22 @@ describe('watch list, other checks', () => {
       ids: [25544, 20580, 48274, 7],
       problems: [],
     });
-    expect(parseCatalogNumbers('25544 ISS').problems).toEqual([
+    expect(parseCatalogNumbers('25544 ISS').problems.map(watchReasonText)).toEqual([
       '"ISS" is not a catalog number (digits only)',
     ]);
   });
 
   it('checks records read back from storage without coercing', () => {
     const good = { noradId: 1, label: 'a', hbrM: null, note: '' };
-    expect(checkStoredEntry(good)).toEqual(good);
-    expect(checkStoredEntry({ ...good, noradId: '1' })).toBe('noradId "1" is not a catalog number');
-    expect(checkStoredEntry({ ...good, hbrM: -1 })).toBe('hbrM -1 is not a radius in metres');
-    expect(checkStoredEntry({ ...good, label: 3 })).toBe('label is not text');
-    expect(checkStoredEntry(null)).toBe('not an object');
+    const checked = (v: unknown) => {
+      const r = checkStoredEntry(v);
+      return 'code' in r ? watchReasonText(r) : r;
+    };
+    expect(checked(good)).toEqual(good);
+    expect(checked({ ...good, noradId: '1' })).toBe('noradId "1" is not a catalog number');
+    expect(checked({ ...good, hbrM: -1 })).toBe('hbrM -1 is not a radius in metres');
+    expect(checked({ ...good, label: 3 })).toBe('label is not text');
+    expect(checked(null)).toBe('not an object');
   });
 
   it('merges by catalog number in place, appends new ones, keeps the limit', () => {

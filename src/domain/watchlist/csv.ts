@@ -10,14 +10,15 @@ import {
   type WatchEntry,
   type WatchIssue,
 } from './types';
-import { checkHbrM, checkNoradId, checkText } from './validate';
+import { watchReason, type WatchReason } from './issues';
+import { checkHbrM, checkNoradId, checkText, watchIssue } from './validate';
 
 export type WatchCsvResult =
   { ok: true; entries: WatchEntry[] } | { ok: false; issues: WatchIssue[] };
 
-const fileIssue = (reason: string): WatchCsvResult => ({
+const fileIssue = (reason: WatchReason): WatchCsvResult => ({
   ok: false,
-  issues: [{ row: 0, line: 0, column: '', reason }],
+  issues: [watchIssue(0, 0, '', reason)],
 });
 
 /** Characters that make a spreadsheet read a cell as a formula. */
@@ -31,7 +32,10 @@ const isBlankRow = (row: string[]) => row.every((cell) => cell.trim() === '');
 export function parseWatchListCsv(text: string): WatchCsvResult {
   if (text.length > MAX_WATCH_FILE_BYTES) {
     return fileIssue(
-      `${(text.length / 1048576).toFixed(1)} MB is too large for a watch list (at most ${MAX_WATCH_FILE_BYTES / 1048576} MB)`,
+      watchReason('tooLarge', {
+        size: (text.length / 1048576).toFixed(1),
+        max: MAX_WATCH_FILE_BYTES / 1048576,
+      }),
     );
   }
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
@@ -41,8 +45,7 @@ export function parseWatchListCsv(text: string): WatchCsvResult {
   const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
   const rows = parsed.data;
   const headerIndex = rows.findIndex((r) => !isBlankRow(r));
-  if (headerIndex < 0)
-    return fileIssue('the file is empty (a header row noradId,label,hbrM,note is required)');
+  if (headerIndex < 0) return fileIssue(watchReason('empty'));
   const header = rows[headerIndex].map((h) => h.trim());
   const known = WATCH_COLUMNS as readonly string[];
   const unknown = header.filter((h) => !known.includes(h));
@@ -50,14 +53,17 @@ export function parseWatchListCsv(text: string): WatchCsvResult {
     const looksLikeData = header.some((h) => /^\d+$/.test(h));
     return fileIssue(
       looksLikeData
-        ? `the first row must be the header ${WATCH_COLUMNS.join(',')} (found data: "${header.join(',')}")`
-        : `unknown column ${unknown.map((h) => `"${h}"`).join(', ')} (columns: ${WATCH_COLUMNS.join(', ')})`,
+        ? watchReason('headerFirst', { columns: WATCH_COLUMNS.join(','), found: header.join(',') })
+        : watchReason('unknownColumn', {
+            columns: unknown.map((h) => `"${h}"`).join(', '),
+            known: WATCH_COLUMNS.join(', '),
+          }),
     );
   }
-  if (!header.includes('noradId')) return fileIssue('the header has no noradId column');
+  if (!header.includes('noradId')) return fileIssue(watchReason('noNoradIdColumn'));
   const repeated = header.filter((h, i) => header.indexOf(h) !== i);
   if (repeated.length)
-    return fileIssue(`column ${repeated.join(', ')} appears twice in the header`);
+    return fileIssue(watchReason('repeatedColumn', { columns: repeated.join(', ') }));
 
   const issues: WatchIssue[] = [];
   const entries: WatchEntry[] = [];
@@ -71,14 +77,14 @@ export function parseWatchListCsv(text: string): WatchCsvResult {
     for (const field of row) line += field.split('\n').length - 1;
     if (r <= headerIndex || isBlankRow(row)) continue;
     index += 1;
-    const at = (column: string, reason: string) =>
-      issues.push({ row: index, line: rowLine, column, reason });
+    const at = (column: string, reason: WatchReason) =>
+      issues.push(watchIssue(index, rowLine, column, reason));
     if (quoteError && quoteError.row === r) {
-      at('', 'a quoted cell is not closed');
+      at('', watchReason('quoteNotClosed'));
       continue;
     }
     if (row.length !== header.length) {
-      at('', `has ${row.length} cells; the header has ${header.length}`);
+      at('', watchReason('rowCells', { cells: row.length, header: header.length }));
       continue;
     }
     const cell = (name: WatchColumn) => {
@@ -89,23 +95,24 @@ export function parseWatchListCsv(text: string): WatchCsvResult {
     const hbrM = checkHbrM(cell('hbrM'));
     const label = unneutralise(cell('label').trim());
     const note = unneutralise(cell('note').trim());
-    if (typeof id === 'string') at('noradId', id);
-    if (typeof hbrM === 'string') at('hbrM', hbrM);
+    if (typeof id === 'object') at('noradId', id);
+    if (typeof hbrM === 'object' && hbrM !== null) at('hbrM', hbrM);
     const labelProblem = checkText('label', label);
     if (labelProblem) at('label', labelProblem);
     const noteProblem = checkText('note', note);
     if (noteProblem) at('note', noteProblem);
-    if (typeof id !== 'number' || typeof hbrM === 'string' || labelProblem || noteProblem) continue;
+    const hbrBad = hbrM !== null && typeof hbrM === 'object';
+    if (typeof id !== 'number' || hbrBad || labelProblem || noteProblem) continue;
     const earlier = rowOf.get(id);
     if (earlier !== undefined) {
-      at('noradId', `${id} is already on row ${earlier}`);
+      at('noradId', watchReason('duplicate', { id, row: earlier }));
       continue;
     }
     rowOf.set(id, index);
     entries.push({ noradId: id, label, hbrM, note });
   }
   if (index > MAX_WATCH_ENTRIES) {
-    return fileIssue(`${index} rows; a watch list holds at most ${MAX_WATCH_ENTRIES} objects`);
+    return fileIssue(watchReason('tooManyRows', { rows: index, max: MAX_WATCH_ENTRIES }));
   }
   return issues.length ? { ok: false, issues } : { ok: true, entries };
 }

@@ -9,6 +9,8 @@ export interface WatchEntry {
   note: string;
 }
 
+import type { WatchReason } from './issues';
+
 /** What is wrong with a watch-list row, and where. */
 export interface WatchIssue {
   /** 1-based data row (the header is not counted); 0 for the file as a whole. */
@@ -17,7 +19,9 @@ export interface WatchIssue {
   line: number;
   /** The column the problem is in ('' for the row or the file). */
   column: string;
+  /** The English (the command line's); `issue` is the same as a code and values. */
   reason: string;
+  issue: WatchReason;
 }
 
 export const WATCH_COLUMNS = ['noradId', 'label', 'hbrM', 'note'] as const;
