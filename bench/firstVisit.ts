@@ -19,6 +19,8 @@ interface Visit {
   globeWithObjectsMs: number;
   fromServiceWorker: number;
   requests: number;
+  /** Where the time went, ms from navigation: the page's DOMContentLoaded and the catalog's marks. */
+  milestonesMs: Record<string, number>;
 }
 
 async function visit(page: Page, url: string): Promise<Visit> {
@@ -49,12 +51,22 @@ async function visit(page: Page, url: string): Promise<Visit> {
     },
   );
   const globeWithObjectsMs = Date.now() - started;
+  const milestonesMs = await page.evaluate(() => {
+    const [nav] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+    const out: Record<string, number> = { 'page: DOMContentLoaded': nav.domContentLoadedEventEnd };
+    for (const m of performance.getEntriesByType('mark')) {
+      if (m.name.startsWith('catalog:')) out[m.name] = m.startTime;
+    }
+    out['globe: tiles loaded (polled)'] = performance.now();
+    return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, Math.round(v)]));
+  });
   await cdp.detach();
   return {
     transferredKiB: Math.round(bytes / 1024),
     globeWithObjectsMs,
     fromServiceWorker,
     requests,
+    milestonesMs,
   };
 }
 
