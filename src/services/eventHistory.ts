@@ -25,6 +25,7 @@ import {
   updateFromRecord,
   type ConjunctionEventHistory,
   type EventUpdate,
+  type HistoryIssue,
   type ListedAlert,
   type RejectedEvent,
   type ScreeningCoverage,
@@ -224,11 +225,11 @@ export const historyWritten = (): Promise<void> => writing;
 function toUpdates(
   records: readonly ConjunctionRecord[],
   context: (r: ConjunctionRecord) => Parameters<typeof updateFromRecord>[1],
-): { updates: EventUpdate[]; leftOver: ConjunctionRecord[]; problems: string[] } {
+): { updates: EventUpdate[]; leftOver: ConjunctionRecord[]; problems: HistoryIssue[] } {
   const out = {
     updates: [] as EventUpdate[],
     leftOver: [] as ConjunctionRecord[],
-    problems: [] as string[],
+    problems: [] as HistoryIssue[],
   };
   for (const r of records) {
     const u = toUpdate(r, context(r));
@@ -243,12 +244,12 @@ function toUpdates(
 function toUpdate(
   r: ConjunctionRecord,
   context: Parameters<typeof updateFromRecord>[1],
-): EventUpdate | { problem: string } {
+): EventUpdate | { problem: HistoryIssue } {
   try {
     return updateFromRecord(r, context);
   } catch (e) {
     if (!(e instanceof HistoryInputError)) throw e;
-    return { problem: `${e.message} (listed, not kept in the history)` };
+    return { problem: e.issue };
   }
 }
 
@@ -260,7 +261,7 @@ function toUpdate(
 export function recordImported(
   records: readonly ConjunctionRecord[],
   fileTimes: ReadonlyMap<string, number>,
-): { leftOver: ConjunctionRecord[]; problems: string[] } {
+): { leftOver: ConjunctionRecord[]; problems: HistoryIssue[] } {
   const { updates, leftOver, problems } = toUpdates(records, (r) =>
     r.source === 'socrates'
       ? { createdMs: socratesReportMs(r.sourceLabel) ?? fileTimes.get(r.sourceLabel) }

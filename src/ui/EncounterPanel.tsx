@@ -19,6 +19,7 @@ import { selectedConjunction, useConjunctionStore } from '../state/conjunctionSt
 import { download, formatMiss, formatPc, formatTca } from './ConjunctionFormat';
 import { formatNumber } from './format';
 import { i18n } from './i18n';
+import { pcProblemMessage } from './issues';
 import { BPlaneChart, RangeChart } from './EncounterCharts';
 import { useSimTime } from './useTicker';
 
@@ -175,7 +176,7 @@ function Encounter({ record }: { record: ConjunctionRecord }) {
         <dd data-field="pc">
           <strong>{pc ? formatPc(pc.value) : '—'}</strong>
           {pc?.kind === 'maximum' && <span className="max-tag"> {t('encounter.max')}</span>}
-          {!pc && record.pcProblem && <span className="muted"> {record.pcProblem}</span>}
+          {!pc && record.pcProblem && <span className="muted"> {pcProblemMessage(record)}</span>}
         </dd>
         {pc && (
           <>

@@ -7,6 +7,9 @@ import {
   type ImportNote,
   type ImportNotice,
 } from '../domain/conjunctions/importNotice';
+import type { ConjunctionRecord } from '../domain/conjunctions/types';
+import type { HistoryIssue } from '../domain/history/issues';
+import type { PcIssue } from '../domain/probability/issues';
 import type { RecordIssue } from '../domain/catalog/recordIssues';
 import type { RejectedRecord } from '../domain/catalog/types';
 import { isLimitCode, type LimitIssue } from '../domain/limits';
@@ -27,6 +30,10 @@ function localValues(values: Values): Record<string, string> {
   }
   return out;
 }
+
+/** Values as written (no grouping). */
+const textValues = (values: Values): Record<string, string> =>
+  Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)]));
 
 /**
  * A refused input in the reader's language, from its code and values (the domain's own English
@@ -168,9 +175,34 @@ export function importNoteMessage(note: ImportNote): string {
       return i18n.t('importNote.unknownFormat', { file: note.file });
     case 'limit':
       return issueMessage({ ...note.issue, file: note.file });
+    case 'pc':
+      return i18n.t('importNote.pc', {
+        file: note.file,
+        line: note.line,
+        reason: pcIssueMessage(note.issue),
+      });
+    case 'history':
+      return i18n.t('importNote.history', { reason: historyIssueMessage(note.issue) });
     case 'text':
       return note.text;
   }
+}
+
+/** Why a CDM's Pc could not be computed, in the reader's language; a frame as written. */
+export function pcIssueMessage(issue: PcIssue): string {
+  return i18n.t(`pcIssue.${issue.code}`, textValues(issue.values));
+}
+
+/** Why an event has no Pc: worded from its data, else (an older stored record) its English. */
+export const pcProblemMessage = (r: Pick<ConjunctionRecord, 'pcProblem' | 'pcIssue'>) =>
+  r.pcIssue ? pcIssueMessage(r.pcIssue) : r.pcProblem;
+
+/** Why a record was not kept in the event history; its file or run as written. */
+export function historyIssueMessage(issue: HistoryIssue): string {
+  return i18n.t('historyIssue.at', {
+    label: String(issue.values.label),
+    text: i18n.t(`historyIssue.${issue.code}`),
+  });
 }
 
 /** The import's alert: events loaded, problems counted, the first few named. */

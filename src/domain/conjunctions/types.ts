@@ -2,6 +2,7 @@
 // imported SOCRATES list. The list, the encounter view, exports and the briefing tour all read this.
 import type { CdmMessage } from '../cdm/types';
 import type { Mat3, Vec3 } from '../probability/linalg';
+import type { PcIssue } from '../probability/issues';
 
 export type ConjunctionSource = 'screening' | 'cdm' | 'socrates';
 
@@ -83,8 +84,10 @@ export interface ConjunctionRecord {
   dse1?: number;
   dse2?: number;
   pc?: PcSummary;
-  /** Why no probability could be computed, when there is none. */
+  /** Why no probability could be computed, when there is none (English; older records: only this). */
   pcProblem?: string;
+  /** The same as data, for the interface to word. */
+  pcIssue?: PcIssue;
   states?: EventStates;
   /** Screening: where each object's states came from (an OEM, or SGP4). */
   stateSources?: { object1: 'sgp4' | 'ephemeris'; object2: 'sgp4' | 'ephemeris' };

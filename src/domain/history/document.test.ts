@@ -128,6 +128,17 @@ describe('the event store document', () => {
         /2 items, not 1/,
       ],
       [
+        (d) => (d[0].updates[0].record.pcIssue = { code: 'nope' as never, values: {} }),
+        'events[0].updates[0].record.pcIssue.code',
+        /one of unsupportedFrame, /,
+      ],
+      [
+        (d) =>
+          (d[0].updates[0].record.pcIssue = { code: 'failed', values: { detail: [] as never } }),
+        'events[0].updates[0].record.pcIssue.values.detail',
+        /must be a string, not an array/,
+      ],
+      [
         (d) => (d[0].updates[0].record.states!.object1.rKm = [1, 2, null] as never),
         'events[0].updates[0].record.states.object1.rKm[2]',
         /not null/,

@@ -6,6 +6,7 @@
 // only HistoryDocumentError.
 import { parseEventKey } from '../conjunctions/list';
 import type { ConjunctionRecord } from '../conjunctions/types';
+import { PC_ISSUE_CODES } from '../probability/issues';
 import { pairKey } from './designator';
 import {
   HISTORY_SCHEMA_VERSION,
@@ -261,6 +262,20 @@ function states(v: unknown, parent: string, key: Key): void {
   stateKm(s.object2, p, 'object2');
 }
 
+/** A message as data (`{ code, values }`): a known code, text or number values. */
+const messageData =
+  (codes: readonly string[]) =>
+  (v: unknown, parent: string, key: Key): void => {
+    const p = at(parent, key);
+    const m = object(v, p);
+    oneOf(m.code, p, 'code', codes);
+    const values = object(m.values, p, 'values');
+    for (const [k, x] of Object.entries(values)) {
+      if (typeof x === 'number') num(x, `${p}.values`, k);
+      else text(x, `${p}.values`, k, 100_000);
+    }
+  };
+
 function record(v: unknown, path: string): ConjunctionRecord {
   const r = object(v, path);
   text(r.key, path, 'key');
@@ -285,6 +300,7 @@ function record(v: unknown, path: string): ConjunctionRecord {
   opt(r, 'dse2', path, num);
   opt(r, 'pc', path, pcSummary);
   opt(r, 'pcProblem', path, (x, p, k) => text(x, p, k, 100_000));
+  opt(r, 'pcIssue', path, messageData(PC_ISSUE_CODES));
   opt(r, 'states', path, states);
   opt(r, 'covariancesRtnM2', path, (x, p, k) =>
     each(array(x, p, k, 2, 2), (m, i) => matrix(m, at(p, k), i, 3)),

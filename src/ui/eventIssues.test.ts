@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { writeCdmKvn } from '../domain/cdm/writeKvn';
+import { importNoticeText, type ImportNote } from '../domain/conjunctions/importNotice';
+import { recordToCdm } from '../domain/conjunctions/toCdm';
+import type { ConjunctionRecord } from '../domain/conjunctions/types';
+import {
+  HISTORY_ISSUE_CODES,
+  historyIssueText,
+  HistoryInputError,
+  updateFromRecord,
+  type HistoryIssue,
+  type UpdateContext,
+} from '../domain/history';
+import { circularState, T0, testRecord } from '../domain/history/testSupport';
+import { PC_ISSUE_CODES, pcIssueText, type PcIssue } from '../domain/probability/issues';
+import { importConjunctionTexts } from '../services/conjunctionImport';
+import { useLanguageStore } from '../state/languageStore';
+import {
+  historyIssueMessage,
+  importNoticeMessage,
+  pcIssueMessage,
+  pcProblemMessage,
+} from './issues';
+
+const setLang = (lang: 'en' | 'zh') => useLanguageStore.getState().setLang(lang);
+const CHINESE = /[\u4e00-\u9fff]/;
+
+// CDMs of our own (written from constructed events), each with a Pc that cannot be computed.
+const cdmOf = (r: ConjunctionRecord) => writeCdmKvn(recordToCdm(r, { creationMs: T0 }));
+const GOOD = testRecord({ radiiKm: [7000, 7000.5] });
+const PC_BROKEN = [
+  { name: 'frame.cdm', text: cdmOf(GOOD).replace(/(REF_FRAME +=) ITRF/, '$1 MARSFIXED') },
+  // Object 1 at the Earth's centre: its RTN frame is undefined.
+  { name: 'origin.cdm', text: cdmOf(GOOD).replace(/^([XY] +=) \S+/gm, '$1 0') },
+  // Both objects in one state: no relative velocity, no encounter plane.
+  {
+    name: 'same.cdm',
+    text: cdmOf({ ...GOOD, states: { ...GOOD.states!, object2: circularState(7000, 0.9) } }),
+  },
+];
+const pcNotes = (): ImportNote[] => [
+  ...importConjunctionTexts(PC_BROKEN).notes,
+  ...importConjunctionTexts([{ name: 'hbr.cdm', text: cdmOf(GOOD) }], { defaultHbrM: -1 }).notes,
+];
+const pcFound = () => pcNotes().flatMap((n) => (n.kind === 'pc' ? [n.issue] : []));
+
+describe('a CDM’s Pc that cannot be computed, in the reader’s language', () => {
+  const samples: PcIssue[] = [
+    ...PC_ISSUE_CODES.map((code) => ({
+      code,
+      values: { frame: 'MARSFIXED', hbr: '-1', detail: 'x is not a function' },
+    })),
+    ...pcFound(),
+  ];
+
+  it('is found on import: a frame, a position at the origin, equal states, a negative HBR', () => {
+    expect(pcNotes().map((n) => n.kind)).toEqual(['pc', 'pc', 'pc', 'pc']);
+    expect(pcFound().map((i) => i.code)).toEqual([
+      'unsupportedFrame',
+      'rtnUndefined',
+      'zeroVector',
+      'negativeHbr',
+    ]);
+    expect(importNoticeText({ loaded: 4, notes: pcNotes().slice(0, 1) })).toBe(
+      'Loaded 4 events; 1 problem: frame.cdm: line 1: unsupported REF_FRAME MARSFIXED',
+    );
+  });
+
+  it('reads in English exactly as the record keeps it, and in Chinese', () => {
+    setLang('en');
+    for (const i of samples) expect(pcIssueMessage(i), i.code).toBe(pcIssueText(i));
+    const record = importConjunctionTexts(PC_BROKEN.slice(0, 1)).cdm[0];
+    expect(pcProblemMessage(record)).toBe(record.pcProblem);
+    setLang('zh');
+    for (const i of samples) {
+      expect(pcIssueMessage(i), i.code).toMatch(CHINESE);
+      expect(pcIssueMessage(i), i.code).not.toBe(pcIssueText(i));
+    }
+    expect(pcProblemMessage(record)).toBe('不支持的 REF_FRAME MARSFIXED，无法计算 Pc');
+    // An older stored record has its English only.
+    expect(pcProblemMessage({ pcProblem: 'unsupported REF_FRAME X' })).toBe(
+      'unsupported REF_FRAME X',
+    );
+    setLang('en');
+  });
+});
+
+// Records that cannot become updates, each refused by updateFromRecord itself.
+const HISTORY_BROKEN: [ConjunctionRecord, UpdateContext][] = [
+  [testRecord({ tcaMs: Date.UTC(1900, 0, 1) }), { createdMs: T0 }],
+  [testRecord({ missKm: -1 }), { createdMs: T0 }],
+  [{ ...testRecord(), relSpeedKmS: NaN }, { createdMs: T0 }],
+  [{ ...testRecord(), source: 'cdm', sourceLabel: 'a.cdm' }, {}],
+  [{ ...testRecord(), source: 'socrates', sourceLabel: 'list.csv' }, {}],
+  [testRecord(), {}],
+  [testRecord(), { createdMs: Date.UTC(2300, 0, 1) }],
+];
+function historyFound(): HistoryIssue[] {
+  return HISTORY_BROKEN.map(([record, context]) => {
+    try {
+      updateFromRecord(record, context);
+    } catch (e) {
+      if (e instanceof HistoryInputError) return e.issue;
+    }
+    throw new Error('kept');
+  });
+}
+
+describe('records not kept in the event history, in the reader’s language', () => {
+  it('are found by updateFromRecord: every check', () => {
+    expect(historyFound().map((i) => i.code)).toEqual(HISTORY_ISSUE_CODES);
+  });
+
+  it('read in English exactly as before, in the import alert too, and in Chinese', () => {
+    const notes: ImportNote[] = [
+      ...pcNotes(),
+      ...historyFound().map((issue): ImportNote => ({ kind: 'history', issue })),
+    ];
+    setLang('en');
+    for (const i of historyFound()) expect(historyIssueMessage(i)).toBe(historyIssueText(i));
+    for (const shown of [notes, notes.slice(4), notes.slice(5, 6)]) {
+      const notice = { loaded: 2, notes: shown };
+      expect(importNoticeMessage(notice)).toBe(importNoticeText(notice));
+    }
+    expect(importNoticeText({ loaded: 1, notes: notes.slice(8, 9) })).toBe(
+      'Loaded 1 event; 1 problem: list.csv: no report time (the file name carries none; give one) (listed, not kept in the history)',
+    );
+    setLang('zh');
+    for (const i of historyFound()) {
+      expect(historyIssueMessage(i), i.code).toMatch(CHINESE);
+      expect(historyIssueMessage(i), i.code).not.toBe(historyIssueText(i));
+    }
+    expect(importNoticeMessage({ loaded: 1, notes: notes.slice(8, 9) })).toBe(
+      '已加载 1 个事件；1 个问题：list.csv：没有报告时间（文件名中不含时间；请提供）（已列出，未存入事件历史）',
+    );
+    setLang('en');
+  });
+});
