@@ -159,7 +159,13 @@ describe('event history service', () => {
     ]);
     await recordScreeningRun(
       emptyResult(),
-      'watch run',
+      {
+        kind: 'rescreen',
+        startMs: T0,
+        hours: 24,
+        thresholdKm: 5,
+        scope: { kind: 'watchList', count: 1, catalog: 'test' },
+      },
       {
         startMs: T0,
         durationHours: 24,

@@ -32,6 +32,7 @@ import {
   type Steps,
 } from '../domain/history';
 import { ephemerisEventPc } from '../domain/screening/ephemerisPc';
+import { runLabelText, type RunDescription } from '../domain/screening/runs';
 import type { ScreeningEphemeris, ScreeningResult } from '../domain/screening/types';
 import { useCatalogStore } from '../state/catalogStore';
 import { useConjunctionStore } from '../state/conjunctionStore';
@@ -279,17 +280,19 @@ export function recordImported(
  * run's primaries (a watch list's numbers) are covered; all vs all covers the whole catalog.
  * Each event's record (with its Pc) is built, and the updates merged into the history, in slices
  * between which the page draws and answers (`onProgress(done, total)` while building): a week of
- * all vs all is a quarter of a million events. Resolves once the list shows them.
+ * all vs all is a quarter of a million events. Resolves once the list shows them. The run's
+ * English label names its updates; its description is kept with each record.
  */
 export async function recordScreeningRun(
   result: ScreeningResult,
-  label: string,
+  run: RunDescription,
   request: ScreeningRequest,
   nowMs = Date.now(),
   ephemerides: readonly ScreeningEphemeris[] = [],
   onProgress?: (done: number, total: number) => void,
 ): Promise<void> {
   const { defaultHbrM, objectHbrM } = useConjunctionStore.getState().settings;
+  const label = runLabelText(run);
   const context = { createdMs: nowMs, runLabel: label };
   const built = await mapInSlices(
     result.events,
@@ -297,7 +300,7 @@ export async function recordScreeningRun(
       // An OEM with covariance at TCA gives the event a Pc of its own (else the maximum Pc).
       const ephemerisPc = ephemerides.length ? ephemerisEventPc(e, ephemerides, defaultHbrM) : null;
       const record = withObjectHbr(
-        recordFromScreening(e, defaultHbrM, label, ephemerisPc),
+        { ...recordFromScreening(e, defaultHbrM, label, ephemerisPc), run },
         objectHbrM,
         defaultHbrM,
       );
@@ -312,7 +315,7 @@ export async function recordScreeningRun(
     else updates.push(update);
   }
   if (leftOver.length) useConjunctionStore.getState().addEvents('screening', leftOver);
-  const run: ScreeningCoverage = {
+  const coverage: ScreeningCoverage = {
     runLabel: label,
     atMs: nowMs,
     startMs: request.startMs,
@@ -321,7 +324,7 @@ export async function recordScreeningRun(
       ? request.primaries
       : useCatalogStore.getState().objects.map((o) => o.noradCatId),
   };
-  await addUpdatesInSlices(updates, run);
+  await addUpdatesInSlices(updates, coverage);
   await historyRowsShown();
 }
 

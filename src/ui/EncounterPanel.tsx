@@ -20,6 +20,7 @@ import { download, formatMiss, formatPc, formatTca } from './ConjunctionFormat';
 import { formatNumber } from './format';
 import { i18n } from './i18n';
 import { pcProblemMessage } from './issues';
+import { sourceLabelMessage } from './runLabels';
 import { BPlaneChart, RangeChart } from './EncounterCharts';
 import { useSimTime } from './useTicker';
 
@@ -238,7 +239,7 @@ function Encounter({ record }: { record: ConjunctionRecord }) {
         )}
         <dt>{t('encounter.source')}</dt>
         <dd>
-          {t(`source.${record.source}`)} <span className="muted">{record.sourceLabel}</span>
+          {t(`source.${record.source}`)} <span className="muted">{sourceLabelMessage(record)}</span>
           {record.states && (
             <span className="muted">
               {' '}

@@ -13,14 +13,19 @@ import {
 } from '../domain/history';
 import { circularState, T0, testRecord } from '../domain/history/testSupport';
 import { PC_ISSUE_CODES, pcIssueText, type PcIssue } from '../domain/probability/issues';
+import { runLabelText, type RunDescription } from '../domain/screening/runs';
 import { importConjunctionTexts } from '../services/conjunctionImport';
+import { rescreenRun } from '../services/watchRescreen';
 import { useLanguageStore } from '../state/languageStore';
+import { rescreenReasonText, type RescreenReason } from '../state/watchListStore';
 import {
   historyIssueMessage,
   importNoticeMessage,
   pcIssueMessage,
   pcProblemMessage,
+  rescreenReasonMessage,
 } from './issues';
+import { runLabelMessage, sourceLabelMessage } from './runLabels';
 
 const setLang = (lang: 'en' | 'zh') => useLanguageStore.getState().setLang(lang);
 const CHINESE = /[\u4e00-\u9fff]/;
@@ -133,6 +138,64 @@ describe('records not kept in the event history, in the reader’s language', ()
     expect(importNoticeMessage({ loaded: 1, notes: notes.slice(8, 9) })).toBe(
       '已加载 1 个事件；1 个问题：list.csv：没有报告时间（文件名中不含时间；请提供）（已列出，未存入事件历史）',
     );
+    setLang('en');
+  });
+});
+
+describe('screening runs named in the reader’s language', () => {
+  const window = { startMs: Date.UTC(2024, 10, 1), hours: 24, thresholdKm: 5 };
+  const runs: RunDescription[] = [
+    { kind: 'screening', ...window, scope: { kind: 'allVsAll' } },
+    { kind: 'screening', ...window, scope: { kind: 'primaries', count: 1 } },
+    { kind: 'screening', ...window, scope: { kind: 'primaries', count: 12 } },
+    { kind: 'screening', ...window, scope: { kind: 'ephemerides', count: 1 } },
+    { kind: 'screening', ...window, thresholdKm: 2.5, scope: { kind: 'ephemerides', count: 2 } },
+    rescreenRun('Offline snapshot', undefined, window.startMs, 168, 2, 50),
+    rescreenRun('active.csv', Date.UTC(2024, 9, 31, 23, 5), window.startMs, 24, 5, 3),
+  ];
+
+  it('read in English exactly as the stored labels, and in Chinese', () => {
+    setLang('en');
+    for (const run of runs) expect(runLabelMessage(run)).toBe(runLabelText(run));
+    expect(runLabelText(runs[0])).toBe('screening 2024-11-01 00:00 UTC + 24 h, 5 km, all vs all');
+    expect(runLabelText(runs[6])).toBe(
+      'watch list (3) vs active.csv of 2024-10-31 23:05 UTC: 2024-11-01 00:00 UTC + 24 h, 5 km',
+    );
+    setLang('zh');
+    for (const run of runs) {
+      expect(runLabelMessage(run)).toMatch(CHINESE);
+      expect(runLabelMessage(run)).not.toBe(runLabelText(run));
+    }
+    expect(runLabelMessage(runs[0])).toBe(
+      '筛查 2024-11-01 00:00 UTC 起 24 小时，阈值 5 km，全部对全部',
+    );
+    expect(runLabelMessage(runs[6])).toBe(
+      '监视列表（3 个目标）对 active.csv（2024-10-31 23:05 UTC 获取）：2024-11-01 00:00 UTC 起 24 小时，阈值 5 km',
+    );
+    // An older stored record has its English label only.
+    expect(sourceLabelMessage({ sourceLabel: runLabelText(runs[0]) })).toBe(runLabelText(runs[0]));
+    expect(sourceLabelMessage({ sourceLabel: 'x', run: runs[0] })).toBe(runLabelMessage(runs[0]));
+    setLang('en');
+  });
+
+  it('a re-screening not done says why, in English as before and in Chinese', () => {
+    const reasons: RescreenReason[] = [
+      { code: 'noCatalog' },
+      { code: 'emptyList' },
+      { code: 'noneInCatalog' },
+      { code: 'notFinished' },
+      { code: 'screening', failure: { code: 'cancelled' } },
+      { code: 'screening', failure: { code: 'failed', detail: 'out of memory' } },
+    ];
+    setLang('en');
+    for (const r of reasons) expect(rescreenReasonMessage(r)).toBe(rescreenReasonText(r));
+    expect(rescreenReasonText(reasons[4])).toBe('Screening cancelled');
+    setLang('zh');
+    for (const r of reasons) {
+      expect(rescreenReasonMessage(r), r.code).toMatch(CHINESE);
+      expect(rescreenReasonMessage(r), r.code).not.toBe(rescreenReasonText(r));
+    }
+    expect(rescreenReasonMessage(reasons[2])).toBe('监视的目标都不在已加载的编目中');
     setLang('en');
   });
 });

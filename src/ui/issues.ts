@@ -17,6 +17,7 @@ import type { OemIssue, OemLoadNotice } from '../domain/oem/issues';
 import type { SettingsIssue, SettingsNotice } from '../domain/settings/operatorSettings';
 import type { NoticePart } from '../state/catalogStore';
 import type { ScreeningFailure } from '../state/screeningStore';
+import type { RescreenReason } from '../state/watchListStore';
 import { formatNumber } from './format';
 import { i18n } from './i18n';
 
@@ -218,6 +219,13 @@ export function importNoticeMessage({ loaded, notes }: ImportNotice): string {
 /** Why a screening run did not finish; a worker's own detail stays English. */
 export function screeningFailureMessage(f: ScreeningFailure): string {
   return i18n.t(`screening.failure.${f.code}`, { detail: 'detail' in f ? f.detail : '' });
+}
+
+/** Why the watch list was not re-screened; a screening failure worded as the panel words it. */
+export function rescreenReasonMessage(r: RescreenReason): string {
+  return r.code === 'screening'
+    ? screeningFailureMessage(r.failure)
+    : i18n.t(`rescreen.reason.${r.code}`);
 }
 
 /** What changed to raise or clear an alert; Pc and miss figures as the English shows them. */

@@ -3,6 +3,7 @@
 import type { CdmMessage } from '../cdm/types';
 import type { Mat3, Vec3 } from '../probability/linalg';
 import type { PcIssue } from '../probability/issues';
+import type { RunDescription } from '../screening/runs';
 
 export type ConjunctionSource = 'screening' | 'cdm' | 'socrates';
 
@@ -62,8 +63,10 @@ export interface ConjunctionRecord {
   /** `<designator1>-<designator2>@<TCA ISO 8601 with ms>`: stable, used in links (`?event=`). */
   key: string;
   source: ConjunctionSource;
-  /** The file or run it came from. */
+  /** The file or run it came from (a run: its English label). */
   sourceLabel: string;
+  /** Screening: the run as data, worded at display time (older stored records: only the label). */
+  run?: RunDescription;
   /** Catalog numbers (null when a CDM's designator is not a number). */
   id1: number | null;
   id2: number | null;

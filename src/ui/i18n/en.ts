@@ -557,6 +557,17 @@ export const en = {
     unreachableS: 'not reachable directly from {{lat}}° S',
     fits: ' · fits {{ids}}',
   },
+  runLabel: {
+    screening: 'screening {{window}}, {{scope}}',
+    rescreen: 'watch list ({{n}}) vs {{data}}: {{window}}',
+    window: '{{start}} UTC + {{hours}} h, {{km}} km',
+    allVsAll: 'all vs all',
+    primaries_one: '{{n}} primaries',
+    primaries_other: '{{n}} primaries',
+    ephemerides_one: '{{n}} ephemeris primary',
+    ephemerides_other: '{{n}} ephemeris primaries',
+    catalogAt: '{{catalog}} of {{at}} UTC',
+  },
   rescreen: {
     auto: 'Re-screen on each new catalog',
     now: 'Re-screen now',
@@ -567,6 +578,12 @@ export const en = {
     notDone: 'Not re-screened: {{message}}',
     missing: ' · not in the catalog: {{ids}}{{more}}',
     andMore: ' and {{n}} more',
+    reason: {
+      noCatalog: 'no catalog loaded',
+      emptyList: 'the watch list is empty',
+      noneInCatalog: 'no watched object is in the loaded catalog',
+      notFinished: 'the screening did not finish',
+    },
   },
   globeButtons: {
     label: 'Globe view',

@@ -542,6 +542,17 @@ export const zh: Messages = {
     unreachableS: '无法从南纬 {{lat}}° 直接入轨',
     fits: ' · 符合 {{ids}}',
   },
+  runLabel: {
+    screening: '筛查 {{window}}，{{scope}}',
+    rescreen: '监视列表（{{n}} 个目标）对 {{data}}：{{window}}',
+    window: '{{start}} UTC 起 {{hours}} 小时，阈值 {{km}} km',
+    allVsAll: '全部对全部',
+    primaries_one: '{{n}} 个主目标',
+    primaries_other: '{{n}} 个主目标',
+    ephemerides_one: '{{n}} 个星历主目标',
+    ephemerides_other: '{{n}} 个星历主目标',
+    catalogAt: '{{catalog}}（{{at}} UTC 获取）',
+  },
   rescreen: {
     auto: '每次加载新编目时重新筛查',
     now: '立即重新筛查',
@@ -552,6 +563,12 @@ export const zh: Messages = {
     notDone: '未重新筛查：{{message}}',
     missing: ' · 不在编目中：{{ids}}{{more}}',
     andMore: '，另有 {{n}} 个',
+    reason: {
+      noCatalog: '未加载编目',
+      emptyList: '监视列表为空',
+      noneInCatalog: '监视的目标都不在已加载的编目中',
+      notFinished: '筛查未完成',
+    },
   },
   globeButtons: {
     label: '地球视图',
