@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { addressIssueText, type AddressIssue } from '../domain/addressIssues';
 import { writeCdmKvn } from '../domain/cdm/writeKvn';
+import { eventFromCatalog, LINK_ISSUE_CODES, linkIssueText } from '../domain/conjunctions/fromLink';
 import { importNoticeText, type ImportNote } from '../domain/conjunctions/importNotice';
 import { recordToCdm } from '../domain/conjunctions/toCdm';
 import type { ConjunctionRecord } from '../domain/conjunctions/types';
@@ -19,6 +21,7 @@ import { rescreenRun } from '../services/watchRescreen';
 import { useLanguageStore } from '../state/languageStore';
 import { rescreenReasonText, type RescreenReason } from '../state/watchListStore';
 import {
+  addressIssueMessage,
   historyIssueMessage,
   importNoticeMessage,
   pcIssueMessage,
@@ -196,6 +199,48 @@ describe('screening runs named in the reader’s language', () => {
       expect(rescreenReasonMessage(r), r.code).not.toBe(rescreenReasonText(r));
     }
     expect(rescreenReasonMessage(reasons[2])).toBe('监视的目标都不在已加载的编目中');
+    setLang('en');
+  });
+});
+
+describe('an event link that cannot be recomputed, in the reader’s language', () => {
+  const none = () => undefined;
+  const found = [
+    eventFromCatalog('25544@yesterday', none, 10),
+    eventFromCatalog('25544-99999@2024-10-31T10:59:32.427Z', none, 10),
+  ].flatMap((l) => (l.ok ? [] : [l]));
+  const samples: AddressIssue[] = [
+    ...found.map((l) => ({
+      code: 'eventLink' as const,
+      values: { key: 'k', reason: l.reason },
+      link: l.issue,
+    })),
+    ...LINK_ISSUE_CODES.map((code) => {
+      const issue = { code, values: { key: 'k', id: '99999', id1: '1', id2: '2', km: 100 } };
+      return {
+        code: 'eventLink' as const,
+        values: { key: 'k', reason: linkIssueText(issue) },
+        link: issue,
+      };
+    }),
+  ];
+
+  it('is found by eventFromCatalog: not a key, objects not in the catalog', () => {
+    expect(found.map((l) => l.issue.code)).toEqual(['notKey', 'bothMissing']);
+  });
+
+  it('reads in English exactly as before, and in Chinese with the designators as written', () => {
+    setLang('en');
+    for (const i of samples) expect(addressIssueMessage(i)).toBe(addressIssueText(i));
+    expect(addressIssueText(samples[1])).toBe(
+      'Event link k: 25544 and 99999 not in the loaded catalog',
+    );
+    setLang('zh');
+    for (const i of samples) {
+      expect(addressIssueMessage(i)).toMatch(CHINESE);
+      expect(addressIssueMessage(i)).not.toBe(addressIssueText(i));
+    }
+    expect(addressIssueMessage(samples[1])).toBe('事件链接 k：25544 和 99999 都不在已加载的编目中');
     setLang('en');
   });
 });

@@ -79,7 +79,9 @@ export function rejectedRecordMessage(
 /** An ignored address parameter in the reader's language; the parameter's value as written. */
 export function addressIssueMessage(issue: AddressIssue): string {
   if (isLimitCode(issue.code)) return issueMessage(issue as LimitIssue);
-  return i18n.t(`addressIssue.${issue.code}`, localValues(issue.values));
+  const link = 'link' in issue && issue.link;
+  const reason = link ? { reason: i18n.t(`linkIssue.${link.code}`, textValues(link.values)) } : {};
+  return i18n.t(`addressIssue.${issue.code}`, { ...localValues(issue.values), ...reason });
 }
 
 /** One part of a failure notice in the reader's language (a `text` part is still English). */

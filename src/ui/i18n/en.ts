@@ -352,6 +352,13 @@ export const en = {
     noRunTime: "a screening update needs the run's time",
     creationOutOfRange: 'creation time is not between 1957 and 2200',
   },
+  linkIssue: {
+    notKey: '"{{key}}" is not <id1>-<id2>@<ISO 8601 TCA>',
+    oneMissing: '{{id}} not in the loaded catalog',
+    bothMissing: '{{id1}} and {{id2}} not in the loaded catalog',
+    noApproach:
+      'SGP4 on the loaded catalog brings the pair no closer than {{km}} km within 15 min of that TCA',
+  },
   importNote: {
     socratesRecord: '{{file}}: record {{record}}, {{field}}: {{reason}}',
     socratesFile: '{{file}}: {{reason}}',

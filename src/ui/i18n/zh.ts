@@ -340,6 +340,12 @@ export const zh: Messages = {
     noRunTime: '筛查更新需要运行时间',
     creationOutOfRange: '创建时间不在 1957 年到 2200 年之间',
   },
+  linkIssue: {
+    notKey: '“{{key}}”不是 <id1>-<id2>@<ISO 8601 TCA> 格式',
+    oneMissing: '{{id}} 不在已加载的编目中',
+    bothMissing: '{{id1}} 和 {{id2}} 都不在已加载的编目中',
+    noApproach: '按已加载编目的 SGP4，该 TCA 前后 15 分钟内两目标的距离始终大于 {{km}} km',
+  },
   importNote: {
     socratesRecord: '{{file}}：第 {{record}} 条记录，{{field}}：{{reason}}',
     socratesFile: '{{file}}：{{reason}}',
