@@ -14,6 +14,7 @@ import {
   type UpdateContext,
 } from '../domain/history';
 import { circularState, T0, testRecord } from '../domain/history/testSupport';
+import { oemLoadText, type OemLoadNotice } from '../domain/oem/issues';
 import { PC_ISSUE_CODES, pcIssueText, type PcIssue } from '../domain/probability/issues';
 import { runLabelText, type RunDescription } from '../domain/screening/runs';
 import { importConjunctionTexts } from '../services/conjunctionImport';
@@ -24,6 +25,7 @@ import {
   addressIssueMessage,
   historyIssueMessage,
   importNoticeMessage,
+  oemLoadMessage,
   pcIssueMessage,
   pcProblemMessage,
   rescreenReasonMessage,
@@ -241,6 +243,25 @@ describe('an event link that cannot be recomputed, in the reader’s language', 
       expect(addressIssueMessage(i)).not.toBe(addressIssueText(i));
     }
     expect(addressIssueMessage(samples[1])).toBe('事件链接 k：25544 和 99999 都不在已加载的编目中');
+    setLang('en');
+  });
+});
+
+describe('an OEM whose object cannot be drawn, in the reader’s language', () => {
+  const notices: OemLoadNotice[] = [
+    { file: 'a.oem', loaded: false, issues: [], notDrawn: [] },
+    { file: 'a.oem', loaded: false, issues: [], notDrawn: ['a.oem', 'b.oem'] },
+  ];
+
+  it('reads in English exactly as before, and in Chinese with the files as named', () => {
+    setLang('en');
+    for (const n of notices) expect(oemLoadMessage(n)).toBe(oemLoadText(n));
+    expect(oemLoadText(notices[0])).toBe('a.oem: not loaded — its object cannot be drawn');
+    setLang('zh');
+    expect(notices.map(oemLoadMessage)).toEqual([
+      'a.oem：未加载 — 其目标无法绘制',
+      'a.oem：未加载 — a.oem：其第一个状态不是地球轨道；b.oem：其第一个状态不是地球轨道',
+    ]);
     setLang('en');
   });
 });

@@ -128,7 +128,12 @@ export function oemLoadMessage(n: OemLoadNotice): string {
   }
   const more =
     n.issues.length > 1 ? i18n.t('oemLoad.more', { n: formatNumber(n.issues.length - 1) }) : '';
-  const reason = n.detail ?? reasons[0] ?? i18n.t('oemLoad.unreadable');
+  const notDrawn = n.notDrawn?.map((file) => i18n.t('oemLoad.notEarthOrbit', { file }));
+  const reason =
+    (notDrawn && (notDrawn.join(i18n.t('oemLoad.separator')) || i18n.t('oemLoad.notDrawn'))) ??
+    n.detail ??
+    reasons[0] ??
+    i18n.t('oemLoad.unreadable');
   return i18n.t('oemLoad.notLoaded', { file: n.file, reason, more });
 }
 
