@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { onOrbitSnapshotCsv } from '../src/testing/sharedData';
+import { historiesToDocument, mergeUpdates } from '../src/domain/history';
+import { testUpdate } from '../src/domain/history/testSupport';
+import { runLabelText, type RunDescription } from '../src/domain/screening/runs';
 import { axeViolations as violations, ISS_TLE } from './helpers';
 
 test.skip(
@@ -167,4 +170,30 @@ test('in Chinese, a notification file missing a field is refused in Chinese, the
     '发射通告 — bad-notice.json：已加载 0 条，拒收 1 条：第 1 条通告（id US-1）：party：缺少此必填字段×',
   );
   await page.screenshot({ path: '/tmp/notif-zh.png' });
+});
+
+test('in Chinese, a screening run stored as data is named in Chinese, its figures as written', async ({
+  page,
+}) => {
+  await page.goto('./?lang=zh&catalog=none');
+  await expect(page.getByRole('status', { name: '编目状态' })).toHaveText('未加载编目');
+  // An event store holding one update of an all-vs-all run (as a shift handover would bring it).
+  const run: RunDescription = {
+    ...{ kind: 'screening', startMs: Date.UTC(2024, 10, 1), hours: 24, thresholdKm: 5 },
+    scope: { kind: 'allVsAll' },
+  };
+  const update = testUpdate({ tcaMs: Date.now() + 86_400_000, run: runLabelText(run) });
+  update.record.run = run;
+  const toggle = page.getByRole('region', { name: '告警' }).getByRole('button', { name: /告警/ });
+  if ((await toggle.first().getAttribute('aria-expanded')) !== 'true') await toggle.first().click();
+  await page.getByLabel('导入事件库（合并）').setInputFiles({
+    name: 'store.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(historiesToDocument(mergeUpdates([], [update])))),
+  });
+  await page.getByRole('grid', { name: '交会' }).locator('tbody tr').first().click();
+  await expect(page.getByRole('region', { name: '交会详情' })).toContainText(
+    '筛查 筛查 2024-11-01 00:00 UTC 起 24 小时，阈值 5 km，全部对全部',
+  );
+  await page.screenshot({ path: 'test-results/zh-run-label.png' });
 });

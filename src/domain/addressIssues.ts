@@ -2,6 +2,7 @@
 // here (the tests and logs) and by the interface in the reader's language. The address's size
 // limits are LimitIssues (src/domain/limits.ts) and come along in the same list.
 import { codesOf, type MessageTemplates, type MessageValues } from './messages';
+import type { LinkIssue } from './conjunctions/fromLink';
 import { isLimitCode, limitIssueText, type LimitIssue } from './limits';
 
 const TEMPLATES = {
@@ -21,14 +22,21 @@ const TEMPLATES = {
   badTop: (v) => `Ignored top=${v.value}: expected a whole number from 1 to 100`,
   badDwell: (v) => `Ignored dwell=${v.value}: expected seconds from 2 to 600`,
   badWatch: (v) => `Ignored watch=${v.value}: expected 1 (watch-list events only) or 0`,
-  // `reason` is the event's own English (eventFromCatalog), as a parser's `detail` is.
+  // `reason` is the English of the issue's `link` (eventFromCatalog).
   eventLink: (v) => `Event link ${v.key}: ${v.reason}`,
 } satisfies MessageTemplates;
 
 export type AddressCode = keyof typeof TEMPLATES;
 export const ADDRESS_CODES = codesOf(TEMPLATES);
 
-export type AddressIssue = { code: AddressCode; values: MessageValues } | LimitIssue;
+export type AddressIssue =
+  | {
+      code: AddressCode;
+      values: MessageValues;
+      /** eventLink: why the event cannot be recomputed, for the interface to word. */
+      link?: LinkIssue;
+    }
+  | LimitIssue;
 
 export function addressIssueText(issue: AddressIssue): string {
   return isLimitCode(issue.code)

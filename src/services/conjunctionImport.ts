@@ -92,7 +92,7 @@ export function importConjunctionTexts(
       for (const error of errors) note({ kind: 'cdm', file: file.name, error });
       for (const m of messages) {
         const r = enrich(recordFromCdm(m, file.name, hbr));
-        if (r.pcProblem) text(`${file.name}: line ${m.line}: ${r.pcProblem}`);
+        if (r.pcIssue) note({ kind: 'pc', file: file.name, line: m.line, issue: r.pcIssue });
         out.cdm.push(r);
         report.events++;
       }
@@ -158,7 +158,7 @@ export async function loadConjunctionFiles(files: Iterable<File>): Promise<Impor
     [...result.cdm, ...result.socrates],
     new Map(readable.map((f) => [f.name, f.lastModified])),
   );
-  result.notes.push(...kept.problems.map((text): ImportNote => ({ kind: 'text', text })));
+  result.notes.push(...kept.problems.map((issue): ImportNote => ({ kind: 'history', issue })));
   result.problems = result.notes.map(importNoteText);
   for (const source of ['cdm', 'socrates'] as const) {
     const rows = kept.leftOver.filter((r) => r.source === source);

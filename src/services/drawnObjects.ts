@@ -13,8 +13,8 @@ export interface DrawnObjects {
   overrides: EphemerisOverride[];
   /** The ephemerides with their catalog numbers and counterparts settled. */
   entries: LoadedEphemeris[];
-  /** Ephemerides left out, in words. */
-  problems: string[];
+  /** Ephemerides left out (their first state is not an Earth orbit): their files. */
+  notDrawn: string[];
 }
 
 export function composeDrawn(
@@ -26,7 +26,7 @@ export function composeDrawn(
   const indexById = ephemerides.length ? new Map(objects.map((o, i) => [o.noradCatId, i])) : null;
   const overrides: EphemerisOverride[] = [];
   const entries: LoadedEphemeris[] = [];
-  const problems: string[] = [];
+  const notDrawn: string[] = [];
   const taken = new Set<number>();
   // Nominals first: they take the catalog numbers; a planned manoeuvre is an object of its own.
   const ordered = [
@@ -50,7 +50,7 @@ export function composeDrawn(
     }
     const described = ephemerisCatalogObject(e.message, e.teme, id);
     if (!described) {
-      problems.push(`${e.fileName}: its first state is not an Earth orbit`);
+      notDrawn.push(e.fileName);
       continue;
     }
     taken.add(id);
@@ -59,5 +59,5 @@ export function composeDrawn(
     overrides.push({ index: objects.length - 1, segments, ephemerisOnly: true });
     entries.push({ ...e, id, hasCounterpart: false });
   }
-  return { objects, overrides, entries, problems };
+  return { objects, overrides, entries, notDrawn };
 }

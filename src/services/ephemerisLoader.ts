@@ -92,10 +92,11 @@ async function publish(
   const store = useCatalogStore.getState();
   const drawn = composeDrawn(store.objects, entries);
   const pool = propagationPool();
+  if (added.some((a) => !drawn.entries.some((e) => e.message === a.message))) {
+    tell({ file: label, loaded: false, issues: [], notDrawn: drawn.notDrawn });
+    return false;
+  }
   try {
-    if (added.some((a) => !drawn.entries.some((e) => e.message === a.message))) {
-      throw new Error(drawn.problems.join('; ') || 'its object cannot be drawn');
-    }
     const failures = await pool.prepare(drawn.objects, drawn.overrides);
     if (failures.length > 0) {
       await pool.discard();

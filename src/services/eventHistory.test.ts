@@ -1,7 +1,12 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { addUpdatesSteps, runSteps, type ConjunctionEventHistory } from '../domain/history';
+import {
+  addUpdatesSteps,
+  historyIssueText,
+  runSteps,
+  type ConjunctionEventHistory,
+} from '../domain/history';
 import { HOUR, MINUTE, T0, testRecord, testUpdate } from '../domain/history/testSupport';
 import type { ScreeningResult } from '../domain/screening/types';
 import { useConjunctionStore } from '../state/conjunctionStore';
@@ -144,7 +149,7 @@ describe('event history service', () => {
     const noTime = { ...socrates, sourceLabel: 'other.csv' };
     const second = recordImported([noTime], new Map());
     expect(second.leftOver).toEqual([noTime]);
-    expect(second.problems[0]).toMatch(/^other\.csv: no report time/);
+    expect(second.problems.map(historyIssueText)[0]).toMatch(/^other\.csv: no report time/);
   });
 
   it('a watch-list run marks dropped only the events of its primaries', async () => {
@@ -154,7 +159,13 @@ describe('event history service', () => {
     ]);
     await recordScreeningRun(
       emptyResult(),
-      'watch run',
+      {
+        kind: 'rescreen',
+        startMs: T0,
+        hours: 24,
+        thresholdKm: 5,
+        scope: { kind: 'watchList', count: 1, catalog: 'test' },
+      },
       {
         startMs: T0,
         durationHours: 24,

@@ -31,12 +31,14 @@ import {
   updateFromRecord,
   type ConjunctionEventHistory,
   type EventUpdate,
+  type HistoryIssue,
   type ListedAlert,
   type RejectedEvent,
   type ScreeningCoverage,
   type Steps,
 } from '../domain/history';
 import { ephemerisEventPc } from '../domain/screening/ephemerisPc';
+import { runLabelText, type RunDescription } from '../domain/screening/runs';
 import type { ScreeningEphemeris, ScreeningResult } from '../domain/screening/types';
 import { useCatalogStore } from '../state/catalogStore';
 import { useConjunctionStore } from '../state/conjunctionStore';
@@ -230,11 +232,11 @@ export const historyWritten = (): Promise<void> => writing;
 function toUpdates(
   records: readonly ConjunctionRecord[],
   context: (r: ConjunctionRecord) => Parameters<typeof updateFromRecord>[1],
-): { updates: EventUpdate[]; leftOver: ConjunctionRecord[]; problems: string[] } {
+): { updates: EventUpdate[]; leftOver: ConjunctionRecord[]; problems: HistoryIssue[] } {
   const out = {
     updates: [] as EventUpdate[],
     leftOver: [] as ConjunctionRecord[],
-    problems: [] as string[],
+    problems: [] as HistoryIssue[],
   };
   for (const r of records) {
     const u = toUpdate(r, context(r));
@@ -249,12 +251,12 @@ function toUpdates(
 function toUpdate(
   r: ConjunctionRecord,
   context: Parameters<typeof updateFromRecord>[1],
-): EventUpdate | { problem: string } {
+): EventUpdate | { problem: HistoryIssue } {
   try {
     return updateFromRecord(r, context);
   } catch (e) {
     if (!(e instanceof HistoryInputError)) throw e;
-    return { problem: `${e.message} (listed, not kept in the history)` };
+    return { problem: e.issue };
   }
 }
 
@@ -266,7 +268,7 @@ function toUpdate(
 export function recordImported(
   records: readonly ConjunctionRecord[],
   fileTimes: ReadonlyMap<string, number>,
-): { leftOver: ConjunctionRecord[]; problems: string[] } {
+): { leftOver: ConjunctionRecord[]; problems: HistoryIssue[] } {
   const { updates, leftOver, problems } = toUpdates(records, (r) =>
     r.source === 'socrates'
       ? { createdMs: socratesReportMs(r.sourceLabel) ?? fileTimes.get(r.sourceLabel) }
@@ -284,17 +286,19 @@ export function recordImported(
  * run's primaries (a watch list's numbers) are covered; all vs all covers the whole catalog.
  * Each event's record (with its Pc) is built, and the updates merged into the history, in slices
  * between which the page draws and answers (`onProgress(done, total)` while building): a week of
- * all vs all is a quarter of a million events. Resolves once the list shows them.
+ * all vs all is a quarter of a million events. Resolves once the list shows them. The run's
+ * English label names its updates; its description is kept with each record.
  */
 export async function recordScreeningRun(
   result: ScreeningResult,
-  label: string,
+  run: RunDescription,
   request: ScreeningRequest,
   nowMs = Date.now(),
   ephemerides: readonly ScreeningEphemeris[] = [],
   onProgress?: (done: number, total: number) => void,
 ): Promise<void> {
   const { defaultHbrM, objectHbrM } = useConjunctionStore.getState().settings;
+  const label = runLabelText(run);
   const context = { createdMs: nowMs, runLabel: label };
   const built = await mapInSlices(
     result.events,
@@ -302,7 +306,7 @@ export async function recordScreeningRun(
       // An OEM with covariance at TCA gives the event a Pc of its own (else the maximum Pc).
       const ephemerisPc = ephemerides.length ? ephemerisEventPc(e, ephemerides, defaultHbrM) : null;
       const record = withObjectHbr(
-        recordFromScreening(e, defaultHbrM, label, ephemerisPc),
+        { ...recordFromScreening(e, defaultHbrM, label, ephemerisPc), run },
         objectHbrM,
         defaultHbrM,
       );
@@ -317,7 +321,7 @@ export async function recordScreeningRun(
     else updates.push(update);
   }
   if (leftOver.length) useConjunctionStore.getState().addEvents('screening', leftOver);
-  const run: ScreeningCoverage = {
+  const coverage: ScreeningCoverage = {
     runLabel: label,
     atMs: nowMs,
     startMs: request.startMs,
@@ -326,7 +330,7 @@ export async function recordScreeningRun(
       ? request.primaries
       : useCatalogStore.getState().objects.map((o) => o.noradCatId),
   };
-  await addUpdatesInSlices(updates, run);
+  await addUpdatesInSlices(updates, coverage);
   await historyRowsShown();
 }
 

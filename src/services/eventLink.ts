@@ -1,6 +1,6 @@
 // Opening `?event=` on a page that has no such event listed (a link from someone else's screening
 // or import): recompute the event from the loaded catalog so the link still opens at its TCA.
-import { addressIssue, type AddressIssue } from '../domain/addressIssues';
+import type { AddressIssue } from '../domain/addressIssues';
 import { eventFromCatalog, parseEventKey } from '../domain/conjunctions';
 import { useConjunctionStore } from '../state/conjunctionStore';
 import { catalogLookup } from './conjunctionImport';
@@ -11,7 +11,9 @@ export function resolveEventLinkFromCatalog(): AddressIssue | null {
   const key = store.pendingLink;
   if (!key) return null;
   const linked = eventFromCatalog(key, catalogLookup(), store.settings.defaultHbrM);
-  if (!linked.ok) return addressIssue('eventLink', { key, reason: linked.reason });
+  if (!linked.ok) {
+    return { code: 'eventLink', values: { key, reason: linked.reason }, link: linked.issue };
+  }
   store.addEvents('screening', [linked.record]);
   if (useConjunctionStore.getState().pendingLink === null) return null;
   // Our SGP4 puts the approach more than a millisecond from the link's TCA (a link from a CDM):

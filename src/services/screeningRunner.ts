@@ -2,6 +2,7 @@ import type { ScreeningEphemeris } from '../domain/screening/types';
 import { useCatalogStore } from '../state/catalogStore';
 import { compareManoeuvre } from '../domain/screening/compare';
 import { ephemerisEventPc } from '../domain/screening/ephemerisPc';
+import type { RunDescription, ScreeningScope } from '../domain/screening/runs';
 import type { ScreeningOptions, ScreeningResult } from '../domain/screening/types';
 import { useConjunctionStore } from '../state/conjunctionStore';
 import { nominalEntries, useEphemerisStore, type LoadedEphemeris } from '../state/ephemerisStore';
@@ -25,11 +26,14 @@ let controller: AbortController | null = null;
 
 /**
  * Screen the loaded catalog in the browser's worker pool; the events become updates of the event
- * history (events the run covered but no longer finds are marked dropped), under `label` (by default one naming the window,
- * threshold and primaries). Progress and failures go to the screening store. Returns whether
+ * history (events the run covered but no longer finds are marked dropped), described by `run` (by
+ * default the window, threshold and primaries). Progress and failures go to the screening store. Returns whether
  * the run finished.
  */
-export async function runScreening(asked: ScreeningRequest, label?: string): Promise<boolean> {
+export async function runScreening(
+  asked: ScreeningRequest,
+  run?: RunDescription,
+): Promise<boolean> {
   const store = useScreeningStore.getState();
   if (store.running) return false;
   // Ephemeris-only objects are screened from their OEM, never from their descriptive elements.
@@ -87,16 +91,20 @@ export async function runScreening(asked: ScreeningRequest, label?: string): Pro
       planned && nominal
         ? await comparePlanned(planned, nominal, ephemerides, result, screen)
         : null;
-    const when = new Date(request.startMs).toISOString().slice(0, 16).replace('T', ' ');
-    const scope = asked.primaries.length
-      ? `${request.primaries.length} primaries`
+    const scope: ScreeningScope = asked.primaries.length
+      ? { kind: 'primaries', count: request.primaries.length }
       : ephemerides.length
-        ? `${ephemerides.length} ephemeris primar${ephemerides.length === 1 ? 'y' : 'ies'}`
-        : 'all vs all';
+        ? { kind: 'ephemerides', count: ephemerides.length }
+        : { kind: 'allVsAll' };
     await recordScreeningRun(
       result,
-      label ??
-        `screening ${when} UTC + ${request.durationHours} h, ${request.thresholdKm} km, ${scope}`,
+      run ?? {
+        kind: 'screening',
+        startMs: request.startMs,
+        hours: request.durationHours,
+        thresholdKm: request.thresholdKm,
+        scope,
+      },
       request,
       Date.now(),
       ephemerides,

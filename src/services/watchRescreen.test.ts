@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CatalogObject } from '../domain/catalog/types';
+import { runLabelText, type RunDescription } from '../domain/screening/runs';
 import { useCatalogStore, type LoadReport } from '../state/catalogStore';
 import { useClockStore } from '../state/clockStore';
 import { useScreeningStore, type ScreeningRequest } from '../state/screeningStore';
@@ -16,16 +17,20 @@ const runs: {
 const cancelScreening = vi.fn();
 vi.mock('./screeningRunner', () => ({
   cancelScreening: () => cancelScreening(),
-  runScreening: (request: ScreeningRequest, label?: string) => {
+  runScreening: (request: ScreeningRequest, described?: RunDescription) => {
     useScreeningStore.getState().set({ running: true });
     return new Promise<boolean>((resolve) => {
       const run = {
         request,
-        label,
+        label: described && runLabelText(described),
         done: false,
         finish: (ok: boolean) => {
           run.done = true;
-          useScreeningStore.getState().set({ running: false, error: ok ? null : 'cancelled' });
+          useScreeningStore.getState().set({
+            running: false,
+            error: ok ? null : 'Screening cancelled',
+            failure: ok ? null : { code: 'cancelled' },
+          });
           resolve(ok);
         },
       };
@@ -33,7 +38,7 @@ vi.mock('./screeningRunner', () => ({
     });
   },
 }));
-const { rescreenLabel, startWatchRescreen } = await import('./watchRescreen');
+const { rescreenRun, startWatchRescreen } = await import('./watchRescreen');
 
 const T0 = Date.parse('2024-11-01T00:00:00Z');
 const object = (id: number) => ({ noradCatId: id, objectName: `OBJ ${id}` }) as CatalogObject;
@@ -123,7 +128,7 @@ describe('re-screening the watch list on each new catalog', () => {
   });
 
   it('names the catalog without a fetch time when it has none', () => {
-    expect(rescreenLabel('Offline snapshot', undefined, T0, 24, 2, 50)).toBe(
+    expect(runLabelText(rescreenRun('Offline snapshot', undefined, T0, 24, 2, 50))).toBe(
       'watch list (50) vs Offline snapshot: 2024-11-01 00:00 UTC + 24 h, 2 km',
     );
   });

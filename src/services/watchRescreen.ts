@@ -1,4 +1,4 @@
-import { formatIsoMs } from '../domain/time/iso';
+import type { RunDescription } from '../domain/screening/runs';
 import { useCatalogStore } from '../state/catalogStore';
 import { simNowMs } from '../state/clockStore';
 import { useScreeningStore } from '../state/screeningStore';
@@ -20,20 +20,27 @@ let ours = false;
 
 const watch = () => useWatchListStore.getState();
 
-const minutes = (ms: number) => formatIsoMs(ms).slice(0, 16).replace('T', ' ');
-
-/** The run's label: what was screened, against which catalog, over which window. */
-export function rescreenLabel(
-  catalogLabel: string,
+/** The run: what was screened, against which catalog, over which window. */
+export function rescreenRun(
+  catalog: string,
   fetchedAtMs: number | undefined,
   startMs: number,
   hours: number,
   thresholdKm: number,
-  objects: number,
-): string {
-  const data =
-    fetchedAtMs === undefined ? catalogLabel : `${catalogLabel} of ${minutes(fetchedAtMs)} UTC`;
-  return `watch list (${objects}) vs ${data}: ${minutes(startMs)} UTC + ${hours} h, ${thresholdKm} km`;
+  count: number,
+): RunDescription {
+  return {
+    kind: 'rescreen',
+    startMs,
+    hours,
+    thresholdKm,
+    scope: {
+      kind: 'watchList',
+      count,
+      catalog,
+      ...(fetchedAtMs === undefined ? {} : { fetchedAtMs }),
+    },
+  };
 }
 
 async function run(): Promise<void> {
@@ -43,25 +50,19 @@ async function run(): Promise<void> {
   if (!entries.length || !source) {
     watch().setRescreenStatus({
       state: 'skipped',
-      label: 'watch list',
       missing: [],
-      message: entries.length ? 'no catalog loaded' : 'the watch list is empty',
+      reason: { code: entries.length ? 'noCatalog' : 'emptyList' },
     });
     return;
   }
   const primaries = entries.map((e) => e.noradId).filter((id) => indexById.has(id));
   const missing = entries.map((e) => e.noradId).filter((id) => !indexById.has(id));
   if (!primaries.length) {
-    watch().setRescreenStatus({
-      state: 'skipped',
-      label: 'watch list',
-      missing,
-      message: 'no watched object is in the loaded catalog',
-    });
+    watch().setRescreenStatus({ state: 'skipped', missing, reason: { code: 'noneInCatalog' } });
     return;
   }
   const startMs = Math.floor(simNowMs() / 1000) * 1000;
-  const label = rescreenLabel(
+  const run = rescreenRun(
     source.label,
     // The snapshot's fetch time is only when this page loaded it.
     source.kind === 'snapshot' ? undefined : source.fetchedAtMs,
@@ -70,7 +71,7 @@ async function run(): Promise<void> {
     rescreen.thresholdKm,
     primaries.length,
   );
-  watch().setRescreenStatus({ state: 'running', label, missing });
+  watch().setRescreenStatus({ state: 'running', run, missing });
   ours = true;
   const finished = await runScreening(
     {
@@ -79,16 +80,21 @@ async function run(): Promise<void> {
       thresholdKm: rescreen.thresholdKm,
       primaries,
     },
-    label,
+    run,
   );
   ours = false;
   // The objects screened are gone when a newer catalog cancelled this run; it is owed again.
   if (objects !== useCatalogStore.getState().objects) owed = true;
-  const { last, error } = useScreeningStore.getState();
+  const { last, failure } = useScreeningStore.getState();
   watch().setRescreenStatus(
     finished
-      ? { state: 'done', label, missing, events: last?.events ?? 0 }
-      : { state: 'failed', label, missing, message: error ?? 'the screening did not finish' },
+      ? { state: 'done', run, missing, events: last?.events ?? 0 }
+      : {
+          state: 'failed',
+          run,
+          missing,
+          reason: failure ? { code: 'screening', failure } : { code: 'notFinished' },
+        },
   );
   if (owed) request();
 }

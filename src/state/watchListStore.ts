@@ -2,6 +2,8 @@ import { create } from 'zustand';
 import { DEFAULT_RESCREEN, type RescreenSettings } from '../domain/settings/operatorSettings';
 import type { WatchEntry, WatchNotice } from '../domain/watchlist';
 import type { SettingsNotice } from '../domain/settings/operatorSettings';
+import type { RunDescription } from '../domain/screening/runs';
+import { screeningFailureText, type ScreeningFailure } from './screeningStore';
 
 // The operator's watch list (kept in IndexedDB by services/watchList.ts), and the settings of
 // the watch list's re-screening on each new catalog (kept by services/operatorSettings.ts).
@@ -9,13 +11,33 @@ import type { SettingsNotice } from '../domain/settings/operatorSettings';
 /** The watch list's last re-screening, or the one under way. */
 export interface RescreenStatus {
   state: 'running' | 'done' | 'failed' | 'skipped';
-  /** The run's label (as in the conjunction list's source column). */
-  label: string;
+  /** The run (absent when skipped). */
+  run?: RunDescription;
   events?: number;
   /** Watched objects not in the catalog (not screened). */
   missing: number[];
-  /** Why it failed or was skipped. */
-  message?: string;
+  /** Why it failed or was skipped, as data (worded by the interface). */
+  reason?: RescreenReason;
+}
+
+export type RescreenReason =
+  | { code: 'noCatalog' | 'emptyList' | 'noneInCatalog' | 'notFinished' }
+  | { code: 'screening'; failure: ScreeningFailure };
+
+/** The status line's failure in English (logs, tests). */
+export function rescreenReasonText(r: RescreenReason): string {
+  switch (r.code) {
+    case 'noCatalog':
+      return 'no catalog loaded';
+    case 'emptyList':
+      return 'the watch list is empty';
+    case 'noneInCatalog':
+      return 'no watched object is in the loaded catalog';
+    case 'notFinished':
+      return 'the screening did not finish';
+    case 'screening':
+      return screeningFailureText(r.failure);
+  }
 }
 
 interface WatchListState {

@@ -30,7 +30,7 @@ import {
 } from './historyRows';
 import { useWallNow } from './useTicker';
 import { WatchMark } from './WatchMark';
-import { importNoticeMessage } from './issues';
+import { importNoticeMessage, pcProblemMessage } from './issues';
 
 /** Rows rendered at most (the count and the exports cover every visible event). */
 const MAX_ROWS = 500;
@@ -466,7 +466,7 @@ export function ConjunctionList() {
                       title={
                         r.pc
                           ? `${r.pc.method}${r.pc.hbrM ? `, HBR ${r.pc.hbrM} m` : ''}`
-                          : r.pcProblem
+                          : pcProblemMessage(r)
                       }
                     >
                       {formatPcSummary(r.pc)}

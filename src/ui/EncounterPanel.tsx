@@ -19,6 +19,8 @@ import { selectedConjunction, useConjunctionStore } from '../state/conjunctionSt
 import { download, formatMiss, formatPc, formatTca } from './ConjunctionFormat';
 import { formatNumber } from './format';
 import { i18n } from './i18n';
+import { pcProblemMessage } from './issues';
+import { sourceLabelMessage } from './runLabels';
 import { BPlaneChart, RangeChart } from './EncounterCharts';
 import { useSimTime } from './useTicker';
 
@@ -175,7 +177,7 @@ function Encounter({ record }: { record: ConjunctionRecord }) {
         <dd data-field="pc">
           <strong>{pc ? formatPc(pc.value) : '—'}</strong>
           {pc?.kind === 'maximum' && <span className="max-tag"> {t('encounter.max')}</span>}
-          {!pc && record.pcProblem && <span className="muted"> {record.pcProblem}</span>}
+          {!pc && record.pcProblem && <span className="muted"> {pcProblemMessage(record)}</span>}
         </dd>
         {pc && (
           <>
@@ -237,7 +239,7 @@ function Encounter({ record }: { record: ConjunctionRecord }) {
         )}
         <dt>{t('encounter.source')}</dt>
         <dd>
-          {t(`source.${record.source}`)} <span className="muted">{record.sourceLabel}</span>
+          {t(`source.${record.source}`)} <span className="muted">{sourceLabelMessage(record)}</span>
           {record.states && (
             <span className="muted">
               {' '}

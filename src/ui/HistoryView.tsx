@@ -12,6 +12,7 @@ import { useHistoryStore } from '../state/historyStore';
 import { formatMiss, formatPc, formatTca } from './ConjunctionFormat';
 import { formatNumber } from './format';
 import { i18n } from './i18n';
+import { runLabelMessage } from './runLabels';
 import { MissHistoryChart, PcHistoryChart, QualityHistoryChart } from './HistoryCharts';
 import { useWallNow } from './useTicker';
 
@@ -32,7 +33,7 @@ export function updateSource(u: EventUpdate): string {
   const o = u.origin;
   if (o.source === 'cdm') return `CDM ${o.originator} ${o.messageId}`;
   if (o.source === 'socrates') return `SOCRATES ${o.fileName}`;
-  return o.runLabel;
+  return u.record.run ? runLabelMessage(u.record.run) : o.runLabel;
 }
 
 /** The selected event's history beside the encounter panel: plots, then the updates as a table. */

@@ -4,7 +4,8 @@ import { rescreenNow } from '../services/watchRescreen';
 import { useScreeningStore } from '../state/screeningStore';
 import { useWatchListStore } from '../state/watchListStore';
 import { formatCount } from './format';
-import { settingsIssueMessage } from './issues';
+import { rescreenReasonMessage, settingsIssueMessage } from './issues';
+import { runLabelMessage } from './runLabels';
 
 /** Re-screening of the watch list on each new catalog: settings, "Re-screen now", the last run. */
 export function WatchRescreen() {
@@ -69,16 +70,18 @@ export function WatchRescreen() {
               progress: chunkCount
                 ? t('screening.timeChunks', { done: chunksDone, total: chunkCount })
                 : t('rescreen.starting'),
-              label: status.label,
+              label: status.run ? runLabelMessage(status.run) : '',
             })}
           {status.state === 'done' &&
             t('rescreen.done', {
               count: status.events ?? 0,
               n: formatCount(status.events ?? 0),
-              label: status.label,
+              label: status.run ? runLabelMessage(status.run) : '',
             })}
           {(status.state === 'failed' || status.state === 'skipped') &&
-            t('rescreen.notDone', { message: status.message })}
+            t('rescreen.notDone', {
+              message: status.reason ? rescreenReasonMessage(status.reason) : '',
+            })}
           {status.missing.length > 0 &&
             t('rescreen.missing', {
               ids: status.missing.slice(0, 10).join(', '),

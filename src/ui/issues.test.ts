@@ -303,7 +303,9 @@ describe('refused OEMs in the reader’s language', () => {
     const notices = [
       { file: 'a.oem', loaded: false, issues: oemFindings() },
       { file: 'a.oem', loaded: false, issues: [] },
-      { file: 'a.oem', loaded: false, issues: [], detail: 'its object cannot be drawn' },
+      { file: 'a.oem', loaded: false, issues: [], notDrawn: [] },
+      { file: 'a.oem', loaded: false, issues: [], notDrawn: ['a.oem', 'b.oem'] },
+      { file: 'a.oem', loaded: false, issues: [], detail: 'worker propagation-1 stopped' },
       { file: 'a.oem', loaded: true, issues: oemFindings().slice(-1) },
       { file: 'a.oem', loaded: true, issues: oemFindings() },
     ];

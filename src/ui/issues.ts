@@ -7,6 +7,9 @@ import {
   type ImportNote,
   type ImportNotice,
 } from '../domain/conjunctions/importNotice';
+import type { ConjunctionRecord } from '../domain/conjunctions/types';
+import type { HistoryIssue } from '../domain/history/issues';
+import type { PcIssue } from '../domain/probability/issues';
 import type { RecordIssue } from '../domain/catalog/recordIssues';
 import type { RejectedRecord } from '../domain/catalog/types';
 import { isLimitCode, type LimitIssue } from '../domain/limits';
@@ -14,6 +17,7 @@ import type { OemIssue, OemLoadNotice } from '../domain/oem/issues';
 import type { SettingsIssue, SettingsNotice } from '../domain/settings/operatorSettings';
 import type { NoticePart } from '../state/catalogStore';
 import type { ScreeningFailure } from '../state/screeningStore';
+import type { RescreenReason } from '../state/watchListStore';
 import { formatNumber } from './format';
 import { i18n } from './i18n';
 
@@ -27,6 +31,10 @@ function localValues(values: Values): Record<string, string> {
   }
   return out;
 }
+
+/** Values as written (no grouping). */
+const textValues = (values: Values): Record<string, string> =>
+  Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)]));
 
 /**
  * A refused input in the reader's language, from its code and values (the domain's own English
@@ -71,7 +79,9 @@ export function rejectedRecordMessage(
 /** An ignored address parameter in the reader's language; the parameter's value as written. */
 export function addressIssueMessage(issue: AddressIssue): string {
   if (isLimitCode(issue.code)) return issueMessage(issue as LimitIssue);
-  return i18n.t(`addressIssue.${issue.code}`, localValues(issue.values));
+  const link = 'link' in issue && issue.link;
+  const reason = link ? { reason: i18n.t(`linkIssue.${link.code}`, textValues(link.values)) } : {};
+  return i18n.t(`addressIssue.${issue.code}`, { ...localValues(issue.values), ...reason });
 }
 
 /** One part of a failure notice in the reader's language (a `text` part is still English). */
@@ -118,7 +128,12 @@ export function oemLoadMessage(n: OemLoadNotice): string {
   }
   const more =
     n.issues.length > 1 ? i18n.t('oemLoad.more', { n: formatNumber(n.issues.length - 1) }) : '';
-  const reason = n.detail ?? reasons[0] ?? i18n.t('oemLoad.unreadable');
+  const notDrawn = n.notDrawn?.map((file) => i18n.t('oemLoad.notEarthOrbit', { file }));
+  const reason =
+    (notDrawn && (notDrawn.join(i18n.t('oemLoad.separator')) || i18n.t('oemLoad.notDrawn'))) ??
+    n.detail ??
+    reasons[0] ??
+    i18n.t('oemLoad.unreadable');
   return i18n.t('oemLoad.notLoaded', { file: n.file, reason, more });
 }
 
@@ -168,9 +183,34 @@ export function importNoteMessage(note: ImportNote): string {
       return i18n.t('importNote.unknownFormat', { file: note.file });
     case 'limit':
       return issueMessage({ ...note.issue, file: note.file });
+    case 'pc':
+      return i18n.t('importNote.pc', {
+        file: note.file,
+        line: note.line,
+        reason: pcIssueMessage(note.issue),
+      });
+    case 'history':
+      return i18n.t('importNote.history', { reason: historyIssueMessage(note.issue) });
     case 'text':
       return note.text;
   }
+}
+
+/** Why a CDM's Pc could not be computed, in the reader's language; a frame as written. */
+export function pcIssueMessage(issue: PcIssue): string {
+  return i18n.t(`pcIssue.${issue.code}`, textValues(issue.values));
+}
+
+/** Why an event has no Pc: worded from its data, else (an older stored record) its English. */
+export const pcProblemMessage = (r: Pick<ConjunctionRecord, 'pcProblem' | 'pcIssue'>) =>
+  r.pcIssue ? pcIssueMessage(r.pcIssue) : r.pcProblem;
+
+/** Why a record was not kept in the event history; its file or run as written. */
+export function historyIssueMessage(issue: HistoryIssue): string {
+  return i18n.t('historyIssue.at', {
+    label: String(issue.values.label),
+    text: i18n.t(`historyIssue.${issue.code}`),
+  });
 }
 
 /** The import's alert: events loaded, problems counted, the first few named. */
@@ -186,6 +226,13 @@ export function importNoticeMessage({ loaded, notes }: ImportNotice): string {
 /** Why a screening run did not finish; a worker's own detail stays English. */
 export function screeningFailureMessage(f: ScreeningFailure): string {
   return i18n.t(`screening.failure.${f.code}`, { detail: 'detail' in f ? f.detail : '' });
+}
+
+/** Why the watch list was not re-screened; a screening failure worded as the panel words it. */
+export function rescreenReasonMessage(r: RescreenReason): string {
+  return r.code === 'screening'
+    ? screeningFailureMessage(r.failure)
+    : i18n.t(`rescreen.reason.${r.code}`);
 }
 
 /** What changed to raise or clear an alert; Pc and miss figures as the English shows them. */

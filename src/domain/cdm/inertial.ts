@@ -7,6 +7,7 @@
 // inertial coordinates are off, by up to tens of km.
 import type { Vec3 } from '../probability/linalg';
 import type { ObjectState } from '../probability/encounter';
+import { pcError } from '../probability/issues';
 import { gmstRad } from '../time/julian';
 import type { CdmObject } from './types';
 
@@ -39,7 +40,7 @@ export function cdmObjectInertialState(object: CdmObject, tcaMs: number): Object
   if (isEarthFixedFrame(frame)) {
     [r, v] = itrfToInertial(r, v, tcaMs);
   } else if (!INERTIAL_FRAMES.has(frame)) {
-    throw new Error(`unsupported REF_FRAME ${object.refFrame}`);
+    throw pcError('unsupportedFrame', { frame: object.refFrame });
   }
   return {
     positionM: [r[0] * 1000, r[1] * 1000, r[2] * 1000],

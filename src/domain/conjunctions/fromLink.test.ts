@@ -44,6 +44,7 @@ describe.skipIf(skipWithoutSharedData)('an event link recomputed from the catalo
   it('names what is missing or wrong instead of inventing an event', () => {
     expect(eventFromCatalog('25544-99999@2024-10-31T10:59:32.427Z', lookup, 10)).toEqual({
       ok: false,
+      issue: { code: 'oneMissing', values: { id: '99999' } },
       reason: '99999 not in the loaded catalog',
     });
     expect(eventFromCatalog('25544@yesterday', lookup, 10)).toMatchObject({

@@ -5,6 +5,8 @@ import { limitIssueText, type LimitIssue } from '../limits';
 import { socratesIssueText, type SocratesIssue } from '../cdm/issues';
 import type { SocratesRejected } from '../cdm/socrates';
 import type { CdmError } from '../cdm/types';
+import { historyIssueText, type HistoryIssue } from '../history/issues';
+import { pcIssueText, type PcIssue } from '../probability/issues';
 
 export type ImportNote =
   /** A CDM message, or the file, refused by the parser. */
@@ -16,7 +18,11 @@ export type ImportNote =
   | { kind: 'unknownFormat'; file: string }
   /** Over the input limits, not read. */
   | { kind: 'limit'; file: string; issue: LimitIssue }
-  /** Not yet data (a CDM's Pc, the event history): English. */
+  /** A CDM message read, its Pc not computed (the message's first line). */
+  | { kind: 'pc'; file: string; line: number; issue: PcIssue }
+  /** A record listed but not kept in the event history. */
+  | { kind: 'history'; issue: HistoryIssue }
+  /** An error of no kind above (a parser's own message): English. */
   | { kind: 'text'; text: string };
 
 export interface ImportNotice {
@@ -43,6 +49,10 @@ export function importNoteText(note: ImportNote): string {
       return `${note.file}: not a CCSDS CDM (KVN or XML) or a SOCRATES list (CSV or JSON)`;
     case 'limit':
       return `${note.file}: ${limitIssueText(note.issue)}`;
+    case 'pc':
+      return `${note.file}: line ${note.line}: ${pcIssueText(note.issue)}`;
+    case 'history':
+      return `${historyIssueText(note.issue)} (listed, not kept in the history)`;
     case 'text':
       return note.text;
   }

@@ -5,6 +5,7 @@ import { cdmObjectInertialState, isEarthFixedFrame } from '../cdm/inertial';
 import type { SocratesEvent } from '../cdm/socrates';
 import type { CdmMessage } from '../cdm/types';
 import type { ObjectState } from '../probability/encounter';
+import { pcIssueOf, pcIssueText } from '../probability/issues';
 import type { Vec3 } from '../probability/linalg';
 import { inertialToRtn } from '../probability/rtn';
 import type { EventPc } from '../screening/ephemerisPc';
@@ -63,6 +64,14 @@ function pairFields(e: CatalogPairEvent) {
   };
 }
 
+type PcProblem = Pick<ConjunctionRecord, 'pcProblem' | 'pcIssue'>;
+
+/** Why there is no Pc: the English the record keeps, and the same as data. */
+function pcProblemOf(err: unknown): PcProblem {
+  const issue = pcIssueOf(err);
+  return { pcProblem: pcIssueText(issue), pcIssue: issue };
+}
+
 /**
  * `ephemerisPc`: the event's Pc from an OEM's covariance (screening/ephemerisPc), used in place of
  * the maximum Pc, which stays beside it.
@@ -79,7 +88,7 @@ export function recordFromScreening(
     object2: { rKm: e.state2.rKm, vKmS: e.state2.vKmS },
   };
   let pc: PcSummary | undefined;
-  let pcProblem: string | undefined;
+  let problem: PcProblem = {};
   try {
     pc = ephemerisPc
       ? {
@@ -92,7 +101,7 @@ export function recordFromScreening(
         }
       : maximumPc(states, hbrM);
   } catch (err) {
-    pcProblem = String(err instanceof Error ? err.message : err);
+    problem = pcProblemOf(err);
   }
   return {
     ...pairFields(e),
@@ -100,7 +109,7 @@ export function recordFromScreening(
     sourceLabel: label,
     ricKm: e.ricKm,
     pc,
-    pcProblem,
+    ...problem,
     states,
     ...(e.source1 && e.source2 ? { stateSources: { object1: e.source1, object2: e.source2 } } : {}),
   };
@@ -144,7 +153,7 @@ export function recordFromCdm(
   const o2 = msg.object2;
   let states: EventStates | undefined;
   let pc: PcSummary | undefined;
-  let pcProblem: string | undefined;
+  let problem: PcProblem = {};
   try {
     const s1 = cdmObjectInertialState(o1, rel.tcaMs);
     const s2 = cdmObjectInertialState(o2, rel.tcaMs);
@@ -159,7 +168,7 @@ export function recordFromCdm(
     };
     pc = cdmPcSummary(msg, defaultHbrM);
   } catch (err) {
-    pcProblem = String(err instanceof Error ? err.message : err);
+    problem = pcProblemOf(err);
   }
   const relSpeedKmS =
     rel.relativeSpeedMS !== undefined
@@ -197,7 +206,7 @@ export function recordFromCdm(
     relSpeedKmS,
     ricKm,
     pc,
-    pcProblem,
+    ...problem,
     states,
     covariancesRtnM2: [positionCovarianceRtnM2(o1), positionCovarianceRtnM2(o2)],
     cdm: msg,

@@ -2,6 +2,8 @@
 // imported SOCRATES list. The list, the encounter view, exports and the briefing tour all read this.
 import type { CdmMessage } from '../cdm/types';
 import type { Mat3, Vec3 } from '../probability/linalg';
+import type { PcIssue } from '../probability/issues';
+import type { RunDescription } from '../screening/runs';
 
 export type ConjunctionSource = 'screening' | 'cdm' | 'socrates';
 
@@ -61,8 +63,10 @@ export interface ConjunctionRecord {
   /** `<designator1>-<designator2>@<TCA ISO 8601 with ms>`: stable, used in links (`?event=`). */
   key: string;
   source: ConjunctionSource;
-  /** The file or run it came from. */
+  /** The file or run it came from (a run: its English label). */
   sourceLabel: string;
+  /** Screening: the run as data, worded at display time (older stored records: only the label). */
+  run?: RunDescription;
   /** Catalog numbers (null when a CDM's designator is not a number). */
   id1: number | null;
   id2: number | null;
@@ -83,8 +87,10 @@ export interface ConjunctionRecord {
   dse1?: number;
   dse2?: number;
   pc?: PcSummary;
-  /** Why no probability could be computed, when there is none. */
+  /** Why no probability could be computed, when there is none (English; older records: only this). */
   pcProblem?: string;
+  /** The same as data, for the interface to word. */
+  pcIssue?: PcIssue;
   states?: EventStates;
   /** Screening: where each object's states came from (an OEM, or SGP4). */
   stateSources?: { object1: 'sgp4' | 'ephemeris'; object2: 'sgp4' | 'ephemeris' };

@@ -128,6 +128,35 @@ describe('the event store document', () => {
         /2 items, not 1/,
       ],
       [
+        (d) => (d[0].updates[0].record.pcIssue = { code: 'nope' as never, values: {} }),
+        'events[0].updates[0].record.pcIssue.code',
+        /one of unsupportedFrame, /,
+      ],
+      [
+        (d) =>
+          (d[0].updates[0].record.pcIssue = { code: 'failed', values: { detail: [] as never } }),
+        'events[0].updates[0].record.pcIssue.values.detail',
+        /must be a string, not an array/,
+      ],
+      [
+        (d) =>
+          (d[0].updates[0].record.run = {
+            ...{ kind: 'screening', startMs: T0, hours: 24, thresholdKm: 5 },
+            scope: { kind: 'watchList', count: 1, catalog: 'x' },
+          } as never),
+        'events[0].updates[0].record.run.scope.kind',
+        /one of allVsAll, primaries, ephemerides, not "watchList"/,
+      ],
+      [
+        (d) =>
+          (d[0].updates[0].record.run = {
+            ...{ kind: 'rescreen', startMs: T0, hours: 24, thresholdKm: 5 },
+            scope: { kind: 'watchList', count: 1.5, catalog: 'x' },
+          }),
+        'events[0].updates[0].record.run.scope.count',
+        /integer/,
+      ],
+      [
         (d) => (d[0].updates[0].record.states!.object1.rKm = [1, 2, null] as never),
         'events[0].updates[0].record.states.object1.rKm[2]',
         /not null/,
@@ -165,6 +194,19 @@ describe('the event store document', () => {
         reason: 'must hold 6 items, not 3',
       },
     ]);
+  });
+
+  it('keeps a screening run described as data and a Pc problem as data', () => {
+    const u = testUpdate();
+    u.record.run = {
+      ...{ kind: 'rescreen', startMs: T0, hours: 24, thresholdKm: 5 },
+      scope: { kind: 'watchList', count: 3, catalog: 'active.csv', fetchedAtMs: T0 - HOUR },
+    };
+    u.record.pcIssue = { code: 'unsupportedFrame', values: { frame: 'MARSFIXED' } };
+    const doc = JSON.parse(JSON.stringify(historiesToDocument(mergeUpdates([], [u]), T0)));
+    const { histories, rejected } = historiesFromDocument(doc);
+    expect(rejected).toEqual([]);
+    expect(histories[0].updates[0].record).toEqual(u.record);
   });
 
   it('refuses an event or update id already seen in the document', () => {

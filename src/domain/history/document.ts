@@ -6,6 +6,7 @@
 // only HistoryDocumentError.
 import { parseEventKey } from '../conjunctions/list';
 import type { ConjunctionRecord } from '../conjunctions/types';
+import { PC_ISSUE_CODES } from '../probability/issues';
 import { pairKey } from './designator';
 import {
   HISTORY_SCHEMA_VERSION,
@@ -194,6 +195,7 @@ function extras(v: unknown, path: string, key: Key): void {
 
 const SOURCES = ['screening', 'cdm', 'socrates'] as const;
 const PC_KINDS = ['covariance', 'maximum'] as const;
+const SCREENING_SCOPES = ['allVsAll', 'primaries', 'ephemerides'] as const;
 
 function stateKm(v: unknown, path: string, key: Key): void {
   const s = object(v, path, key);
@@ -261,6 +263,39 @@ function states(v: unknown, parent: string, key: Key): void {
   stateKm(s.object2, p, 'object2');
 }
 
+/** A message as data (`{ code, values }`): a known code, text or number values. */
+const messageData =
+  (codes: readonly string[]) =>
+  (v: unknown, parent: string, key: Key): void => {
+    const p = at(parent, key);
+    const m = object(v, p);
+    oneOf(m.code, p, 'code', codes);
+    const values = object(m.values, p, 'values');
+    for (const [k, x] of Object.entries(values)) {
+      if (typeof x === 'number') num(x, `${p}.values`, k);
+      else text(x, `${p}.values`, k, 100_000);
+    }
+  };
+
+/** A screening run's description (runs): its kind, window, threshold and scope. */
+function runDescription(v: unknown, parent: string, key: Key): void {
+  const p = at(parent, key);
+  const run = object(v, p);
+  const kind = oneOf(run.kind, p, 'kind', ['screening', 'rescreen'] as const);
+  time(run.startMs, p, 'startMs');
+  num(run.hours, p, 'hours', 0);
+  nonNegative(run.thresholdKm, p, 'thresholdKm');
+  const sp = `${p}.scope`;
+  const scope = object(run.scope, sp);
+  const scopes = kind === 'screening' ? SCREENING_SCOPES : (['watchList'] as const);
+  if (oneOf(scope.kind, sp, 'kind', scopes) === 'allVsAll') return;
+  num(scope.count, sp, 'count', 0, Number.MAX_SAFE_INTEGER);
+  if (!Number.isInteger(scope.count)) fail(sp, 'count', 'must be an integer');
+  if (kind === 'screening') return;
+  text(scope.catalog, sp, 'catalog');
+  opt(scope, 'fetchedAtMs', sp, time);
+}
+
 function record(v: unknown, path: string): ConjunctionRecord {
   const r = object(v, path);
   text(r.key, path, 'key');
@@ -285,6 +320,8 @@ function record(v: unknown, path: string): ConjunctionRecord {
   opt(r, 'dse2', path, num);
   opt(r, 'pc', path, pcSummary);
   opt(r, 'pcProblem', path, (x, p, k) => text(x, p, k, 100_000));
+  opt(r, 'pcIssue', path, messageData(PC_ISSUE_CODES));
+  opt(r, 'run', path, runDescription);
   opt(r, 'states', path, states);
   opt(r, 'covariancesRtnM2', path, (x, p, k) =>
     each(array(x, p, k, 2, 2), (m, i) => matrix(m, at(p, k), i, 3)),

@@ -2,6 +2,7 @@ export * from './alerts';
 export * from './designator';
 export * from './document';
 export * from './grouping';
+export * from './issues';
 export * from './limits';
 export * from './merge';
 export * from './status';

@@ -7,6 +7,7 @@ import { encounterPlaneRtn, type ObjectState } from '../probability/encounter';
 import { congruence, type Mat3, type Vec3 } from '../probability/linalg';
 import { covarianceRtnToInertial, rtnBasis } from '../probability/rtn';
 import { pairKey } from './designator';
+import { historyIssueText, type HistoryIssue, type HistoryIssueCode } from './issues';
 import { MAX_TIME_MS, MIN_TIME_MS } from './limits';
 import type { EventUpdate, UpdateOrigin } from './types';
 
@@ -15,7 +16,13 @@ const DAY_MS = 86_400_000;
 /** A record that cannot become an update (no creation time, no finite TCA/miss/speed…). */
 export class HistoryInputError extends Error {
   override readonly name = 'HistoryInputError';
+  constructor(readonly issue: HistoryIssue) {
+    super(historyIssueText(issue));
+  }
 }
+
+const inputError = (record: ConjunctionRecord, code: HistoryIssueCode) =>
+  new HistoryInputError({ code, values: { label: record.sourceLabel } });
 
 export interface UpdateContext {
   /** When the source produced it, UTC ms: required for a screening run; overrides the others. */
@@ -101,7 +108,7 @@ function originOf(
   const event = `${pairKey(record.designator1, record.designator2)}@${isoMs(record.tcaMs)}`;
   if (record.source === 'cdm') {
     const h = record.cdm?.header;
-    if (!h) throw new HistoryInputError(`${record.sourceLabel}: CDM record without its message`);
+    if (!h) throw inputError(record, 'noCdmMessage');
     const createdMs = context.createdMs ?? h.creationDateMs;
     return {
       origin: {
@@ -117,9 +124,7 @@ function originOf(
   if (record.source === 'socrates') {
     const createdMs = context.createdMs ?? socratesReportMs(record.sourceLabel);
     if (createdMs === undefined) {
-      throw new HistoryInputError(
-        `${record.sourceLabel}: no report time (the file name carries none; give one)`,
-      );
+      throw inputError(record, 'noReportTime');
     }
     return {
       origin: { source: 'socrates', fileName: record.sourceLabel },
@@ -128,7 +133,7 @@ function originOf(
     };
   }
   if (context.createdMs === undefined) {
-    throw new HistoryInputError(`${record.sourceLabel}: a screening update needs the run's time`);
+    throw inputError(record, 'noRunTime');
   }
   const runLabel = context.runLabel ?? record.sourceLabel;
   const { dse1, dse2 } = record;
@@ -179,19 +184,17 @@ export function updateFromRecord(
   context: UpdateContext = {},
 ): EventUpdate {
   const inTime = (x: number) => x >= MIN_TIME_MS && x <= MAX_TIME_MS;
-  const problem = !inTime(record.tcaMs)
-    ? 'TCA is not a time between 1957 and 2200'
+  const problem: HistoryIssueCode | undefined = !inTime(record.tcaMs)
+    ? 'tcaOutOfRange'
     : !(record.rangeKm >= 0 && Number.isFinite(record.rangeKm))
-      ? 'miss distance is not a finite number ≥ 0'
+      ? 'badMiss'
       : !(record.relSpeedKmS >= 0 && Number.isFinite(record.relSpeedKmS))
-        ? 'relative speed is not a finite number ≥ 0'
+        ? 'badSpeed'
         : undefined;
-  if (problem) throw new HistoryInputError(`${record.sourceLabel}: ${problem}`);
+  if (problem) throw inputError(record, problem);
   const { origin, createdMs, updateId } = originOf(record, context);
   if (!inTime(createdMs)) {
-    throw new HistoryInputError(
-      `${record.sourceLabel}: creation time is not between 1957 and 2200`,
-    );
+    throw inputError(record, 'creationOutOfRange');
   }
   const clean = storableRecord(record);
   const figures = covarianceFigures(record);

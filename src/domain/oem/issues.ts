@@ -101,14 +101,21 @@ export function fail(
   throw new OemIssueError(oemIssue(code, values, where));
 }
 
-/** What became of an OEM opened in the viewer: refused (with its issues, or an English `detail`
- * from drawing it), or loaded with some segments refused. */
+/** What became of an OEM opened in the viewer: refused (with its issues, the files it could not
+ * draw, or a worker's English `detail`), or loaded with some segments refused. */
 export interface OemLoadNotice {
   file: string;
   loaded: boolean;
   issues: OemIssue[];
+  /** Its object cannot be drawn: the files whose first state is not an Earth orbit (may be none). */
+  notDrawn?: string[];
   detail?: string;
 }
+
+/** "a.oem: its first state is not an Earth orbit", or that its object cannot be drawn. */
+export const notDrawnText = (files: readonly string[]): string =>
+  files.map((f) => `${f}: its first state is not an Earth orbit`).join('; ') ||
+  'its object cannot be drawn';
 
 /** The notice in English: "a.oem: not loaded — line 3: … (and 2 more)". */
 export function oemLoadText(n: OemLoadNotice): string {
@@ -117,5 +124,6 @@ export function oemLoadText(n: OemLoadNotice): string {
     return `${n.file}: loaded; ${n.issues.length} segment${s} refused — ${n.issues.map((r) => r.reason).join(' · ')}`;
   }
   const more = n.issues.length > 1 ? ` (and ${n.issues.length - 1} more)` : '';
-  return `${n.file}: not loaded — ${n.detail ?? n.issues[0]?.reason ?? 'unreadable'}${more}`;
+  const detail = n.notDrawn ? notDrawnText(n.notDrawn) : n.detail;
+  return `${n.file}: not loaded — ${detail ?? n.issues[0]?.reason ?? 'unreadable'}${more}`;
 }

@@ -5,6 +5,7 @@
 // which removes the square-root endpoint singularity) and is done by adaptive Gauss–Kronrod in
 // log space, so Pc keeps relative precision from ~1e-300 to 1 − 1e-16.
 import { logErfDiff } from './erf';
+import { pcError } from './issues';
 import { eigenSym2, type Sym2 } from './linalg';
 import { integrateAdaptive, type Spike } from './quadrature';
 
@@ -111,7 +112,7 @@ export function fosterPc2d(input: Pc2dInput): Pc2dResult {
   const [m1, m2] = principalMiss(input, principal);
   const base = { method: FOSTER_METHOD, principal, missMajorM: m1, missMinorM: m2 };
   const r = input.hbrM;
-  if (!(r >= 0)) throw new Error(`hard-body radius must be ≥ 0, got ${r}`);
+  if (!(r >= 0)) throw pcError('negativeHbr', { hbr: String(r) });
   if (r === 0) return { ...base, pc: 0 };
   if (r === Infinity) return { ...base, pc: 1 };
   const s1 = principal.sigmaMajorM;

@@ -1,4 +1,5 @@
 // Just the small fixed-size vector and matrix algebra the encounter geometry needs.
+import { pcError } from './issues';
 
 export type Vec3 = readonly [number, number, number];
 /** Row-major 3×3 matrix. */
@@ -23,7 +24,7 @@ export const cross = (a: Vec3, b: Vec3): Vec3 => [
 
 export function unit(a: Vec3): Vec3 {
   const n = norm(a);
-  if (!(n > 0)) throw new Error('cannot normalise a zero-length vector');
+  if (!(n > 0)) throw pcError('zeroVector');
   return scale(a, 1 / n);
 }
 

@@ -2,12 +2,13 @@
 // object's own RTN frame, so each must be rotated with that object's own r and v before the two
 // are summed. The basis itself is the frames layer's.
 import { rtnBasis as rtnBasisRows, toRtn } from '../frames/ric';
+import { pcError } from './issues';
 import { congruence, type Mat3, type Vec3 } from './linalg';
 
 /** Rows are R̂, T̂, N̂ expressed in the inertial frame (so M·x_inertial = x_rtn). */
 export function rtnBasis(r: Vec3, v: Vec3): Mat3 {
   const b = rtnBasisRows(r, v);
-  if (!b) throw new RangeError('RTN frame undefined: position is zero or parallel to velocity');
+  if (!b) throw pcError('rtnUndefined');
   return [
     [b[0], b[1], b[2]],
     [b[3], b[4], b[5]],
