@@ -143,6 +143,29 @@ export const en = {
     spanLabel: 'OEM span (h)',
     notExported: 'Not exported: {{reason}}',
   },
+  /** Why an OEM export was refused (OemExportIssue); `of` places it on an event's object. */
+  oemExportIssue: {
+    of: '{{object}}: {{text}}',
+    badSpan: 'the span must run forward with a positive step',
+    sgp4Init: '{{detail}}',
+    sgp4: 'SGP4 at {{epoch}}: {{detail}}',
+    noState: 'the ephemeris has no usable state at {{epoch}}',
+    noName: 'an OEM needs a non-empty OBJECT_NAME and OBJECT_ID',
+    sameObjectId: 'both objects have the same OBJECT_ID',
+    noCatalogNumber: '{{name}} has no catalog number',
+    notInCatalog: '{{name}} ({{id}}) is not in the loaded catalog',
+  },
+  /** SGP4's statuses, as `propagationStatusMessage` words them. */
+  sgp4Status: {
+    1: 'SGP4 error 1: mean eccentricity out of range (0 ≤ e < 1)',
+    2: 'SGP4 error 2: mean motion below zero',
+    3: 'SGP4 error 3: perturbed eccentricity out of range (0 ≤ e < 1)',
+    4: 'SGP4 error 4: semi-latus rectum below zero',
+    6: 'SGP4 error 6: decayed (position inside the Earth)',
+    7: 'reentered (below reentry altitude or drag term exhausted)',
+    8: 'SGP4 produced a non-finite state',
+    other: 'SGP4 error {{status}}',
+  },
   share: {
     copyLink: 'Copy link',
     copied: 'Link copied',
