@@ -15,6 +15,7 @@ import type { RejectedRecord } from '../domain/catalog/types';
 import { isLimitCode, type LimitIssue } from '../domain/limits';
 import type { OemExportIssue } from '../domain/oem/exportIssues';
 import type { OemIssue, OemLoadNotice } from '../domain/oem/issues';
+import type { ScreeningInputIssue } from '../domain/screening/inputIssues';
 import type { SettingsIssue, SettingsNotice } from '../domain/settings/operatorSettings';
 import type { NoticePart } from '../state/catalogStore';
 import type { ScreeningFailure } from '../state/screeningStore';
@@ -248,9 +249,16 @@ export function importNoticeMessage({ loaded, notes }: ImportNotice): string {
   });
 }
 
+/** Screening options or inputs refused, in the reader's language; numbers and labels as written. */
+export function screeningInputMessage(issue: ScreeningInputIssue): string {
+  return i18n.t(`screeningInput.${issue.code}`, textValues(issue.values));
+}
+
 /** Why a screening run did not finish; a worker's own detail stays English. */
 export function screeningFailureMessage(f: ScreeningFailure): string {
-  return i18n.t(`screening.failure.${f.code}`, { detail: 'detail' in f ? f.detail : '' });
+  const detail =
+    f.code === 'input' ? screeningInputMessage(f.issue) : 'detail' in f ? f.detail : '';
+  return i18n.t(`screening.failure.${f.code}`, { detail });
 }
 
 /** Why the watch list was not re-screened; a screening failure worded as the panel words it. */

@@ -143,6 +143,18 @@ export const en = {
     spanLabel: 'OEM span (h)',
     notExported: 'Not exported: {{reason}}',
   },
+  /** Screening options or inputs refused before a run (ScreeningInputIssue). */
+  screeningInput: {
+    badStart: 'start time is not a valid date',
+    badDuration: 'duration must be > 0 and at most {{max}} hours',
+    badThreshold: 'threshold must be a positive number of km',
+    badVolume: 'screening volume half-extents must be positive',
+    sampleBelowFine: 'sample step must be at least the fine step',
+    sampleNotMultiple: 'sample step must be a whole multiple of the fine step',
+    primaryMissing: 'primary not in catalog: {{ids}}',
+    twoEphemerides: 'two ephemerides for object {{id}}: {{first}} and {{second}}',
+    noSegments: 'ephemeris {{label}}: no segments',
+  },
   /** Why an OEM export was refused (OemExportIssue); `of` places it on an event's object. */
   oemExportIssue: {
     of: '{{object}}: {{text}}',
@@ -435,6 +447,7 @@ export const en = {
       cancelled: 'Screening cancelled',
       workerDied: 'Screening failed: {{detail}}; the event list is unchanged',
       failed: 'Screening failed: {{detail}}',
+      input: 'Screening failed: {{detail}}',
     },
     label: 'Screening',
     title: 'Screen for close approaches',
