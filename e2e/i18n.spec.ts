@@ -4,7 +4,7 @@ import { onOrbitSnapshotCsv } from '../src/testing/sharedData';
 import { historiesToDocument, mergeUpdates } from '../src/domain/history';
 import { testUpdate } from '../src/domain/history/testSupport';
 import { runLabelText, type RunDescription } from '../src/domain/screening/runs';
-import { axeViolations as violations, ISS_TLE } from './helpers';
+import { axeViolations as violations, ISS_TLE, withChecksum } from './helpers';
 
 test.skip(
   !existsSync(onOrbitSnapshotCsv),
@@ -196,4 +196,29 @@ test('in Chinese, a screening run stored as data is named in Chinese, its figure
     '筛查 筛查 2024-11-01 00:00 UTC 起 24 小时，阈值 5 km，全部对全部',
   );
   await page.screenshot({ path: 'test-results/zh-run-label.png' });
+  // Its objects are not in the (empty) catalog: the OEM export is refused in Chinese.
+  const encounter = page.getByRole('region', { name: '交会详情' });
+  await encounter.getByRole('button', { name: '导出两个目标的星历（OEM）' }).click();
+  await expect(encounter).toContainText('无法导出：OBJECT 25544（25544）不在已加载的编目中');
+});
+
+test('in Chinese, a screening for a primary not in the catalog is refused in Chinese', async ({
+  page,
+}) => {
+  await page.goto('./?lang=zh&catalog=none');
+  await expect(page.getByRole('status', { name: '编目状态' })).toHaveText('未加载编目');
+  const other = ISS_TLE.map((l) => l.replace('25544', '25545')).map((l, i) =>
+    i === 0 ? 'OTHER' : withChecksum(l),
+  );
+  await page.getByLabel('加载编目').setInputFiles({
+    name: 'two.tle',
+    mimeType: 'text/plain',
+    buffer: Buffer.from([...ISS_TLE, ...other].join('\n') + '\n'),
+  });
+  await expect(page.getByRole('status', { name: '编目状态' })).toContainText('2 个目标');
+  const screening = page.getByRole('region', { name: '筛查' });
+  await screening.getByRole('button', { name: /近距离接近筛查/ }).click();
+  await screening.getByLabel('主目标').fill('5');
+  await screening.getByRole('button', { name: '运行筛查' }).click();
+  await expect(screening.getByRole('alert')).toHaveText('筛查失败：主目标不在编目中：5');
 });

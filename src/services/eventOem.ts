@@ -2,6 +2,7 @@
 // ephemeris that covers the window, else the catalog object's SGP4.
 import type { ConjunctionRecord } from '../domain/conjunctions';
 import { safeFileName } from '../domain/exportSafety';
+import { refuseExport, type OemExportRefusal } from '../domain/oem/exportIssues';
 import { eventObjectsToOem, type EventObjectSource } from '../domain/oem/objects';
 import { useCatalogStore } from '../state/catalogStore';
 import { useEphemerisStore } from '../state/ephemerisStore';
@@ -14,8 +15,8 @@ function sourceOf(
   id: number | null,
   name: string,
   windowMs: [number, number],
-): EventObjectSource | string {
-  if (id === null) return `${name} has no catalog number`;
+): EventObjectSource | OemExportRefusal {
+  if (id === null) return refuseExport('noCatalogNumber', { name });
   const entry = useEphemerisStore
     .getState()
     .entries.find((e) => e.id === id && e.plannedFor === null);
@@ -31,22 +32,22 @@ function sourceOf(
       teme: entry.teme,
     };
   }
-  if (!object || object.ephemerisOnly) return `${name} (${id}) is not in the loaded catalog`;
+  if (!object || object.ephemerisOnly) return refuseExport('notInCatalog', { name, id });
   return { kind: 'sgp4', elementSet: object };
 }
 
 export function eventObjectsOem(
   record: ConjunctionRecord,
   creationDateMs: number,
-): { ok: true; text: string; fileName: string } | { ok: false; reason: string } {
+): { ok: true; text: string; fileName: string } | OemExportRefusal {
   const windowMs: [number, number] = [
     record.tcaMs - EVENT_OEM_HALF_SPAN_MS,
     record.tcaMs + EVENT_OEM_HALF_SPAN_MS,
   ];
   const first = sourceOf(record.id1, record.name1, windowMs);
   const second = sourceOf(record.id2, record.name2, windowMs);
-  if (typeof first === 'string') return { ok: false, reason: first };
-  if (typeof second === 'string') return { ok: false, reason: second };
+  if ('ok' in first) return first;
+  if ('ok' in second) return second;
   const written = eventObjectsToOem(
     [first, second],
     { tcaMs: record.tcaMs, halfSpanMs: EVENT_OEM_HALF_SPAN_MS, stepMs: EVENT_OEM_STEP_MS },

@@ -2,6 +2,7 @@ import type { ScreeningEphemeris } from '../domain/screening/types';
 import { useCatalogStore } from '../state/catalogStore';
 import { compareManoeuvre } from '../domain/screening/compare';
 import { ephemerisEventPc } from '../domain/screening/ephemerisPc';
+import { ScreeningInputError } from '../domain/screening/inputIssues';
 import type { RunDescription, ScreeningScope } from '../domain/screening/runs';
 import type { ScreeningOptions, ScreeningResult } from '../domain/screening/types';
 import { useConjunctionStore } from '../state/conjunctionStore';
@@ -127,9 +128,11 @@ export async function runScreening(
     fail(
       error instanceof ScreeningCancelled
         ? { code: 'cancelled' }
-        : error instanceof WorkerDiedError
-          ? { code: 'workerDied', detail: error.message }
-          : { code: 'failed', detail: error instanceof Error ? error.message : String(error) },
+        : error instanceof ScreeningInputError
+          ? { code: 'input', issue: error.issue }
+          : error instanceof WorkerDiedError
+            ? { code: 'workerDied', detail: error.message }
+            : { code: 'failed', detail: error instanceof Error ? error.message : String(error) },
     );
     return false;
   } finally {

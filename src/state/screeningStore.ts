@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ManoeuvreComparison } from '../domain/screening/compare';
+import { screeningInputText, type ScreeningInputIssue } from '../domain/screening/inputIssues';
 import type { EphemerisCoverage, ScreeningStats } from '../domain/screening/types';
 
 export interface ScreeningRequest {
@@ -33,7 +34,10 @@ export interface ScreeningRunSummary {
 
 /** Why a run did not finish, as data: the interface words it; `detail` is a worker's English. */
 export type ScreeningFailure =
-  { code: 'tooFewObjects' | 'cancelled' } | { code: 'workerDied' | 'failed'; detail: string };
+  | { code: 'tooFewObjects' | 'cancelled' }
+  | { code: 'workerDied' | 'failed'; detail: string }
+  /** Options or inputs refused before the run (what the command line prints as usage). */
+  | { code: 'input'; issue: ScreeningInputIssue };
 
 export function screeningFailureText(f: ScreeningFailure): string {
   switch (f.code) {
@@ -45,6 +49,8 @@ export function screeningFailureText(f: ScreeningFailure): string {
       return `Screening failed: ${f.detail}; the event list is unchanged`;
     case 'failed':
       return `Screening failed: ${f.detail}`;
+    case 'input':
+      return `Screening failed: ${screeningInputText(f.issue)}`;
   }
 }
 

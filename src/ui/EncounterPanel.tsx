@@ -10,6 +10,7 @@ import {
 } from '../domain/conjunctions';
 import { writeCdmKvn } from '../domain/cdm/writeKvn';
 import { safeFileName } from '../domain/exportSafety';
+import type { OemExportIssue } from '../domain/oem/exportIssues';
 import { ENCOUNTER_COLORS } from '../scene/encounterLayer';
 import { catalogLookup } from '../services/conjunctionImport';
 import { eventObjectsOem } from '../services/eventOem';
@@ -19,7 +20,7 @@ import { selectedConjunction, useConjunctionStore } from '../state/conjunctionSt
 import { download, formatMiss, formatPc, formatTca } from './ConjunctionFormat';
 import { formatNumber } from './format';
 import { i18n } from './i18n';
-import { pcProblemMessage } from './issues';
+import { oemExportIssueMessage, pcProblemMessage } from './issues';
 import { sourceLabelMessage } from './runLabels';
 import { BPlaneChart, RangeChart } from './EncounterCharts';
 import { useSimTime } from './useTicker';
@@ -60,7 +61,8 @@ function Encounter({ record }: { record: ConjunctionRecord }) {
   const nowMs = useSimTime(250);
   const offsetS = (nowMs - record.tcaMs) / 1000;
   const [replaying, setReplaying] = useState(false);
-  const [exportProblem, setExportProblem] = useState<string | null>(null);
+  // A CDM export's thrown English, or an OEM export's refusal (worded at render).
+  const [exportProblem, setExportProblem] = useState<string | OemExportIssue | null>(null);
 
   const series = useMemo(() => {
     void catalogVersion;
@@ -122,7 +124,7 @@ function Encounter({ record }: { record: ConjunctionRecord }) {
 
   const exportOem = () => {
     const written = eventObjectsOem(record, Date.now());
-    if (!written.ok) return setExportProblem(written.reason);
+    if (!written.ok) return setExportProblem(written.issue);
     download(written.text, written.fileName, 'text/plain');
     setExportProblem(null);
   };
@@ -292,7 +294,14 @@ function Encounter({ record }: { record: ConjunctionRecord }) {
         </button>
       </div>
       {exportProblem && (
-        <p className="muted">{t('encounter.cannotExport', { problem: exportProblem })}</p>
+        <p className="muted">
+          {t('encounter.cannotExport', {
+            problem:
+              typeof exportProblem === 'string'
+                ? exportProblem
+                : oemExportIssueMessage(exportProblem),
+          })}
+        </p>
       )}
       {series && <RangeChart series={series} thresholdKm={THRESHOLD_KM} nowOffsetS={offsetS} />}
       {plane ? (

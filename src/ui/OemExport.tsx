@@ -2,9 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogObject } from '../domain/catalog/types';
 import { ephemerisToOemKvn } from '../domain/oem/export';
+import type { OemExportIssue } from '../domain/oem/exportIssues';
 import { elementSetToOem } from '../domain/oem/sample';
 import type { LoadedEphemeris } from '../state/ephemerisStore';
 import { download } from './ConjunctionFormat';
+import { oemExportIssueMessage } from './issues';
 
 const ORIGINATOR = 'ORBITAL WATCH';
 
@@ -27,14 +29,14 @@ export function OemExport({
   const { t } = useTranslation();
   const [stepS, setStepS] = useState(60);
   const [spanH, setSpanH] = useState(24);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<OemExportIssue | null>(null);
   const exportSgp4 = () => {
     const result = elementSetToOem(
       object,
       { startMs: clockMs, stopMs: clockMs + spanH * 3_600_000, stepMs: stepS * 1000 },
       { originator: ORIGINATOR, creationDateMs: Date.now() },
     );
-    if (!result.ok) return setProblem(t('oemExport.notExported', { reason: result.reason }));
+    if (!result.ok) return setProblem(result.issue);
     setProblem(null);
     download(result.text, fileName(object), 'text/plain');
   };
@@ -91,7 +93,11 @@ export function OemExport({
           </button>
         </form>
       )}
-      {problem && <p className="warn">{problem}</p>}
+      {problem && (
+        <p className="warn">
+          {t('oemExport.notExported', { reason: oemExportIssueMessage(problem) })}
+        </p>
+      )}
     </div>
   );
 }

@@ -13,7 +13,9 @@ import type { PcIssue } from '../domain/probability/issues';
 import type { RecordIssue } from '../domain/catalog/recordIssues';
 import type { RejectedRecord } from '../domain/catalog/types';
 import { isLimitCode, type LimitIssue } from '../domain/limits';
+import type { OemExportIssue } from '../domain/oem/exportIssues';
 import type { OemIssue, OemLoadNotice } from '../domain/oem/issues';
+import type { ScreeningInputIssue } from '../domain/screening/inputIssues';
 import type { SettingsIssue, SettingsNotice } from '../domain/settings/operatorSettings';
 import type { NoticePart } from '../state/catalogStore';
 import type { ScreeningFailure } from '../state/screeningStore';
@@ -137,6 +139,30 @@ export function oemLoadMessage(n: OemLoadNotice): string {
   return i18n.t('oemLoad.notLoaded', { file: n.file, reason, more });
 }
 
+/** SGP4's status in the reader's language (`propagationStatusMessage` is the English). */
+function sgp4StatusMessage(status: string): string {
+  const key = `sgp4Status.${status}`;
+  return i18n.exists(key) ? i18n.t(key) : i18n.t('sgp4Status.other', { status });
+}
+
+/**
+ * Why an OEM export was refused, in the reader's language: the event's object named as the file
+ * names it; epochs, catalog numbers and SGP4's own initialisation detail as written.
+ */
+export function oemExportIssueMessage(issue: OemExportIssue): string {
+  const values = textValues(issue.values);
+  const text =
+    issue.code === 'sgp4'
+      ? i18n.t('oemExportIssue.sgp4', {
+          epoch: values.epoch,
+          detail: sgp4StatusMessage(values.status),
+        })
+      : i18n.t(`oemExportIssue.${issue.code}`, values);
+  return issue.object !== undefined
+    ? i18n.t('oemExportIssue.of', { object: issue.object, text })
+    : text;
+}
+
 /** Why a CDM message was refused, in the reader's language; keywords and values as written. */
 export function cdmIssueMessage(issue: CdmIssue): string {
   if (issue.code === 'overLimit' && issue.limit) return issueMessage(issue.limit);
@@ -223,9 +249,16 @@ export function importNoticeMessage({ loaded, notes }: ImportNotice): string {
   });
 }
 
+/** Screening options or inputs refused, in the reader's language; numbers and labels as written. */
+export function screeningInputMessage(issue: ScreeningInputIssue): string {
+  return i18n.t(`screeningInput.${issue.code}`, textValues(issue.values));
+}
+
 /** Why a screening run did not finish; a worker's own detail stays English. */
 export function screeningFailureMessage(f: ScreeningFailure): string {
-  return i18n.t(`screening.failure.${f.code}`, { detail: 'detail' in f ? f.detail : '' });
+  const detail =
+    f.code === 'input' ? screeningInputMessage(f.issue) : 'detail' in f ? f.detail : '';
+  return i18n.t(`screening.failure.${f.code}`, { detail });
 }
 
 /** Why the watch list was not re-screened; a screening failure worded as the panel words it. */

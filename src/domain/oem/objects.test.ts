@@ -125,6 +125,11 @@ describe('an event’s two objects as one OEM', () => {
     expect(outside).toEqual({
       ok: false,
       reason: 'ISS (ZARYA): the ephemeris has no usable state at 2024-11-01T12:31:12.345Z',
+      issue: {
+        code: 'noState',
+        values: { epoch: '2024-11-01T12:31:12.345Z' },
+        object: 'ISS (ZARYA)',
+      },
     });
   });
 
@@ -137,7 +142,11 @@ describe('an event’s two objects as one OEM', () => {
       event,
       options,
     );
-    expect(out).toEqual({ ok: false, reason: 'both objects have the same OBJECT_ID' });
+    expect(out).toEqual({
+      ok: false,
+      reason: 'both objects have the same OBJECT_ID',
+      issue: { code: 'sameObjectId', values: {} },
+    });
   });
 });
 

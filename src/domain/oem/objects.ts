@@ -4,9 +4,10 @@ import type { ElementSet } from '../catalog/types';
 import { formatIsoUtc } from '../cdm/time';
 import { temeToEme2000 } from '../frames/precessionNutation';
 import { stateAt, usableSpan } from './interpolate';
+import { ofObject, refuseExport, type OemExportRefusal } from './exportIssues';
 import { sampleElementSetEme2000, type SampleResult, type SampleSpan } from './sample';
 import type { OemMessage, OemSegment, OemState } from './types';
-import { writeOemKvn } from './write';
+import { isNameless, writeOemKvn } from './write';
 
 /** One message per object, in the order the objects first appear; segments keep file order. */
 export function objectsOf(message: OemMessage): OemMessage[] {
@@ -29,14 +30,14 @@ export function sampleEphemerisEme2000(
   span: SampleSpan,
 ): SampleResult {
   if (!(span.stepMs > 0) || !(span.stopMs >= span.startMs)) {
-    return { ok: false, reason: 'the span must run forward with a positive step' };
+    return refuseExport('badSpan');
   }
   const states: OemState[] = [];
   const count = Math.floor((span.stopMs - span.startMs) / span.stepMs + 1e-9) + 1;
   for (let i = 0; i < count; i++) {
     const t = span.startMs + i * span.stepMs;
     const s = stateAt({ segments: teme }, t);
-    if (!s) return { ok: false, reason: `the ephemeris has no usable state at ${formatIsoUtc(t)}` };
+    if (!s) return refuseExport('noState', { epoch: formatIsoUtc(t) });
     const eme = temeToEme2000({ rKm: s.positionKm, vKmS: s.velocityKmS }, t);
     states.push({ epochMs: t, positionKm: eme.rKm, velocityKmS: eme.vKmS });
   }
@@ -78,7 +79,7 @@ export function eventObjectsToOem(
   objects: readonly [EventObjectSource, EventObjectSource],
   event: { tcaMs: number; halfSpanMs: number; stepMs: number },
   options: { originator: string; creationDateMs: number },
-): { ok: true; text: string } | { ok: false; reason: string } {
+): { ok: true; text: string } | OemExportRefusal {
   const span = {
     startMs: event.tcaMs - event.halfSpanMs,
     stopMs: event.tcaMs + event.halfSpanMs,
@@ -87,11 +88,12 @@ export function eventObjectsToOem(
   const segments = [];
   for (const source of objects) {
     const { object, comment } = describe(source);
+    if (isNameless(object)) return refuseExport('noName');
     const sampled =
       source.kind === 'sgp4'
         ? sampleElementSetEme2000(source.elementSet, span)
         : sampleEphemerisEme2000(source.teme, withinEphemeris(source.teme, span, event.tcaMs));
-    if (!sampled.ok) return { ok: false, reason: `${object.objectName}: ${sampled.reason}` };
+    if (!sampled.ok) return ofObject(sampled, object.objectName);
     segments.push({
       object,
       states: sampled.states,
@@ -101,7 +103,7 @@ export function eventObjectsToOem(
     });
   }
   if (segments[0].object.objectId === segments[1].object.objectId) {
-    return { ok: false, reason: 'both objects have the same OBJECT_ID' };
+    return refuseExport('sameObjectId');
   }
   const text = writeOemKvn({
     ...segments[0].object,

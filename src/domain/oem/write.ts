@@ -43,11 +43,18 @@ function line(keyword: string, value: string): string {
 
 const fixed = (x: number, digits: number) => x.toFixed(digits);
 
+/** True when the object has no OBJECT_NAME or OBJECT_ID to write (the writer would throw). */
+export const isNameless = (object: { objectName: string; objectId: string }): boolean =>
+  !kvnValue(object.objectName) || !kvnValue(object.objectId);
+
 function objectLines(object: { objectName: string; objectId: string }): string[] {
-  const name = kvnValue(object.objectName);
-  const id = kvnValue(object.objectId);
-  if (!name || !id) throw new RangeError('an OEM needs a non-empty OBJECT_NAME and OBJECT_ID');
-  return [line('OBJECT_NAME', name), line('OBJECT_ID', id)];
+  if (isNameless(object)) {
+    throw new RangeError('an OEM needs a non-empty OBJECT_NAME and OBJECT_ID');
+  }
+  return [
+    line('OBJECT_NAME', kvnValue(object.objectName)),
+    line('OBJECT_ID', kvnValue(object.objectId)),
+  ];
 }
 
 export function writeOemKvn(input: OemWriteInput): string {

@@ -18,6 +18,7 @@ import {
   type EphemerisTrack,
 } from './ephemeris';
 import { propagateInto } from './adapter';
+import { ScreeningInputError } from './inputIssues';
 import type {
   EphemerisCoverage,
   ResolvedOptions,
@@ -28,21 +29,22 @@ import type {
 
 export const MAX_HOURS = 168;
 
-export class ScreeningInputError extends Error {}
+// Where the command line and the queue have always found it.
+export { ScreeningInputError };
 
 /** Fill in defaults and check the options; throws ScreeningInputError naming the problem. */
 export function resolveOptions(o: ScreeningOptions): ResolvedOptions {
-  if (!Number.isFinite(o.startMs)) throw new ScreeningInputError('start time is not a valid date');
+  if (!Number.isFinite(o.startMs)) throw new ScreeningInputError('badStart');
   if (!(o.durationHours > 0) || o.durationHours > MAX_HOURS) {
-    throw new ScreeningInputError(`duration must be > 0 and at most ${MAX_HOURS} hours`);
+    throw new ScreeningInputError('badDuration', { max: MAX_HOURS });
   }
   const thresholdKm = o.thresholdKm ?? 5;
   if (!(thresholdKm > 0) || !Number.isFinite(thresholdKm)) {
-    throw new ScreeningInputError('threshold must be a positive number of km');
+    throw new ScreeningInputError('badThreshold');
   }
   const volume = o.volume ?? null;
   if (volume && !volume.halfRtnKm.every((x) => x > 0 && Number.isFinite(x))) {
-    throw new ScreeningInputError('screening volume half-extents must be positive');
+    throw new ScreeningInputError('badVolume');
   }
   const reachKm = volume
     ? volume.shape === 'box'
@@ -52,11 +54,11 @@ export function resolveOptions(o: ScreeningOptions): ResolvedOptions {
   const fineStepS = o.fineStepS ?? 20;
   const sampleStepS = o.sampleStepS ?? 300;
   if (!(fineStepS > 0) || !(sampleStepS >= fineStepS)) {
-    throw new ScreeningInputError('sample step must be at least the fine step');
+    throw new ScreeningInputError('sampleBelowFine');
   }
   const ratio = sampleStepS / fineStepS;
   if (Math.abs(ratio - Math.round(ratio)) > 1e-9) {
-    throw new ScreeningInputError('sample step must be a whole multiple of the fine step');
+    throw new ScreeningInputError('sampleNotMultiple');
   }
   const chunkS = Math.max(
     sampleStepS,
@@ -218,7 +220,7 @@ export function prepareScreening(
   }
   const missing = opts.primaries.filter((id) => !found.has(id));
   if (missing.length > 0) {
-    throw new ScreeningInputError(`primary not in catalog: ${missing.join(', ')}`);
+    throw new ScreeningInputError('primaryMissing', { ids: missing.join(', ') });
   }
   // Apogee/perigee filter: keep objects whose padded shell meets a primary's shell.
   const pad = shellPadKm(opts);
@@ -366,13 +368,15 @@ function mergeEphemerides(
   for (const eph of ephemerides) {
     const before = seen.get(eph.id);
     if (before !== undefined) {
-      throw new ScreeningInputError(
-        `two ephemerides for object ${eph.id}: ${before} and ${eph.label}`,
-      );
+      throw new ScreeningInputError('twoEphemerides', {
+        id: eph.id,
+        first: before,
+        second: eph.label,
+      });
     }
     seen.set(eph.id, eph.label);
     if (eph.segments.length === 0) {
-      throw new ScreeningInputError(`ephemeris ${eph.label}: no segments`);
+      throw new ScreeningInputError('noSegments', { label: eph.label });
     }
     const twin = byId.get(eph.id);
     if (twin) twin.eph = eph;
