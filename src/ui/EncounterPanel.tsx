@@ -10,6 +10,7 @@ import {
 } from '../domain/conjunctions';
 import { writeCdmKvn } from '../domain/cdm/writeKvn';
 import { safeFileName } from '../domain/exportSafety';
+import { CdmExportError, type CdmExportIssue } from '../domain/cdm/exportIssues';
 import type { OemExportIssue } from '../domain/oem/exportIssues';
 import { ENCOUNTER_COLORS } from '../scene/encounterLayer';
 import { catalogLookup } from '../services/conjunctionImport';
@@ -20,7 +21,7 @@ import { selectedConjunction, useConjunctionStore } from '../state/conjunctionSt
 import { download, formatMiss, formatPc, formatTca } from './ConjunctionFormat';
 import { formatNumber } from './format';
 import { i18n } from './i18n';
-import { oemExportIssueMessage, pcProblemMessage } from './issues';
+import { cdmExportIssueMessage, oemExportIssueMessage, pcProblemMessage } from './issues';
 import { sourceLabelMessage } from './runLabels';
 import { BPlaneChart, RangeChart } from './EncounterCharts';
 import { useSimTime } from './useTicker';
@@ -43,6 +44,12 @@ function offsetText(s: number): string {
 
 const m = (km: number) => `${formatNumber(km * 1000, 1)} m`;
 
+/** A refused export: our own refusals as data, anything else as its own message. */
+type ExportProblem =
+  | { format: 'cdm'; issue: CdmExportIssue }
+  | { format: 'oem'; issue: OemExportIssue }
+  | { format: 'text'; text: string };
+
 /** The selected conjunction: geometry, probability, plots, a fine scrub and a replay. */
 const SOURCE_NAMES = { ephemeris: 'ephemeris (OEM)', sgp4: 'SGP4' };
 
@@ -62,7 +69,8 @@ function Encounter({ record }: { record: ConjunctionRecord }) {
   const offsetS = (nowMs - record.tcaMs) / 1000;
   const [replaying, setReplaying] = useState(false);
   // A CDM export's thrown English, or an OEM export's refusal (worded at render).
-  const [exportProblem, setExportProblem] = useState<string | OemExportIssue | null>(null);
+  // Why the last export was refused, worded when drawn (the reader may switch language).
+  const [exportProblem, setExportProblem] = useState<ExportProblem | null>(null);
 
   const series = useMemo(() => {
     void catalogVersion;
@@ -118,13 +126,17 @@ function Encounter({ record }: { record: ConjunctionRecord }) {
       download(kvn, `${safeFileName(record.key, 'conjunction')}.cdm`, 'text/plain');
       setExportProblem(null);
     } catch (e) {
-      setExportProblem(e instanceof Error ? e.message : String(e));
+      setExportProblem(
+        e instanceof CdmExportError
+          ? { format: 'cdm', issue: e.issue }
+          : { format: 'text', text: e instanceof Error ? e.message : String(e) },
+      );
     }
   };
 
   const exportOem = () => {
     const written = eventObjectsOem(record, Date.now());
-    if (!written.ok) return setExportProblem(written.issue);
+    if (!written.ok) return setExportProblem({ format: 'oem', issue: written.issue });
     download(written.text, written.fileName, 'text/plain');
     setExportProblem(null);
   };
@@ -297,9 +309,11 @@ function Encounter({ record }: { record: ConjunctionRecord }) {
         <p className="muted">
           {t('encounter.cannotExport', {
             problem:
-              typeof exportProblem === 'string'
-                ? exportProblem
-                : oemExportIssueMessage(exportProblem),
+              exportProblem.format === 'cdm'
+                ? cdmExportIssueMessage(exportProblem.issue)
+                : exportProblem.format === 'oem'
+                  ? oemExportIssueMessage(exportProblem.issue)
+                  : exportProblem.text,
           })}
         </p>
       )}

@@ -2,6 +2,7 @@ import type { AddressIssue } from '../domain/addressIssues';
 import { alertValueText, type AlertChange } from '../domain/history/alerts';
 import type { CatalogIssue } from '../domain/catalog/errors';
 import type { CdmIssue, SocratesIssue } from '../domain/cdm/issues';
+import type { CdmExportIssue } from '../domain/cdm/exportIssues';
 import {
   NOTES_SHOWN,
   type ImportNote,
@@ -162,6 +163,10 @@ export function oemExportIssueMessage(issue: OemExportIssue): string {
     ? i18n.t('oemExportIssue.of', { object: issue.object, text })
     : text;
 }
+
+/** Why an event could not be written as a CDM, in the reader's language. */
+export const cdmExportIssueMessage = (issue: CdmExportIssue): string =>
+  i18n.t(`cdmExportIssue.${issue.code}`, textValues(issue.values));
 
 /** Why a CDM message was refused, in the reader's language; keywords and values as written. */
 export function cdmIssueMessage(issue: CdmIssue): string {

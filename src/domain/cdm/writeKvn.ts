@@ -3,14 +3,17 @@
 // their shortest round-trip form, so parse(write(m)) gives back the same doubles. Comments go at the
 // start of their section, the hard-body radius as `COMMENT HBR = … [m]`.
 import { kvnKeyword, kvnText } from '../exportSafety';
+import { CdmExportError } from './exportIssues';
 import { formatCcsdsEpoch } from './time';
 import { COVARIANCE_KEYWORDS, type CdmExtra, type CdmMessage, type CdmObject } from './types';
 import { UNIT_BY_KEYWORD } from './units';
 
 const WIDTH = 36;
 
-function num(x: number): string {
-  if (!Number.isFinite(x)) throw new Error(`cannot write non-finite value ${x}`);
+function num(x: number, keyword: string): string {
+  if (!Number.isFinite(x)) {
+    throw new CdmExportError({ code: 'nonFinite', values: { value: String(x), keyword } });
+  }
   return String(x).toUpperCase();
 }
 
@@ -23,7 +26,7 @@ export function writeCdmKvn(msg: CdmMessage): string {
     out.push(`${kvnKeyword(keyword).padEnd(WIDTH)} = ${kvnText(value)}${u ? ` [${u}]` : ''}`);
   };
   const n = (keyword: string, value: number | undefined) => {
-    if (value !== undefined) kv(keyword, num(value));
+    if (value !== undefined) kv(keyword, num(value, keyword));
   };
   const t = (keyword: string, value: string | undefined) => {
     if (value !== undefined) kv(keyword, value, '');
@@ -43,7 +46,7 @@ export function writeCdmKvn(msg: CdmMessage): string {
   const r = msg.relative;
   // The HBR comment is regenerated from hbrM, so drop the one read from the file.
   comments(r.comments.filter((c) => !/^\s*HBR\s*=/i.test(c)));
-  if (r.hbrM !== undefined) out.push(`COMMENT HBR = ${num(r.hbrM)} [m]`);
+  if (r.hbrM !== undefined) out.push(`COMMENT HBR = ${num(r.hbrM, 'HBR')} [m]`);
   t('TCA', formatCcsdsEpoch(r.tcaMs));
   n('MISS_DISTANCE', r.missDistanceM);
   n('RELATIVE_SPEED', r.relativeSpeedMS);
@@ -74,7 +77,9 @@ function writeObject(o: CdmObject, { n, t, comments, extras }: Emit) {
   // The radius comment is regenerated from exclusionVolumeRadiusM.
   comments(o.comments.filter((c) => !/^\s*EXCLUSION[ _]VOLUME[ _]RADIUS\s*=/i.test(c)));
   if (o.exclusionVolumeRadiusM !== undefined) {
-    comments([`EXCLUSION_VOLUME_RADIUS = ${num(o.exclusionVolumeRadiusM)} [m]`]);
+    comments([
+      `EXCLUSION_VOLUME_RADIUS = ${num(o.exclusionVolumeRadiusM, 'EXCLUSION_VOLUME_RADIUS')} [m]`,
+    ]);
   }
   t('OBJECT_DESIGNATOR', o.objectDesignator);
   t('CATALOG_NAME', o.catalogName);

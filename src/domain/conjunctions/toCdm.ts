@@ -8,6 +8,7 @@
 // over covariance scale (ALFANO_MAX_PROBABILITY-2003, Alfano's AAS 03-548).
 import { temeToEcef } from '../frames/teme';
 import { formatIsoUtc } from '../cdm/time';
+import { CdmExportError } from '../cdm/exportIssues';
 import type { CdmMessage, CdmObject } from '../cdm/types';
 import type { Vec3 } from '../probability/linalg';
 import { SOCRATES_SIGMAS_M } from '../probability/maxPc';
@@ -68,9 +69,11 @@ export function recordToCdm(r: ConjunctionRecord, options: CdmExportOptions = {}
   if (r.cdm) return r.cdm;
   const states = r.states;
   if (!states) {
-    throw new Error(`event ${r.key} has no states at TCA (its objects are not in the catalog)`);
+    throw new CdmExportError({ code: 'noStates', values: { key: r.key } });
   }
-  if (states.frame !== 'TEME') throw new Error(`cannot export states in frame ${states.frame}`);
+  if (states.frame !== 'TEME') {
+    throw new CdmExportError({ code: 'frame', values: { frame: states.frame } });
+  }
   const creationMs = options.creationMs ?? Date.now();
   const s1 = states.object1;
   const s2 = states.object2;

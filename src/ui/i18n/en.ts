@@ -167,6 +167,12 @@ export const en = {
     noCatalogNumber: '{{name}} has no catalog number',
     notInCatalog: '{{name}} ({{id}}) is not in the loaded catalog',
   },
+  /** Why an event could not be written as a CDM (CdmExportIssue). */
+  cdmExportIssue: {
+    noStates: 'event {{key}} has no states at TCA (its objects are not in the catalog)',
+    frame: 'cannot export states in frame {{frame}}',
+    nonFinite: 'cannot write non-finite value {{value}} ({{keyword}})',
+  },
   /** SGP4's statuses, as `propagationStatusMessage` words them. */
   sgp4Status: {
     1: 'SGP4 error 1: mean eccentricity out of range (0 ≤ e < 1)',

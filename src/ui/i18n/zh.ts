@@ -165,6 +165,11 @@ export const zh: Messages = {
     noCatalogNumber: '{{name}} 没有编目号',
     notInCatalog: '{{name}}（{{id}}）不在已加载的编目中',
   },
+  cdmExportIssue: {
+    noStates: '事件 {{key}} 没有最接近时刻的状态（其目标不在编目中）',
+    frame: '无法导出 {{frame}} 坐标系中的状态',
+    nonFinite: '无法写入非有限数值 {{value}}（{{keyword}}）',
+  },
   sgp4Status: {
     1: 'SGP4 错误 1：平均偏心率超出范围（0 ≤ e < 1）',
     2: 'SGP4 错误 2：平均运动小于零',
