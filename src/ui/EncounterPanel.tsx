@@ -68,7 +68,6 @@ function Encounter({ record }: { record: ConjunctionRecord }) {
   const nowMs = useSimTime(250);
   const offsetS = (nowMs - record.tcaMs) / 1000;
   const [replaying, setReplaying] = useState(false);
-  // A CDM export's thrown English, or an OEM export's refusal (worded at render).
   // Why the last export was refused, worded when drawn (the reader may switch language).
   const [exportProblem, setExportProblem] = useState<ExportProblem | null>(null);
 

@@ -36,7 +36,7 @@ function localValues(values: Values): Record<string, string> {
 }
 
 /** Values as written (no grouping). */
-const textValues = (values: Values): Record<string, string> =>
+export const textValues = (values: Values): Record<string, string> =>
   Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)]));
 
 /**

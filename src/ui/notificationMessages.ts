@@ -10,18 +10,18 @@ import {
 } from '../domain/notifications/notice';
 import type { RejectedNotification } from '../domain/notifications/types';
 import { i18n } from './i18n';
-import { issueMessage } from './issues';
+import { issueMessage, textValues } from './issues';
 
 /** Values as text (as the English writes them), a value's kind worded. */
-function textValues(values: MessageValues): Record<string, string> {
-  const out = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)]));
+function notificationValues(values: MessageValues): Record<string, string> {
+  const out = textValues(values);
   if (values.gotKind !== undefined) out.got = i18n.t(`notificationIssue.gotKind.${values.gotKind}`);
   return out;
 }
 
 /** Why a field of a notification was refused (without the field). */
 export function notificationReasonMessage(issue: NotificationIssue): string {
-  return i18n.t(`notificationIssue.${issue.code}`, textValues(issue.values));
+  return i18n.t(`notificationIssue.${issue.code}`, notificationValues(issue.values));
 }
 
 /** "window: inverted: …", the field as the file names it. */
@@ -35,7 +35,7 @@ export function notificationIssueMessage(issue: NotificationIssue): string {
 /** Why a whole notification file was refused. */
 export function notificationFileIssueMessage(issue: NotificationFileIssue): string {
   if (issue.code === 'overLimit' && issue.limit) return issueMessage(issue.limit);
-  return i18n.t(`notificationFileIssue.${issue.code}`, textValues(issue.values));
+  return i18n.t(`notificationFileIssue.${issue.code}`, notificationValues(issue.values));
 }
 
 const issuesMessage = (issues: readonly NotificationIssue[]) =>

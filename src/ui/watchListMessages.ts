@@ -1,7 +1,6 @@
 // The watch list's refusals and alert in the reader's language, from the domain's codes and values
 // (src/domain/watchlist/issues.ts, notice.ts). Column names, catalog numbers, values and the
 // browser's own detail stay as written; numbers read as the English writes them.
-import type { MessageValues } from '../domain/messages';
 import {
   ISSUES_SHOWN,
   type WatchIssue,
@@ -9,9 +8,7 @@ import {
   type WatchReason,
 } from '../domain/watchlist';
 import { i18n } from './i18n';
-
-const textValues = (values: MessageValues) =>
-  Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)]));
+import { textValues } from './issues';
 
 export function watchReasonMessage(r: WatchReason): string {
   return i18n.t(`watchReason.${r.code}`, textValues(r.values));
