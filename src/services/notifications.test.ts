@@ -3,6 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { notificationNoticeText } from '../domain/notifications/notice';
+import * as parse from '../domain/notifications/parse';
 import { useNotificationStore } from '../state/notificationStore';
 import { useSafeModeStore } from '../state/safeModeStore';
 import { isSafeSearch } from './safeMode';
@@ -71,6 +72,22 @@ describe('notification loading', () => {
     await ingestNotificationText(JSON.stringify([notification('kept')]), 'good.json');
     expect(await ingestNotificationText('{"notifications": [', 'broken.json')).toBe(0);
     expect(alertText()).toMatch(/^broken\.json: not valid JSON .*already loaded are unchanged$/);
+    expect(ids()).toEqual(['kept']);
+  });
+
+  it('an error the reader did not foresee is still said, in its own words, and nothing is lost', async () => {
+    await ingestNotificationText(JSON.stringify([notification('kept')]), 'good.json');
+    const spy = vi.spyOn(parse, 'parseNotificationText').mockImplementation(() => {
+      throw new RangeError('Maximum call stack size exceeded');
+    });
+    try {
+      expect(await ingestNotificationText('[]', 'deep.json')).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(alertText()).toBe(
+      'deep.json: cannot be read (Maximum call stack size exceeded); the notifications already loaded are unchanged',
+    );
     expect(ids()).toEqual(['kept']);
   });
 

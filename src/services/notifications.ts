@@ -15,6 +15,7 @@ import {
   type LaunchNotificationJson,
   type NotificationIssue,
 } from '../domain/notifications/types';
+import type { NotificationFileIssue } from '../domain/notifications/issues';
 import { checkNotification } from '../domain/notifications/validate';
 import { useNotificationStore } from '../state/notificationStore';
 import { storageEnabled } from '../state/safeModeStore';
@@ -81,8 +82,15 @@ export async function ingestNotificationText(text: string, label: string): Promi
   try {
     parsed = parseNotificationText(text);
   } catch (error) {
-    if (!(error instanceof NotificationFormatError)) throw error;
-    alert({ kind: 'file', file: label, issue: error.issue });
+    // Anything else the reader threw is still said, as its own words.
+    const issue: NotificationFileIssue =
+      error instanceof NotificationFormatError
+        ? error.issue
+        : {
+            code: 'unreadable',
+            values: { detail: error instanceof Error ? error.message : String(error) },
+          };
+    alert({ kind: 'file', file: label, issue });
     return 0;
   }
   const { notifications, rejected } = parsed;

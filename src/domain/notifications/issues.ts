@@ -96,6 +96,8 @@ const FILE_TEMPLATES = {
   notNotificationRoot: () =>
     'expected a notification, an array of notifications, or {"notifications": […]}',
   overLimit: (v) => `${v.reason}`,
+  // What the reader met that none of the above names, in its own words.
+  unreadable: (v) => `cannot be read (${v.detail})`,
 } satisfies MessageTemplates;
 
 export type NotificationFileIssueCode = keyof typeof FILE_TEMPLATES;

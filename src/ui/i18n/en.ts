@@ -571,6 +571,7 @@ export const en = {
     notificationsNotArray: '"notifications" must be an array, got {{got}}',
     notNotificationRoot:
       'expected a notification, an array of notifications, or {"notifications": […]}',
+    unreadable: 'cannot be read ({{detail}})',
   },
   notificationNotice: {
     file: '{{file}}: {{reason}}; the notifications already loaded are unchanged',

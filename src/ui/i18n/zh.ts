@@ -549,6 +549,7 @@ export const zh: Messages = {
     schemaVersion: '不支持 schemaVersion {{got}}（应为 {{expected}}）',
     notificationsNotArray: '"notifications" 必须是数组，实际为 {{got}}',
     notNotificationRoot: '应为一条通告、通告数组或 {"notifications": […]}',
+    unreadable: '无法读取（{{detail}}）',
   },
   notificationNotice: {
     file: '{{file}}：{{reason}}；已加载的通告未改动',
