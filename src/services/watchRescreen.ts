@@ -63,7 +63,8 @@ async function run(): Promise<void> {
   }
   const startMs = Math.floor(simNowMs() / 1000) * 1000;
   const run = rescreenRun(
-    source.label,
+    // The run's English label says when the catalog was a stale copy, as the status line does.
+    source.stale ? `${source.label} (cached copy, CelesTrak unreachable)` : source.label,
     // The snapshot's fetch time is only when this page loaded it.
     source.kind === 'snapshot' ? undefined : source.fetchedAtMs,
     startMs,
