@@ -78,6 +78,12 @@ async function indexInSlices(objects: readonly CatalogObject[]): Promise<Map<num
   return index;
 }
 
+/** `prepare` once `before` has settled: the pool holds one prepared catalog at a time. */
+async function prepareAfter<T>(before: Promise<unknown> | null, prepare: () => Promise<T>) {
+  await before?.catch(() => undefined);
+  return prepare();
+}
+
 /** The load being handled; later ones wait for it (see loadInTurn). */
 let loadQueue: Promise<unknown> = Promise.resolve();
 
@@ -151,11 +157,23 @@ async function ingestNow(
       );
     }
     performance.mark('catalog: parsed');
+    // With no ephemeris loaded the objects drawn are the parsed ones, in order: SGP4 starts on
+    // their elements while the objects themselves come over (a few hundred ms for 27,000).
+    const early =
+      useEphemerisStore.getState().entries.length === 0
+        ? catalogParser()
+            .elements()
+            .then((packed) => pool.prepare(packed))
+        : null;
+    early?.catch(() => undefined);
     const taken = await takeObjects(parsed.objectCount);
     performance.mark('catalog: received');
     // Loaded ephemerides are matched to the new catalog: stand-ins now, or objects of their own.
     const drawn = composeDrawn(taken, useEphemerisStore.getState().entries);
-    const preparing = pool.prepare(drawn.objects, drawn.overrides);
+    const preparing =
+      early && drawn.overrides.length === 0 && drawn.objects.length === taken.length
+        ? early
+        : prepareAfter(early, () => pool.prepare(drawn.objects, drawn.overrides));
     // Handled below; a failure while the index is built is not an unhandled rejection.
     preparing.catch(() => undefined);
     // While the workers initialise SGP4, the main thread is free.

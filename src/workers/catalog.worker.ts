@@ -4,7 +4,11 @@ import { loadCatalog } from '../domain/catalog/load';
 import { decodePackedCatalog, isPackedCatalog } from '../domain/catalog/packedFile';
 import { readOemBytes } from '../domain/oem/decode';
 import { messageToTeme } from '../domain/oem/frames';
-import { packCatalogObjects, type PackedCatalogObjects } from '../domain/catalog/pack';
+import {
+  packCatalogObjects,
+  packElements,
+  type PackedCatalogObjects,
+} from '../domain/catalog/pack';
 import type { CatalogFormat, CatalogObject, RejectedRecord } from '../domain/catalog/types';
 import { medianMs } from '../domain/time/startTime';
 
@@ -73,6 +77,14 @@ const api = {
   take(start: number, end: number): PackedCatalogObjects {
     const packed = packCatalogObjects(held, start, Math.min(end, held.length));
     return Comlink.transfer(packed, [packed.numbers.buffer]);
+  },
+  /**
+   * Every held object's element set, packed and transferred: the propagation workers start SGP4
+   * on them while the objects themselves are still being taken.
+   */
+  elements(): Float64Array {
+    const packed = packElements(held);
+    return Comlink.transfer(packed, [packed.buffer]);
   },
   release(): void {
     held = [];

@@ -64,12 +64,18 @@ class Slot {
 /** Element sets packed per task: 340,000 in one held the page for tens of milliseconds. */
 const PACK_SLICE = 25_000;
 
-/** Element sets start…end−1 packed a slice per task, yielding to the page between slices. */
+/**
+ * Element sets start…end−1 packed, a slice per task, yielding to the page between slices; a copy
+ * of them when already packed.
+ */
 async function packInSlices(
-  elements: readonly ElementSet[],
+  elements: readonly ElementSet[] | Float64Array,
   start: number,
   end: number,
 ): Promise<Float64Array> {
+  if (elements instanceof Float64Array) {
+    return elements.slice(start * PACKED_STRIDE, end * PACKED_STRIDE);
+  }
   const packed = new Float64Array((end - start) * PACKED_STRIDE);
   for (let from = start; from < end; from += PACK_SLICE) {
     if (from > start) await new Promise((resolve) => setTimeout(resolve, 0));
@@ -107,19 +113,22 @@ export class PropagationPool {
   /**
    * Initialise SGP4 for a catalog without replacing the one being sampled; returns the objects
    * whose initialisation failed (catalog indices). Follow with `commit` or `discard`.
-   * `ephemerides` index into `elements`; each goes to the worker holding its object.
+   * `elements` may come packed (pack.ts); `ephemerides` index into them; each goes to the worker
+   * holding its object.
    */
   async prepare(
-    elements: ElementSet[],
+    elements: readonly ElementSet[] | Float64Array,
     ephemerides: EphemerisOverride[] = [],
   ): Promise<InitFailure[]> {
     const n = this.slots.length;
-    const per = Math.ceil(elements.length / n);
-    const starts = this.slots.map((_, w) => Math.min(w * per, elements.length));
+    const count =
+      elements instanceof Float64Array ? elements.length / PACKED_STRIDE : elements.length;
+    const per = Math.ceil(count / n);
+    const starts = this.slots.map((_, w) => Math.min(w * per, count));
     const calls: Promise<InitFailure[]>[] = [];
     // Each worker starts on its share while the next one is packed.
     for (const [w, slot] of this.slots.entries()) {
-      const end = Math.min(elements.length, starts[w] + per);
+      const end = Math.min(count, starts[w] + per);
       const share: Share = {
         elements: await packInSlices(elements, starts[w], end),
         ephemerides: ephemerides

@@ -1,5 +1,6 @@
 import type * as Comlink from 'comlink';
 import { describe, expect, it } from 'vitest';
+import { packElements } from '../domain/catalog/pack';
 import { createScreeningWorker, screenOnPool } from '../domain/screening/screen';
 import { snapshot, SNAPSHOT_START } from '../domain/screening/testSupport';
 import { ISS_2024_10_31, testElements } from '../testing/elements';
@@ -267,5 +268,22 @@ describe.skipIf(Boolean(skipWithoutSharedData))('browser screening supervision',
     );
     expect(made).toHaveLength(2);
     expect(made.every((m) => m.dead)).toBe(true);
+  });
+});
+
+describe('PropagationPool.prepare', () => {
+  it('takes element sets packed as it takes them as objects: the same failures and states', async () => {
+    const withFailure = catalog.map((el, i) => (i === 7 ? { ...el, eccentricity: 1.5 } : el));
+    const asObjects = fakePropagationPool(2).pool;
+    const asPacked = fakePropagationPool(2).pool;
+    const failures = await asObjects.prepare(withFailure);
+    expect(failures).toEqual([{ index: 7, reason: 'eccentricity out of range (0 ≤ e < 1)' }]);
+    expect(await asPacked.prepare(packElements(withFailure))).toEqual(failures);
+    await Promise.all([asObjects.commit(), asPacked.commit()]);
+    const [objectStates] = await asObjects.sample(t0, 60_000, 1);
+    const [packedStates] = await asPacked.sample(t0, 60_000, 1);
+    expect(packedStates).toHaveLength(8 * 6);
+    expect(packedStates.every(Number.isFinite)).toBe(true);
+    expect(Array.from(packedStates)).toEqual(Array.from(objectStates));
   });
 });
