@@ -45,8 +45,40 @@ function inputProblem(el: ElementSet): string | null {
   return null;
 }
 
+// V8 keeps a number field as a small integer until a fraction is stored in it; that first
+// fraction changes the field's layout, and every object built before it is rebuilt when next
+// touched. sgp4init leaves fields such as t and the deep-space integrator's state at 0, and SGP4
+// stores fractions there: the first sample after a catalog's initialisation rebuilt every satrec
+// (a worker's first pass took ~180 ms instead of ~100). A throwaway satrec with a fraction in every
+// number field, made before any other, gives every later satrec that layout from the start.
+const LAYOUT_PRIMER: OMMJsonObject = {
+  OBJECT_NAME: 'LAYOUT PRIMER',
+  OBJECT_ID: '',
+  EPOCH: '2024-01-01T00:00:00.000Z',
+  MEAN_MOTION: 15.5,
+  ECCENTRICITY: 0.0005,
+  INCLINATION: 51.6,
+  RA_OF_ASC_NODE: 10,
+  ARG_OF_PERICENTER: 90,
+  MEAN_ANOMALY: 270,
+  NORAD_CAT_ID: 1,
+  ELEMENT_SET_NO: 999,
+  REV_AT_EPOCH: 1,
+  BSTAR: 0.0001,
+  MEAN_MOTION_DOT: 0.00001,
+  MEAN_MOTION_DDOT: 0,
+};
+let layoutPrimed = false;
+
+function primeSatrecLayout(): void {
+  layoutPrimed = true;
+  const primer = json2satrec(LAYOUT_PRIMER, 'i') as unknown as Record<string, unknown>;
+  for (const key of Object.keys(primer)) if (typeof primer[key] === 'number') primer[key] = 0.5;
+}
+
 /** Initialise SGP4 (improved mode, WGS-72) for an element set, or say why it cannot start. */
 export function createSatrec(el: ElementSet): CreateSatrecResult {
+  if (!layoutPrimed) primeSatrecLayout();
   const problem = inputProblem(el);
   if (problem) return { ok: false, reason: problem };
   const omm: OMMJsonObject = {
