@@ -19,6 +19,23 @@ const MIN_EPOCH_MS = Date.UTC(1957, 0, 1);
 const MAX_EPOCH_MS = Date.UTC(2100, 0, 1);
 
 function inputProblem(el: ElementSet): string | null {
+  // One sum is finite exactly when every term is: the fields are only listed to name a bad one.
+  const sum =
+    el.epochMs +
+    el.meanMotionRevPerDay +
+    el.eccentricity +
+    el.inclinationDeg +
+    el.raOfAscNodeDeg +
+    el.argOfPericenterDeg +
+    el.meanAnomalyDeg +
+    el.bstar +
+    el.meanMotionDot +
+    el.meanMotionDdot;
+  if (!Number.isFinite(sum)) return nonFiniteField(el);
+  return rangeProblem(el);
+}
+
+function nonFiniteField(el: ElementSet): string | null {
   const numeric: [string, number][] = [
     ['EPOCH', el.epochMs],
     ['MEAN_MOTION', el.meanMotionRevPerDay],
@@ -34,6 +51,11 @@ function inputProblem(el: ElementSet): string | null {
   for (const [name, value] of numeric) {
     if (!Number.isFinite(value)) return `${name} is not a finite number`;
   }
+  // Finite terms with an infinite sum (two of ±1e308): nothing names a field, the range does.
+  return rangeProblem(el);
+}
+
+function rangeProblem(el: ElementSet): string | null {
   if (el.epochMs < MIN_EPOCH_MS || el.epochMs >= MAX_EPOCH_MS) {
     return 'EPOCH outside 1957–2099';
   }

@@ -1,6 +1,9 @@
 // ISO-8601 UTC formatting and strict parsing; times are UTC ms since 1970 (fractional).
 
 const MS_PER_DAY = 86_400_000;
+/** 0000-01-01 and 10000-01-01, UTC: Date's ISO format has four year digits between them. */
+const MIN_FOUR_DIGIT_MS = -62_167_219_200_000;
+const MAX_FOUR_DIGIT_MS = 253_402_300_800_000;
 
 /** Days from 1970-01-01 to a proleptic-Gregorian civil date (Hinnant's algorithm; any year). */
 export function daysFromCivil(year: number, month: number, day: number): number {
@@ -43,6 +46,11 @@ function formatWithFraction(ms: number, digits: 3 | 6): string {
 
 /** "2024-11-01T00:00:00.000Z": rounded to the nearest millisecond. */
 export function formatIsoMs(ms: number): string {
+  const rounded = Math.round(ms);
+  // Years 0000–9999: the engine's own formatter says the same, several times faster.
+  if (rounded >= MIN_FOUR_DIGIT_MS && rounded < MAX_FOUR_DIGIT_MS) {
+    return new Date(rounded).toISOString();
+  }
   return formatWithFraction(ms, 3);
 }
 

@@ -53,6 +53,17 @@ describe('ISO-8601', () => {
     expect(formatIsoMs(-1)).toBe('1969-12-31T23:59:59.999Z');
   });
 
+  it('formats milliseconds as the microsecond formatter does, rounded to the millisecond', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let k = 0; k < 2000; k++) {
+      const ms = Date.UTC(1957, 0, 1) + next() * (Date.UTC(2100, 0, 1) - Date.UTC(1957, 0, 1));
+      const us = formatIsoUs(Math.round(ms));
+      expect(us.endsWith('000Z')).toBe(true);
+      expect(formatIsoMs(ms)).toBe(us.slice(0, -4) + 'Z');
+    }
+  });
+
   it('parses strictly, keeping sub-millisecond digits', () => {
     const base = Date.UTC(2024, 9, 31, 13, 56, 2);
     // A 2024 ms count resolves 0.24 µs.
