@@ -16,6 +16,13 @@ export function daysInYear(year: number): number {
   return isLeapYear(year) ? 366 : 365;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in a month (1–12) of a Gregorian year. */
+function daysInMonth(year: number, month: number): number {
+  return month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1];
+}
+
 /** TLE two-digit epoch year, as SGP4 reads it: 57–99 → 19xx, 00–56 → 20xx. */
 export function fullYearFromTle(twoDigitYear: number): number {
   return twoDigitYear < 57 ? 2000 + twoDigitYear : 1900 + twoDigitYear;
@@ -52,7 +59,7 @@ export function parseOmmEpoch(text: string): number | RecordIssue {
     [year, month, day, hh, mm, ss] = cal.slice(1, 7).map(Number);
     fraction = cal[7];
     if (month < 1 || month > 12) return recordIssue('epochMonth', { month, text: s });
-    const monthDays = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    const monthDays = daysInMonth(year, month);
     if (day < 1 || day > monthDays)
       return recordIssue('epochDayOfMonth', { day, maxDay: monthDays, text: s });
   } else if (ord) {

@@ -38,7 +38,10 @@ export function parseOmmCsv(text: string): ParsedCatalog {
     const row = rows[i];
     const rowLine = line;
     line += 1;
-    for (const field of row) line += field.split(breakChar).length - 1;
+    for (const field of row) {
+      // Few fields hold a line break: look for one before splitting.
+      if (field.includes(breakChar)) line += field.split(breakChar).length - 1;
+    }
     if (isBlankRow(row)) continue;
 
     if (!header) {

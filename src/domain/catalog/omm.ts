@@ -81,7 +81,10 @@ function numberValue(keyword: string, value: unknown): number {
   if (isMissing(value)) throw new Rejection(keyword, recordIssue('missing'));
   let n = NaN;
   if (typeof value === 'number') n = value;
-  else if (typeof value === 'string' && NUMBER_TEXT.test(value.trim())) n = Number(value.trim());
+  else if (typeof value === 'string') {
+    const trimmed = value.trim();
+    if (NUMBER_TEXT.test(trimmed)) n = Number(trimmed);
+  }
   if (!Number.isFinite(n)) {
     const shown = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
     throw new Rejection(keyword, recordIssue('notNumber', { got: shown }));
