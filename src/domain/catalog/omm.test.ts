@@ -176,6 +176,16 @@ describe('OMM CSV', () => {
     expect(origins!.map((o) => o.line)).toEqual([3, 4, 5, 6]);
   });
 
+  it('numbers lines past quoted fields that hold line breaks', () => {
+    const reference = parseOmmCsv(CSV).elements;
+    const named = reference.map((el, i) =>
+      i === 1 ? { ...el, objectName: 'TWO\nLINE\nNAME' } : el,
+    );
+    const { elements, origins } = parseOmmCsv(ommCsv(named, [...CELESTRAK_OMM_KEYWORDS]));
+    expect(elements[1].objectName).toBe('TWO\nLINE\nNAME');
+    expect(origins!.map((o) => o.line)).toEqual([2, 3, 6, 7]);
+  });
+
   it('maps OBJECT_TYPE when present (TBA → UNKNOWN, unknown values ignored)', () => {
     const types = ['PAYLOAD', 'ROCKET BODY', 'DEBRIS', 'TBA'];
     const text = [`${HEADER},OBJECT_TYPE`, ...ROWS.map((row, i) => `${row},${types[i]}`)].join(
