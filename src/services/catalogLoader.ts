@@ -10,6 +10,7 @@ import { useEphemerisStore } from '../state/ephemerisStore';
 import { useSelectionStore } from '../state/selectionStore';
 import { fetchGroup } from './celestrak';
 import { composeDrawn } from './drawnObjects';
+import type { InitFailure } from '../workers/propagationService';
 import { catalogParser, propagationPool } from './engine';
 
 /**
@@ -137,6 +138,8 @@ async function ingestNow(
   performance.mark('catalog: loading');
   const started = performance.now();
   const pool = propagationPool();
+  // SGP4 started on the parsed elements before the objects were taken (below), if it was.
+  let early: Promise<InitFailure[]> | null = null;
   try {
     const parsed = await catalogParser().parse(
       text instanceof ArrayBuffer ? Comlink.transfer(text, [text]) : text,
@@ -159,7 +162,7 @@ async function ingestNow(
     performance.mark('catalog: parsed');
     // With no ephemeris loaded the objects drawn are the parsed ones, in order: SGP4 starts on
     // their elements while the objects themselves come over (a few hundred ms for 27,000).
-    const early =
+    early =
       useEphemerisStore.getState().entries.length === 0
         ? catalogParser()
             .elements()
@@ -227,6 +230,12 @@ async function ingestNow(
     if (selectedId !== null && !useCatalogStore.getState().indexById.has(selectedId)) select(null);
     return true;
   } catch (error) {
+    // Settled and dropped before the next load's turn: it must not land in the pool after that
+    // load's own catalog is prepared.
+    if (early) {
+      await early.catch(() => undefined);
+      await pool.discard().catch(() => undefined);
+    }
     const message = error instanceof Error ? error.message : String(error);
     // Every failure names the source; a refused file's issue already does.
     const issue =
