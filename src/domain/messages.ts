@@ -9,3 +9,10 @@ export type MessageTemplates = Record<string, (v: MessageValues) => string>;
 /** The codes of a template table, in its order (the tests word every one). */
 export const codesOf = <T extends MessageTemplates>(templates: T): (keyof T & string)[] =>
   Object.keys(templates);
+
+/** The English of a code with its values (a table's templates may ignore the values). */
+export const templateText = <T extends MessageTemplates>(
+  templates: T,
+  code: keyof T,
+  values: MessageValues,
+): string => (templates[code] as MessageTemplates[string])(values);

@@ -1,6 +1,6 @@
 // Why an event could not be written as a CDM: a code and its values for the interface to word,
 // and the English the command line and tests read (the error's message).
-import { codesOf, type MessageTemplates, type MessageValues } from '../messages';
+import { codesOf, type MessageTemplates, type MessageValues, templateText } from '../messages';
 
 const TEMPLATES = {
   noStates: (v) => `event ${v.key} has no states at TCA (its objects are not in the catalog)`,
@@ -17,7 +17,7 @@ export interface CdmExportIssue {
 }
 
 export const cdmExportIssueText = (issue: CdmExportIssue): string =>
-  (TEMPLATES[issue.code] as (v: MessageValues) => string)(issue.values);
+  templateText(TEMPLATES, issue.code, issue.values);
 
 /** A CDM export refused; `message` is the English, `issue` what the interface words. */
 export class CdmExportError extends Error {

@@ -1,7 +1,7 @@
 // Why an OEM export (a catalog object sampled from SGP4, or an event's two objects) was refused:
 // a code and its values for the interface to word, and the English the command line and tests
 // read. SGP4's own initialisation detail stays as written, as in the catalog's record refusals.
-import { codesOf, type MessageTemplates, type MessageValues } from '../messages';
+import { codesOf, type MessageTemplates, type MessageValues, templateText } from '../messages';
 import { propagationStatusMessage } from '../propagation/status';
 
 const TEMPLATES = {
@@ -34,7 +34,7 @@ export interface OemExportRefusal {
 
 /** "ISS (ZARYA): the ephemeris has no usable state at …", or the rule alone. */
 export function oemExportIssueText(issue: OemExportIssue): string {
-  const text = (TEMPLATES[issue.code] as (v: MessageValues) => string)(issue.values);
+  const text = templateText(TEMPLATES, issue.code, issue.values);
   return issue.object !== undefined ? `${issue.object}: ${text}` : text;
 }
 

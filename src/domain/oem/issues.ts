@@ -1,6 +1,6 @@
 // Why an OEM, or one of its segments, was refused: a stable code with its values (for the UI to
 // word in any language) and an English reason naming the keyword or line and the rule broken.
-import { codesOf, type MessageTemplates, type MessageValues } from '../messages';
+import { codesOf, type MessageTemplates, type MessageValues, templateText } from '../messages';
 import type { LimitIssue } from '../limits';
 
 const TEMPLATES = {
@@ -82,7 +82,7 @@ export function oemIssue(
   ]
     .filter(Boolean)
     .join(', ');
-  const text = (TEMPLATES[code] as (v: MessageValues) => string)(values);
+  const text = templateText(TEMPLATES, code, values);
   return { code, values, ...where, reason: place ? `${place}: ${text}` : text };
 }
 

@@ -1,6 +1,6 @@
 // Why screening options or inputs were refused before a run: a code and its values for the
 // interface to word, and the English the command line prints (ScreeningInputError.message).
-import { codesOf, type MessageTemplates, type MessageValues } from '../messages';
+import { codesOf, type MessageTemplates, type MessageValues, templateText } from '../messages';
 
 const TEMPLATES = {
   badStart: () => 'start time is not a valid date',
@@ -23,7 +23,7 @@ export interface ScreeningInputIssue {
 }
 
 export const screeningInputText = (issue: ScreeningInputIssue): string =>
-  (TEMPLATES[issue.code] as (v: MessageValues) => string)(issue.values);
+  templateText(TEMPLATES, issue.code, issue.values);
 
 /** A refused screening input; its message is the English, its issue the data. */
 export class ScreeningInputError extends Error {
