@@ -175,7 +175,7 @@ await withBuiltApp(port, async (baseUrl) => {
     `    first frame drawn at the new time (includes SwiftShader frame time): ${seekLine(figures.seekDrawn)}`,
   );
   const pickLine = (p: typeof figures.pick) =>
-    `${p.count} of ${p.tried} objects in view: the pick named the object ${p.exact} times, a point ${p.some}; median ${fmt(p.medianMs, 1)} ms, p95 ${fmt(p.p95Ms, 1)} ms`;
+    `${p.count} of ${p.tried} objects in view: the pick named the object ${p.exact} times, a point ${p.some} (a neighbour drawn over it at most ${fmt(p.neighbourPx, 1)} px away); median ${fmt(p.medianMs, 1)} ms, p95 ${fmt(p.p95Ms, 1)} ms`;
   const memoryLine = (m: typeof figures.memory) =>
     `page JS heap after GC ${mb(m.heapMb)}, renderer processes (page and workers) ${mb(m.rendererMb)}`;
   console.log(`  picking (paused): ${pickLine(figures.pick)}`);

@@ -98,8 +98,9 @@ function catalogNumbersOf(path: string, step: number): number[] {
 }
 
 /**
- * Picking (paused): for each object that is drawn in view, a pick at its window position; how
- * long the pick took and whether it named that object (a neighbour drawn over it may win).
+ * Picking (paused): for each object drawn inside the canvas (not behind the Earth), a pick at
+ * its window position; how long the pick took, whether it named that object, and when it named a
+ * neighbour drawn over it, how far from the object that neighbour is drawn (px).
  */
 async function pickFigures(page: Page, ids: number[]) {
   const result = await page.evaluate((list) => {
@@ -107,6 +108,7 @@ async function pickFigures(page: Page, ids: number[]) {
     const times: number[] = [];
     let exact = 0;
     let some = 0;
+    let neighbourPx = 0;
     for (const id of list) {
       const at = ow.scene.windowPositionOf(id);
       if (!at) continue;
@@ -114,14 +116,18 @@ async function pickFigures(page: Page, ids: number[]) {
       const got = ow.scene.objectAt(at.x, at.y);
       times.push(performance.now() - t0);
       if (got === id) exact++;
-      if (got !== null) some++;
+      if (got === null) continue;
+      some++;
+      const other = got === id ? null : ow.scene.windowPositionOf(got);
+      if (other) neighbourPx = Math.max(neighbourPx, Math.hypot(other.x - at.x, other.y - at.y));
     }
-    return { times, exact, some };
+    return { times, exact, some, neighbourPx };
   }, ids);
   return {
     ...distribution(result.times),
     exact: result.exact,
     some: result.some,
+    neighbourPx: result.neighbourPx,
     tried: ids.length,
   };
 }

@@ -430,8 +430,9 @@ export class SceneController {
   }
 
   /**
-   * Where an object is drawn on screen (CSS pixels), or null when it is not drawn or is behind
-   * the Earth. For diagnostics and tests of picking.
+   * Where an object is drawn on screen (CSS pixels, relative to the canvas), or null when it is
+   * not drawn, is behind the Earth or lies outside the canvas. For diagnostics and tests of
+   * picking.
    */
   windowPositionOf(noradCatId: number): { x: number; y: number } | null {
     const index = useCatalogStore.getState().indexById.get(noradCatId);
@@ -453,7 +454,13 @@ export class SceneController {
     const hit = IntersectionTests.rayEllipsoid(new Ray(camera, direction), scene.globe.ellipsoid);
     if (hit && hit.start < Cartesian3.distance(camera, world)) return null; // behind the Earth
     const position = SceneTransforms.worldToWindowCoordinates(scene, world);
-    return position ? { x: position.x, y: position.y } : null;
+    const { clientWidth, clientHeight } = scene.canvas;
+    if (
+      !position ||
+      !(position.x >= 0 && position.x < clientWidth && position.y >= 0 && position.y < clientHeight)
+    )
+      return null;
+    return { x: position.x, y: position.y };
   }
 
   destroy(): void {
