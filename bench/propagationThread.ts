@@ -1,8 +1,10 @@
 // Node worker_threads adapter around the same propagation service the browser workers run.
 import { parentPort } from 'node:worker_threads';
+import { bulkRuntime } from '../src/domain/propagation/bulk';
 import { createPropagationService } from '../src/workers/propagationService';
 
-const service = createPropagationService();
+// As the browser's worker: SGP4 in WASM where it starts (messages wait in the port meanwhile).
+const service = createPropagationService(await bulkRuntime());
 
 parentPort!.on('message', (message: { id: number; method: string; args: unknown[] }) => {
   const { id, method, args } = message;

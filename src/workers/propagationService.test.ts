@@ -4,6 +4,7 @@ import { ISS_2024_10_31 } from '../testing/elements';
 import { temeToEcef } from '../domain/frames/teme';
 import { createSatrec } from '../domain/propagation/satrec';
 import { propagateTeme } from '../domain/propagation/sgp4';
+import { bulkRuntime } from '../domain/propagation/bulk';
 import { createPropagationService } from './propagationService';
 
 // ISS, epoch 2024-10-31 13:56:02 UTC (from the 2024-11-01 snapshot).
@@ -24,9 +25,24 @@ const hyperbolic: ElementSet = {
   eccentricity: 1.2,
 };
 
-describe('propagation worker protocol', () => {
+const wasm = await bulkRuntime();
+
+describe.each([
+  ['JavaScript records', null],
+  ['WASM records', wasm],
+])('propagation worker protocol, %s', (_, runtime) => {
+  const createService = () => createPropagationService(runtime);
+
+  it('samples in WASM exactly when it has a runtime', () => {
+    expect(wasm).not.toBeNull();
+    const service = createService();
+    service.prepare([iss]);
+    service.commit();
+    expect(service.inWasm()).toBe(runtime !== null);
+  });
+
   it('reports SGP4 initialisation failures by index and samples only what initialised', () => {
-    const service = createPropagationService();
+    const service = createService();
     const failures = service.prepare([iss, hyperbolic, geo]);
     expect(failures).toHaveLength(1);
     expect(failures[0].index).toBe(1);
@@ -38,7 +54,7 @@ describe('propagation worker protocol', () => {
   });
 
   it('lays samples out sample-major, Earth-fixed, matching direct SGP4 to float precision', () => {
-    const service = createPropagationService();
+    const service = createService();
     service.prepare([iss, geo]);
     service.commit();
     const t0 = iss.epochMs + 3_600_000;
@@ -63,7 +79,7 @@ describe('propagation worker protocol', () => {
   });
 
   it('keeps sampling the committed catalog until a prepared one is committed', () => {
-    const service = createPropagationService();
+    const service = createService();
     service.prepare([iss]);
     service.commit();
     service.prepare([iss, geo]);
@@ -81,7 +97,7 @@ describe('propagation worker protocol', () => {
       bstar: 0.05,
       meanMotionDot: 0.05,
     };
-    const service = createPropagationService();
+    const service = createService();
     service.prepare([iss, decaying]);
     service.commit();
     const block = service.sample(iss.epochMs + 30 * 86_400_000, 60_000, 1);
@@ -117,7 +133,7 @@ describe('propagation worker protocol', () => {
       dataComments: [],
     };
     for (const ephemerisOnly of [false, true]) {
-      const service = createPropagationService();
+      const service = createService();
       service.prepare([iss, geo], [{ index: 1, segments: [segment], ephemerisOnly }]);
       service.commit();
       const block = service.sample(t0, 120_000, 2);

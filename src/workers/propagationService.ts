@@ -1,7 +1,8 @@
 import type { SatRec } from 'satellite.js';
 import { unpackElements } from '../domain/catalog/pack';
 import type { ElementSet } from '../domain/catalog/types';
-import { sampleEcef } from '../domain/propagation/ephemeris';
+import { BulkSgp4, type BulkRuntime } from '../domain/propagation/bulk';
+import { sampleEcef, sampleEcefBulk } from '../domain/propagation/ephemeris';
 import { createSatrec } from '../domain/propagation/satrec';
 import { ephemerisEcefInto } from '../domain/oem/display';
 import type { OemSegment } from '../domain/oem/types';
@@ -35,22 +36,35 @@ export interface EphemerisOverride {
   ephemerisOnly: boolean;
 }
 
+/** A share of the catalog ready to sample: in WASM (bulk), or as JavaScript records. */
+interface Prepared {
+  bulk: BulkSgp4 | null;
+  satrecs: SatRec[];
+  epochsMs: Float64Array;
+  overrides: EphemerisOverride[];
+}
+
+const nothingPrepared: Prepared = {
+  bulk: null,
+  satrecs: [],
+  epochsMs: new Float64Array(0),
+  overrides: [],
+};
+
 /**
  * What a propagation worker does, free of any worker plumbing so Node tests can drive it:
- * hold the satrecs of its share of the catalog and sample them on request.
+ * hold its share of the catalog and sample it on request. With a WASM runtime the records live
+ * in WASM memory (BulkSgp4); without one, or where satellite.js's records do not fit it, they
+ * stay JavaScript records.
  */
-export function createPropagationService() {
-  let satrecs: SatRec[] = [];
-  let epochsMs: Float64Array = new Float64Array(0);
+export function createPropagationService(runtime: BulkRuntime | null = null) {
+  let current = nothingPrepared;
   let status = new Uint8Array(0);
-  let overrides: EphemerisOverride[] = [];
   // A load is prepared first and committed only once the whole catalog is known to be good,
   // so a failed load never replaces what is on screen.
-  let pending: {
-    satrecs: SatRec[];
-    epochsMs: Float64Array;
-    overrides: EphemerisOverride[];
-  } | null = null;
+  let pending: Prepared | null = null;
+
+  const drop = (prepared: Prepared | null) => prepared?.bulk?.dispose();
 
   return {
     /**
@@ -63,24 +77,36 @@ export function createPropagationService() {
     ): InitFailure[] {
       const elements = given instanceof Float64Array ? unpackElements(given) : given;
       const failures: InitFailure[] = [];
+      let bulk: BulkSgp4 | null = null;
+      let wasm = runtime !== null;
       const kept: SatRec[] = [];
       const keptEpochs: number[] = [];
       // Kept indices, so overrides follow their objects past the ones that failed.
       const keptIndex = new Int32Array(elements.length).fill(-1);
-      elements.forEach((el, index) => {
+      for (let index = 0; index < elements.length; index++) {
+        const el = elements[index];
         const result = createSatrec(el);
-        if (result.ok) {
-          keptIndex[index] = kept.length;
-          kept.push(result.satrec);
-          keptEpochs.push(el.epochMs);
-        } else {
+        if (!result.ok) {
           failures.push({ index, reason: result.reason });
+          continue;
         }
-      });
+        if (wasm && !bulk) {
+          bulk = BulkSgp4.create(runtime!, elements.length, result.satrec);
+          wasm = bulk !== null;
+        }
+        keptIndex[index] = keptEpochs.length;
+        keptEpochs.push(el.epochMs);
+        // In WASM the JavaScript record is dropped at once: it never outlives a young collection.
+        if (bulk) bulk.add(result.satrec);
+        else kept.push(result.satrec);
+      }
+      bulk?.seal();
       const keptOverrides = ephemerides
         .filter((e) => keptIndex[e.index] >= 0)
         .map((e) => ({ ...e, index: keptIndex[e.index] }));
+      drop(pending);
       pending = {
+        bulk,
         satrecs: kept,
         epochsMs: Float64Array.from(keptEpochs),
         overrides: keptOverrides,
@@ -91,21 +117,31 @@ export function createPropagationService() {
     /** Make the prepared catalog the one that is sampled. */
     commit(): number {
       if (!pending) throw new Error('nothing prepared to commit');
-      ({ satrecs, epochsMs, overrides } = pending);
-      status = new Uint8Array(satrecs.length);
+      drop(current);
+      current = pending;
       pending = null;
-      return satrecs.length;
+      status = new Uint8Array(current.epochsMs.length);
+      return current.epochsMs.length;
     },
 
     discard(): void {
+      drop(pending);
       pending = null;
     },
 
+    /** Whether the committed share is sampled in WASM (diagnostics and tests). */
+    inWasm(): boolean {
+      return current.bulk !== null;
+    },
+
     sample(t0Ms: number, stepMs: number, count: number): SampleBlock {
-      const statesKm = new Float32Array(count * satrecs.length * 6);
-      sampleEcef(satrecs, epochsMs, t0Ms, stepMs, count, statesKm, status);
-      applyEphemerides(overrides, satrecs.length, t0Ms, stepMs, count, statesKm);
-      return { t0Ms, stepMs, count, objectCount: satrecs.length, statesKm };
+      const { bulk, satrecs, epochsMs, overrides } = current;
+      const objectCount = epochsMs.length;
+      const statesKm = new Float32Array(count * objectCount * 6);
+      if (bulk) sampleEcefBulk(bulk, t0Ms, stepMs, count, statesKm, status);
+      else sampleEcef(satrecs, epochsMs, t0Ms, stepMs, count, statesKm, status);
+      applyEphemerides(overrides, objectCount, t0Ms, stepMs, count, statesKm);
+      return { t0Ms, stepMs, count, objectCount, statesKm };
     },
   };
 }
