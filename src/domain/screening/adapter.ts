@@ -7,7 +7,8 @@ import { loadCatalog } from '../catalog/load';
 import type { ElementSet, LoadedCatalog } from '../catalog/types';
 import { rtnBasis, toRtn } from '../frames/ric';
 import { createSatrec as createPropagationSatrec } from '../propagation/satrec';
-import { propagateTeme, REENTRY_ALTITUDE_KM } from '../propagation/sgp4';
+import { BulkSgp4, bulkRuntime } from '../propagation/bulk';
+import { propagateTeme } from '../propagation/sgp4';
 import { propagationStatusMessage } from '../propagation/status';
 import { formatIsoMs as formatIso } from '../time/iso';
 
@@ -90,65 +91,34 @@ export interface BulkSampler {
   dispose(): void;
 }
 
-const RE_KM = 6378.137;
-const FLATTENING = 1 / 298.257223563;
-
 /**
  * A WASM batch propagator for these satrecs (copied into WASM memory: the JS records may be
  * dropped afterwards), or null when WASM is unavailable (then use propagateInto). Results agree
- * with propagateInto to centimetres; the WASM path allocates nothing per call.
+ * with propagateInto to centimetres.
  */
 export async function createBulkSampler(satrecs: Satrec[]): Promise<BulkSampler | null> {
-  try {
-    const { BulkPropagator, createSingleThreadRuntime, EciBaseCalculator } =
-      await import('satellite.js');
-    const runtime = await createSingleThreadRuntime();
-    const bp = new BulkPropagator({
-      runtime,
-      calculators: [new EciBaseCalculator()],
-      satRecsCount: satrecs.length,
-      datesCount: 1,
-    });
-    bp.setSatRecs(satrecs);
-    const n = satrecs.length;
-    const sampler: BulkSampler = {
-      position: new Float64Array(0),
-      velocity: new Float64Array(0),
-      status: new Uint8Array(n),
-      run(tMs) {
-        bp.setDates([new Date(tMs)]);
-        bp.run({ eci: { communityDecayCheckEnabled: true } });
-        const raw = bp.getRawOutput().eci;
-        const st = sampler.status;
-        const p = raw.position;
-        const v = raw.velocity;
-        for (let q = 0; q < n; q++) {
-          const e = raw.error[q];
-          if (e !== 0) {
-            st[q] = e;
-            continue;
-          }
-          const x = p[3 * q];
-          const y = p[3 * q + 1];
-          const z = p[3 * q + 2];
-          const r2 = x * x + y * y + z * z;
-          if (!Number.isFinite(r2 + v[3 * q] + v[3 * q + 1] + v[3 * q + 2])) {
-            st[q] = 8;
-            continue;
-          }
-          // propagateTeme's reentry check (altitude over the ellipsoid).
-          const limit = RE_KM * (1 - (FLATTENING * z * z) / r2) + REENTRY_ALTITUDE_KM;
-          st[q] = r2 < limit * limit ? 7 : 0;
-        }
-        sampler.position = p;
-        sampler.velocity = v;
-      },
-      dispose() {
-        bp.dispose();
-      },
-    };
-    return sampler;
-  } catch {
-    return null;
-  }
+  const runtime = await bulkRuntime();
+  const bulk =
+    runtime && satrecs.length > 0 ? BulkSgp4.create(runtime, satrecs.length, satrecs[0]) : null;
+  if (!bulk) return null;
+  for (const satrec of satrecs) bulk.add(satrec);
+  bulk.seal();
+  const instant = [0];
+  const sampler: BulkSampler = {
+    position: new Float64Array(0),
+    velocity: new Float64Array(0),
+    status: new Uint8Array(satrecs.length),
+    run(tMs) {
+      instant[0] = tMs;
+      ({
+        position: sampler.position,
+        velocity: sampler.velocity,
+        status: sampler.status,
+      } = bulk.run(instant));
+    },
+    dispose() {
+      bulk.dispose();
+    },
+  };
+  return sampler;
 }
