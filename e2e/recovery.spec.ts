@@ -16,7 +16,8 @@ const recovery = (page: Page) => page.getByRole('alert', { name: 'Recovery' });
  */
 function recordWorkers(): void {
   const made: { name: string; worker: Worker; started: boolean }[] = [];
-  (window as unknown as { workersForTest: typeof made }).workersForTest = made;
+  const test = window as unknown as { workersForTest: typeof made; terminateOnStart?: string };
+  test.workersForTest = made;
   const Native = window.Worker;
   window.Worker = class extends Native {
     constructor(url: string | URL, options?: WorkerOptions) {
@@ -24,7 +25,17 @@ function recordWorkers(): void {
       const entry = { name: options?.name ?? '', worker: this, started: false };
       made.push(entry);
       // Its first answer: the worker is running (and holds its life lock, see lifeLock.ts).
-      this.addEventListener('message', () => (entry.started = true), { once: true });
+      // Workers named with the prefix in terminateOnStart are terminated right then, before
+      // they can be restored or answer any call.
+      this.addEventListener(
+        'message',
+        () => {
+          entry.started = true;
+          const prefix = test.terminateOnStart;
+          if (prefix && entry.name.startsWith(prefix)) this.terminate();
+        },
+        { once: true },
+      );
     }
   };
 }
@@ -235,16 +246,10 @@ test('a screening whose workers keep dying fails with a clear message; the app s
   test.setTimeout(240_000);
   await page.addInitScript(recordWorkers);
   const count = await loadSmallCatalog(page, 1500);
-  // Every screening worker is terminated as soon as it has started, replacements too.
+  // Every screening worker is terminated as soon as it has started, replacements too: none lives
+  // long enough to be restored, so each keeps dying until it is given up.
   await page.evaluate(() => {
-    const made = (
-      window as unknown as {
-        workersForTest: { name: string; worker: Worker; started: boolean }[];
-      }
-    ).workersForTest;
-    setInterval(() => {
-      for (const w of made) if (w.name.startsWith('screening-') && w.started) w.worker.terminate();
-    }, 50);
+    (window as unknown as { terminateOnStart: string }).terminateOnStart = 'screening-';
   });
   await screen(page);
   const screening = page.getByRole('region', { name: 'Screening' });
