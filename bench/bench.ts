@@ -185,7 +185,9 @@ await withBuiltApp(port, async (baseUrl) => {
     const file = writeSyntheticCsv(largeCount);
     try {
       const large = await largeCatalogFigures(baseUrl, file, seconds);
-      console.log(`${file.label}, ${mb(file.bytes / 1024 / 1024)}, opened on an empty globe:`);
+      console.log(
+        `${file.label}, ${mb(file.bytes / 1024 / 1024)}, opened on an empty globe once its imagery has loaded:`,
+      );
       if (!('scene' in large)) console.log(`  not drawn: ${large.outcome}`);
       else {
         console.log(

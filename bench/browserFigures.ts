@@ -187,11 +187,14 @@ async function openFile(page: Page, path: string, timeoutMs: number): Promise<st
   return (await outcome.jsonValue()) as string;
 }
 
-/** A large catalog opened on an empty globe: the same figures as the snapshot's, and picking. */
+/** A large catalog opened on an empty, settled globe: the same figures as the snapshot's, and picking. */
 export async function largeCatalogFigures(baseUrl: string, file: LoadFile, seconds: number) {
   const browser = await launchChromium();
   try {
     const page = await openPage(browser, `${baseUrl}?catalog=none`);
+    // On a settled globe, as a reader opens a file: not while the page's own start (Cesium's
+    // first frames and imagery) still holds the two cores.
+    await settle(page);
     const outcome = await openFile(page, file.path, 600_000);
     if (outcome !== 'drawn') return { outcome };
     const [onScreenMs, ingestMs, size] = await page.evaluate(() => [
