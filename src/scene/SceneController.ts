@@ -37,6 +37,7 @@ import type { RenderProfile } from './renderProfile';
 import { SelectionLayer } from './selectionLayer';
 import { flightSeconds } from './motion';
 import { FrameLoop } from './frameLoop';
+import { needsFrame } from './framePolicy';
 import { sameSamples } from './segmentUploadPlan';
 
 /** A render error this soon after a restart stops the view rather than restarting it again. */
@@ -160,10 +161,12 @@ export class SceneController {
       beforeFrame: () => {
         const { points } = this;
         if (
-          this.dirty ||
-          points.pickIdsPending ||
-          points.uploadPending ||
-          useClockStore.getState().playing
+          needsFrame({
+            dirty: this.dirty,
+            gpuWorkPending: points.pickIdsPending || points.uploadPending,
+            playing: useClockStore.getState().playing,
+            drawsTime: points.hasObjects || this.encounter.showing || profile === 'full',
+          })
         )
           scene.requestRender();
         // No frame is coming while paused and still: pick the hovered point now, not at the next frame.

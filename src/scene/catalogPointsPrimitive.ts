@@ -367,6 +367,11 @@ export class CatalogPointsPrimitive {
   }
 
   /** True while some objects have no pick id yet: frames must keep coming to make them. */
+  /** Whether any object is drawn. */
+  get hasObjects(): boolean {
+    return this.show && this.count > 0;
+  }
+
   get pickIdsPending(): boolean {
     return this.show && this.count > 0 && this.pickIdsMade < this.count;
   }

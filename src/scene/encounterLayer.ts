@@ -113,6 +113,11 @@ export class EncounterLayer {
     });
   }
 
+  /** An event's two objects are drawn: they move with the clock. */
+  get showing(): boolean {
+    return this.record !== null && this.trajectories !== null;
+  }
+
   private show(record: ConjunctionRecord | null, frame: boolean): void {
     this.record = record;
     this.arcs.removeAll();
