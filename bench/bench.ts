@@ -6,7 +6,8 @@
  *     milliseconds per frame with the full catalog against an empty globe, seek latency,
  *     picking and memory;
  *  4. the same for a synthetic catalog of 100,000 objects made from the snapshot (issue 14's
- *     scale), opened through the file input on an empty globe;
+ *     scale), opened through the file input on an empty, settled globe; then its arrival → first
+ *     frame once more, opened over the snapshot with the clock playing;
  *  5. a synthetic catalog of 1,000,000 objects opened over the snapshot: drawn or refused, and
  *     whether the page kept drawing and kept the snapshot.
  * Options: --skip-browser, --seconds <s> (frame sampling per scene, default 8), --port <n>
@@ -22,7 +23,12 @@ import type { ElementSet } from '../src/domain/catalog/types';
 import { sgp4InitCheck } from '../src/domain/propagation/satrec';
 import { toOmmRecord } from '../src/domain/catalog/write';
 import { onOrbitSnapshotCsv, sharedDataPresent } from '../src/testing/sharedData';
-import { browserFigures, largeCatalogFigures, oversizedCatalogFigures } from './browserFigures';
+import {
+  browserFigures,
+  largeCatalogFigures,
+  largeOverSnapshotFigures,
+  oversizedCatalogFigures,
+} from './browserFigures';
 import { writeSyntheticCsv } from './loadFiles';
 import { withBuiltApp } from './previewServer';
 
@@ -157,7 +163,10 @@ await withBuiltApp(port, async (baseUrl) => {
     `  snapshot data arrival → first frame: ${fmt(figures.onScreenMs)} ms (parse + init ${fmt(figures.ingestMs)} ms)`,
   );
   console.log(
-    `  main-thread script per frame: empty globe ${fmt(figures.empty.scriptMsPerFrame, 2)} ms, full catalog ${fmt(figures.full.scriptMsPerFrame, 2)} ms (difference ${fmt(figures.full.scriptMsPerFrame - figures.empty.scriptMsPerFrame, 2)} ms); per second ${fmt(figures.empty.scriptMsPerSecond)} / ${fmt(figures.full.scriptMsPerSecond)} ms`,
+    `  empty globe, clock playing: ${fmt(figures.emptyIdle.fps, 1)} frames/s drawn (nothing on it moves with the clock)`,
+  );
+  console.log(
+    `  main-thread script per frame: empty globe (a frame requested every animation frame) ${fmt(figures.empty.scriptMsPerFrame, 2)} ms, full catalog ${fmt(figures.full.scriptMsPerFrame, 2)} ms (difference ${fmt(figures.full.scriptMsPerFrame - figures.empty.scriptMsPerFrame, 2)} ms); per second ${fmt(figures.empty.scriptMsPerSecond)} / ${fmt(figures.full.scriptMsPerSecond)} ms`,
   );
   console.log(
     `  the app's own per-frame work, full catalog: median ${fmt(figures.full.own.medianMs, 2)} ms, p95 ${fmt(figures.full.own.p95Ms, 2)} ms, max ${fmt(figures.full.own.maxMs, 2)} ms (${figures.full.own.count} frames; empty globe median ${fmt(figures.empty.own.medianMs, 2)} ms)`,
@@ -202,6 +211,12 @@ await withBuiltApp(port, async (baseUrl) => {
         console.log(`  picking (paused): ${pickLine(large.pick)}`);
         console.log(`  memory: ${memoryLine(large.memory)}`);
       }
+      const over = await largeOverSnapshotFigures(baseUrl, file);
+      console.log(
+        over.onScreenMs !== undefined && over.ingestMs !== undefined
+          ? `  opened over the snapshot, clock playing: data arrival → first frame ${fmt(over.onScreenMs)} ms (parse + init ${fmt(over.ingestMs)} ms)`
+          : `  opened over the snapshot: not drawn: ${over.outcome}`,
+      );
     } finally {
       rmSync(file.dir, { recursive: true, force: true });
     }

@@ -44,8 +44,27 @@ async function settle(page: Page) {
   await page.waitForTimeout(2000);
 }
 
-export async function sceneFigures(page: Page, seconds: number): Promise<SceneFigures> {
+/**
+ * Frame costs over `seconds`. `everyFrame`: a frame is requested at every animation frame, as a
+ * scene with moving objects does (an empty globe is otherwise only redrawn when it changes).
+ */
+export async function sceneFigures(
+  page: Page,
+  seconds: number,
+  everyFrame = false,
+): Promise<SceneFigures> {
   await settle(page);
+  if (everyFrame) {
+    // A string: tsx would wrap a named function in a helper the page does not have.
+    await page.evaluate(`(() => {
+      const scene = window.orbitalWatch.scene.widget.scene;
+      const tick = () => {
+        scene.requestRender();
+        if (window.orbitalWatch) requestAnimationFrame(tick);
+      };
+      tick();
+    })()`);
+  }
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const metric = async (name: string) =>
@@ -216,6 +235,32 @@ export async function largeCatalogFigures(baseUrl: string, file: LoadFile, secon
 }
 
 /**
+ * A large catalog opened over the snapshot with the clock playing (the globe redraws every frame
+ * for the objects already on it): arrival → first frame with the new catalog.
+ */
+export async function largeOverSnapshotFigures(baseUrl: string, file: LoadFile) {
+  const browser = await launchChromium();
+  try {
+    const page = await openPage(browser, baseUrl);
+    await page.waitForFunction(
+      () => window.orbitalWatch!.scene.perf.catalogOnScreenMs.length > 0,
+      null,
+      { timeout: 120_000 },
+    );
+    await settle(page);
+    const outcome = await openFile(page, file.path, 600_000);
+    if (outcome !== 'drawn') return { outcome };
+    const [onScreenMs, ingestMs] = await page.evaluate(() => [
+      window.orbitalWatch!.scene.perf.catalogOnScreenMs.at(-1)!,
+      window.orbitalWatch!.ingestMs(),
+    ]);
+    return { outcome, onScreenMs, ingestMs };
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
  * A catalog over the object limit opened over the snapshot: what the page says, whether the
  * snapshot stays on screen, and whether the page kept drawing meanwhile (frames, long tasks).
  */
@@ -261,7 +306,10 @@ export async function browserFigures(baseUrl: string, seconds: number, snapshotP
     await page.waitForFunction(() => (window.orbitalWatch?.scene.perf.frameCount ?? 0) > 5, null, {
       timeout: 60_000,
     });
-    const empty = await sceneFigures(page, seconds);
+    // An idle empty globe draws only when something changes; its cost per frame is measured with
+    // a frame requested at every animation frame.
+    const emptyIdle = await sceneFigures(page, seconds);
+    const empty = await sceneFigures(page, seconds, true);
 
     await page.goto(baseUrl);
     await page.waitForFunction(
@@ -278,7 +326,7 @@ export async function browserFigures(baseUrl: string, seconds: number, snapshotP
     const { seekDrawn, seekData } = await seekFigures(page, 20);
     const pick = await pickFigures(page, catalogNumbersOf(snapshotPath, 180));
     const memory = await memoryFigures(browser, page);
-    return { onScreenMs, ingestMs, empty, full, seekDrawn, seekData, pick, memory };
+    return { onScreenMs, ingestMs, emptyIdle, empty, full, seekDrawn, seekData, pick, memory };
   } finally {
     await browser.close();
   }
