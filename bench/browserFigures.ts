@@ -234,6 +234,17 @@ export async function largeCatalogFigures(baseUrl: string, file: LoadFile, secon
   }
 }
 
+/** The page with its snapshot on screen. */
+async function openSnapshotPage(browser: Browser, baseUrl: string): Promise<Page> {
+  const page = await openPage(browser, baseUrl);
+  await page.waitForFunction(
+    () => window.orbitalWatch!.scene.perf.catalogOnScreenMs.length > 0,
+    null,
+    { timeout: 120_000 },
+  );
+  return page;
+}
+
 /**
  * A large catalog opened over the snapshot with the clock playing (the globe redraws every frame
  * for the objects already on it): arrival → first frame with the new catalog.
@@ -241,12 +252,7 @@ export async function largeCatalogFigures(baseUrl: string, file: LoadFile, secon
 export async function largeOverSnapshotFigures(baseUrl: string, file: LoadFile) {
   const browser = await launchChromium();
   try {
-    const page = await openPage(browser, baseUrl);
-    await page.waitForFunction(
-      () => window.orbitalWatch!.scene.perf.catalogOnScreenMs.length > 0,
-      null,
-      { timeout: 120_000 },
-    );
+    const page = await openSnapshotPage(browser, baseUrl);
     await settle(page);
     const outcome = await openFile(page, file.path, 600_000);
     if (outcome !== 'drawn') return { outcome };
@@ -267,12 +273,7 @@ export async function largeOverSnapshotFigures(baseUrl: string, file: LoadFile) 
 export async function oversizedCatalogFigures(baseUrl: string, file: LoadFile) {
   const browser = await launchChromium();
   try {
-    const page = await openPage(browser, baseUrl);
-    await page.waitForFunction(
-      () => window.orbitalWatch!.scene.perf.catalogOnScreenMs.length > 0,
-      null,
-      { timeout: 120_000 },
-    );
+    const page = await openSnapshotPage(browser, baseUrl);
     const state = () =>
       page.evaluate(() => ({
         atMs: performance.now(),
