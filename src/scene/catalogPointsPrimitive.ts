@@ -366,12 +366,12 @@ export class CatalogPointsPrimitive {
     });
   }
 
-  /** True while some objects have no pick id yet: frames must keep coming to make them. */
   /** Whether any object is drawn. */
   get hasObjects(): boolean {
     return this.show && this.count > 0;
   }
 
+  /** True while some objects have no pick id yet: frames must keep coming to make them. */
   get pickIdsPending(): boolean {
     return this.show && this.count > 0 && this.pickIdsMade < this.count;
   }

@@ -9,7 +9,7 @@ import {
   type SatRec,
 } from 'satellite.js';
 import { jdFromMs } from '../time/julian';
-import { REENTRY_ALTITUDE_KM } from './sgp4';
+import { belowReentry } from './sgp4';
 import { PropagationStatus } from './types';
 
 export type BulkRuntime = Awaited<ReturnType<typeof createSingleThreadRuntime>>;
@@ -150,9 +150,6 @@ export interface BulkOutput {
   status: Uint8Array;
 }
 
-const RE_KM = 6378.137;
-const FLATTENING = 1 / 298.257223563;
-
 /**
  * A fixed set of SGP4 records in WASM memory: `add` each (the JS record may then be dropped),
  * `seal`, then `run` at any instants. `dispose` frees the WASM memory.
@@ -258,13 +255,10 @@ function stateStatus(
   // JavaScript one (a decay where the latter sees an eccentricity or drag error first); every
   // failure is a failure, and its code only words a flag.
   if (error !== 0) return error;
-  const x = position[o];
-  const y = position[o + 1];
   const z = position[o + 2];
-  const r2 = x * x + y * y + z * z;
+  const r2 = position[o] ** 2 + position[o + 1] ** 2 + z * z;
   if (!Number.isFinite(r2 + velocity[o] + velocity[o + 1] + velocity[o + 2])) {
     return PropagationStatus.NonFinite;
   }
-  const limit = RE_KM * (1 - (FLATTENING * z * z) / r2) + REENTRY_ALTITUDE_KM;
-  return r2 < limit * limit ? PropagationStatus.Reentered : PropagationStatus.Ok;
+  return belowReentry(z, r2) ? PropagationStatus.Reentered : PropagationStatus.Ok;
 }

@@ -74,7 +74,7 @@ export function sampleEcef(
 /**
  * sampleEcef for the records of a BulkSgp4 (WASM SGP4): the same layout, failures and frame.
  * Times since epoch come from the records' Julian-date epochs (≤ 0.4 m from the exact epoch in
- * LEO); the WASM SGP4 applies the reentry checks always.
+ * LEO); the WASM SGP4 applies the reentry checks always, and UT1 is taken as UTC.
  */
 export function sampleEcefBulk(
   bulk: BulkSgp4,
@@ -83,13 +83,12 @@ export function sampleEcefBulk(
   sampleCount: number,
   out: Float32Array | Float64Array,
   status: Uint8Array,
-  options?: Pick<SampleOptions, 'ut1MinusUtcSec'>,
 ): void {
   const n = bulk.count;
   if (status.length < n || out.length < sampleCount * n * 6) {
     throw new RangeError(`sampleEcefBulk: out needs ${sampleCount * n * 6} entries, status ${n}`);
   }
-  earthRotations(t0Ms, stepMs, sampleCount, options?.ut1MinusUtcSec ?? 0);
+  earthRotations(t0Ms, stepMs, sampleCount, 0);
   const times: number[] = [];
   for (let s = 0; s < sampleCount; s++) times.push(t0Ms + s * stepMs);
   const { position, velocity, status: state } = bulk.run(times);

@@ -63,8 +63,11 @@ export function propagateTeme(
   return status;
 }
 
-/** Altitude over the ellipsoid (first order in flattening, good to ~10 m here) below threshold. */
-function belowReentry(z: number, r2: number): boolean {
+/**
+ * Altitude over the ellipsoid (first order in flattening, good to ~10 m here) below the reentry
+ * altitude, for a TEME position with z (km) and squared radius r2 (km²).
+ */
+export function belowReentry(z: number, r2: number): boolean {
   const ellipsoidR = A_KM * (1 - (F * z * z) / r2);
   const limit = ellipsoidR + REENTRY_ALTITUDE_KM;
   return r2 < limit * limit;
