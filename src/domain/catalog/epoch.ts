@@ -51,6 +51,8 @@ export const MAX_EPOCH_YEAR = 2100;
  */
 export function parseOmmEpoch(text: string): number | RecordIssue {
   const s = text.trim();
+  const fast = plainCalendarEpochMs(s);
+  if (fast >= 0) return fast;
   let year: number, month: number, day: number, hh: number, mm: number, ss: number;
   let fraction: string | undefined;
   const cal = CALENDAR_EPOCH.exec(s);
@@ -76,6 +78,43 @@ export function parseOmmEpoch(text: string): number | RecordIssue {
   if (hh > 23 || mm > 59 || ss > 59) return recordIssue('epochTime', { text: s });
   const wholeMs = Date.UTC(year, month - 1, day, hh, mm, ss);
   return fraction === undefined ? wholeMs : wholeMs + Number(`0.${fraction}`) * 1000;
+}
+
+/** The number written by the digits s[from…to−1], or −1 when one of them is not a digit. */
+function digitsAt(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = 10 * n + d;
+  }
+  return n;
+}
+
+/**
+ * CelesTrak's form, YYYY-MM-DDTHH:MM:SS[.fff…], valid and from 1970, read without a regular
+ * expression: a catalog has one per record. −1 for anything else, which parseOmmEpoch's full
+ * path then reads or refuses with its issue.
+ */
+function plainCalendarEpochMs(s: string): number {
+  const n = s.length;
+  if (n < 19 || s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':') {
+    return -1;
+  }
+  const year = digitsAt(s, 0, 4);
+  const month = digitsAt(s, 5, 7);
+  const day = digitsAt(s, 8, 10);
+  const hh = digitsAt(s, 11, 13);
+  const mm = digitsAt(s, 14, 16);
+  const ss = digitsAt(s, 17, 19);
+  if (year < 1970 || year > MAX_EPOCH_YEAR || month < 1 || month > 12) return -1;
+  if (day < 1 || day > daysInMonth(year, month)) return -1;
+  if (hh < 0 || hh > 23 || mm < 0 || mm > 59 || ss < 0 || ss > 59) return -1;
+  const wholeMs = Date.UTC(year, month - 1, day, hh, mm, ss);
+  if (n === 19) return wholeMs;
+  if (s[19] !== '.' || digitsAt(s, 20, n) < 0 || n === 20) return -1;
+  // The full path's arithmetic, so that both give the same double.
+  return wholeMs + Number(`0.${s.slice(20)}`) * 1000;
 }
 
 /** ISO epoch with microseconds and no zone, as CelesTrak writes OMM EPOCH. */

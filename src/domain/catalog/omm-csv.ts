@@ -2,7 +2,7 @@
 // record per row. Rows are numbered from 1 after the header; lines are file lines.
 import { recordIssue, rejectedRecord, type RecordIssue } from './recordIssues';
 import Papa from 'papaparse';
-import { catalogError, checkCatalogRecords } from './errors';
+import { catalogError, checkCatalogRecords, type CatalogFormatError } from './errors';
 import {
   collectOmmResults,
   readOmmRecord,
@@ -15,34 +15,37 @@ function isBlankRow(row: string[]): boolean {
   return row.length === 1 && row[0].trim() === '';
 }
 
-export function parseOmmCsv(text: string): ParsedCatalog {
-  const parsed = Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: false });
-  const rows = parsed.data;
-  // The header is not a record, nor is the empty row after a file's last line break.
-  const trailingBlank = rows.length > 1 && isBlankRow(rows[rows.length - 1]) ? 1 : 0;
-  checkCatalogRecords(rows.length - 1 - trailingBlank);
-  // Quoted fields may span lines, so count the line breaks inside each row's fields.
-  const breakChar = parsed.meta.linebreak === '\r' ? '\r' : '\n';
-  const rowErrors = new Map<number, string>();
-  for (const error of parsed.errors) {
-    if (error.row !== undefined && !rowErrors.has(error.row))
-      rowErrors.set(error.row, error.message);
-  }
+function rejectRow(record: number, line: number, field: string, issue: RecordIssue) {
+  return { rejected: rejectedRecord(record, line, field, issue) };
+}
 
+/**
+ * Rows are read one at a time as Papa Parse finds them (its `step`), so that each row's strings
+ * die young: holding every row until the end made parsing a 100,000-row file mostly garbage
+ * collection.
+ */
+export function parseOmmCsv(text: string): ParsedCatalog {
+  // Quoted fields may span lines, so count the line breaks inside each row's fields (only a
+  // file with quotes can have any).
+  const quoted = text.includes('"');
+  let breakChar = '\n';
+  let rowCount = 0;
+  let lastRowBlank = false;
   let line = 1;
   let header: string[] | null = null;
   let columnOf = new Map<string, number>();
+  let headerIssue: CatalogFormatError | null = null;
   let record = 0;
   const results: OmmRecordResult[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
+  const readRow = (row: string[], parseError: string | undefined): void => {
     const rowLine = line;
     line += 1;
-    for (const field of row) {
+    for (let f = 0; quoted && f < row.length; f++) {
       // Few fields hold a line break: look for one before splitting.
-      if (field.includes(breakChar)) line += field.split(breakChar).length - 1;
+      if (row[f].includes(breakChar)) line += row[f].split(breakChar).length - 1;
     }
-    if (isBlankRow(row)) continue;
+    lastRowBlank = isBlankRow(row);
+    if (lastRowBlank || headerIssue) return;
 
     if (!header) {
       header = row.map((name) =>
@@ -54,29 +57,25 @@ export function parseOmmCsv(text: string): ParsedCatalog {
       columnOf = new Map(header.map((name, column) => [name, column]));
       const missing = REQUIRED_OMM_KEYWORDS.filter((keyword) => !columnOf.has(keyword));
       if (missing.length > 0) {
-        throw catalogError('csvMissingColumns', { line: rowLine, columns: missing.join(', ') });
+        headerIssue = catalogError('csvMissingColumns', {
+          line: rowLine,
+          columns: missing.join(', '),
+        });
       }
-      continue;
+      return;
     }
 
     record += 1;
-    const reject = (field: string, issue: RecordIssue): OmmRecordResult => ({
-      rejected: rejectedRecord(record, rowLine, field, issue),
-    });
-    const parseError = rowErrors.get(i);
     if (parseError) {
-      results.push(reject('row', recordIssue('csvError', { detail: parseError })));
+      results.push(
+        rejectRow(record, rowLine, 'row', recordIssue('csvError', { detail: parseError })),
+      );
     } else if (row.length < header.length) {
-      results.push(
-        reject(
-          header[row.length],
-          recordIssue('csvShortRow', { fields: row.length, header: header.length }),
-        ),
-      );
+      const issue = recordIssue('csvShortRow', { fields: row.length, header: header.length });
+      results.push(rejectRow(record, rowLine, header[row.length], issue));
     } else if (row.length > header.length) {
-      results.push(
-        reject('row', recordIssue('csvLongRow', { fields: row.length, header: header.length })),
-      );
+      const issue = recordIssue('csvLongRow', { fields: row.length, header: header.length });
+      results.push(rejectRow(record, rowLine, 'row', issue));
     } else {
       results.push(
         readOmmRecord(
@@ -89,7 +88,19 @@ export function parseOmmCsv(text: string): ParsedCatalog {
         ),
       );
     }
-  }
+  };
+  Papa.parse<string[]>(text, {
+    delimiter: ',',
+    skipEmptyLines: false,
+    step: (step) => {
+      if (rowCount === 0) breakChar = step.meta.linebreak === '\r' ? '\r' : '\n';
+      rowCount += 1;
+      readRow(step.data, step.errors[0]?.message);
+    },
+  });
+  // The header is not a record, nor is the empty row after a file's last line break.
+  checkCatalogRecords(rowCount - 1 - (rowCount > 1 && lastRowBlank ? 1 : 0));
+  if (headerIssue) throw headerIssue;
   if (!header) throw catalogError('csvNoHeader');
   return collectOmmResults('OMM-CSV', results);
 }

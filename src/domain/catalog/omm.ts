@@ -78,13 +78,14 @@ function isMissing(value: unknown): boolean {
 }
 
 function numberValue(keyword: string, value: unknown): number {
-  if (isMissing(value)) throw new Rejection(keyword, recordIssue('missing'));
   let n = NaN;
-  if (typeof value === 'number') n = value;
-  else if (typeof value === 'string') {
+  if (typeof value === 'string') {
+    // Trimmed once: this runs about fifteen times per record.
     const trimmed = value.trim();
+    if (trimmed === '') throw new Rejection(keyword, recordIssue('missing'));
     if (NUMBER_TEXT.test(trimmed)) n = Number(trimmed);
-  }
+  } else if (typeof value === 'number') n = value;
+  else if (isMissing(value)) throw new Rejection(keyword, recordIssue('missing'));
   if (!Number.isFinite(n)) {
     const shown = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
     throw new Rejection(keyword, recordIssue('notNumber', { got: shown }));
