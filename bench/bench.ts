@@ -29,7 +29,7 @@ import {
   largeOverSnapshotFigures,
   oversizedCatalogFigures,
 } from './browserFigures';
-import { writeSyntheticCsv } from './loadFiles';
+import { syntheticCsv, writeSyntheticCsv } from './loadFiles';
 import { withBuiltApp } from './previewServer';
 
 const args = process.argv.slice(2);
@@ -83,6 +83,17 @@ const unpackCpu = Array.from({ length: 3 }, () => cpuOf(() => decodePackedCatalo
 console.log(
   `  CPU, 3 runs each: parse + derive ${parseCpu.map((ms) => fmt(ms)).join(' / ')} ms; unpack the packed snapshot (${fmt(packedSnapshot.byteLength / 1024 / 1024, 1)} MB) ${unpackCpu.map((ms) => fmt(ms)).join(' / ')} ms`,
 );
+
+if (!skipLarge) {
+  // The browser's large file, parsed here: the parsing worker's share of its arrival → first frame.
+  const large = syntheticCsv(largeCount);
+  const largeCpu = Array.from({ length: 3 }, () =>
+    cpuOf(() => loadCatalog(large, { initCheck: () => null })),
+  );
+  console.log(
+    `  ${fmt(largeCount)} objects (OMM CSV, ${fmt(large.length / 1024 / 1024, 1)} MB), CPU, 3 runs: parse + derive ${largeCpu.map((ms) => fmt(ms)).join(' / ')} ms`,
+  );
+}
 
 // 2. Plain satellite.js propagate, one thread, the whole catalog at several instants.
 const t0Ms = Date.UTC(2024, 10, 1);
