@@ -9,6 +9,7 @@ import {
   REQUIRED_OMM_KEYWORDS,
   type OmmRecordResult,
 } from './omm';
+import { INPUT_LIMITS } from '../limits';
 import type { ParsedCatalog } from './types';
 
 function isBlankRow(row: string[]): boolean {
@@ -17,6 +18,14 @@ function isBlankRow(row: string[]): boolean {
 
 function rejectRow(record: number, line: number, field: string, issue: RecordIssue) {
   return { rejected: rejectedRecord(record, line, field, issue) };
+}
+
+/** Whether the text has more than `n` line feeds (rows span one line or more). */
+function hasMoreLines(text: string, n: number): boolean {
+  for (let i = text.indexOf('\n'), count = 0; i >= 0; i = text.indexOf('\n', i + 1)) {
+    if (++count > n) return true;
+  }
+  return false;
 }
 
 /**
@@ -66,6 +75,8 @@ export function parseOmmCsv(text: string): ParsedCatalog {
     }
 
     record += 1;
+    // Over the limit the file is refused at the end (with its count): rows are only counted.
+    if (record > INPUT_LIMITS.catalog.maxRecords) return;
     if (parseError) {
       results.push(
         rejectRow(record, rowLine, 'row', recordIssue('csvError', { detail: parseError })),
@@ -89,17 +100,36 @@ export function parseOmmCsv(text: string): ParsedCatalog {
       );
     }
   };
-  Papa.parse<string[]>(text, {
-    delimiter: ',',
-    skipEmptyLines: false,
-    step: (step) => {
-      if (rowCount === 0) breakChar = step.meta.linebreak === '\r' ? '\r' : '\n';
-      rowCount += 1;
-      readRow(step.data, step.errors[0]?.message);
-    },
-  });
   // The header is not a record, nor is the empty row after a file's last line break.
-  checkCatalogRecords(rowCount - 1 - (rowCount > 1 && lastRowBlank ? 1 : 0));
+  const checkRowCount = () =>
+    checkCatalogRecords(rowCount - 1 - (rowCount > 1 && lastRowBlank ? 1 : 0));
+  if (hasMoreLines(text, INPUT_LIMITS.catalog.maxRecords + 1)) {
+    // Perhaps over the limit: every row first, so that such a file is refused unread.
+    const parsed = Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: false });
+    const rows = parsed.data;
+    rowCount = rows.length;
+    lastRowBlank = rows.length > 0 && isBlankRow(rows[rows.length - 1]);
+    checkRowCount();
+    breakChar = parsed.meta.linebreak === '\r' ? '\r' : '\n';
+    const rowErrors = new Map<number, string>();
+    for (const error of parsed.errors) {
+      if (error.row !== undefined && !rowErrors.has(error.row)) {
+        rowErrors.set(error.row, error.message);
+      }
+    }
+    rows.forEach((row, i) => readRow(row, rowErrors.get(i)));
+  } else {
+    Papa.parse<string[]>(text, {
+      delimiter: ',',
+      skipEmptyLines: false,
+      step: (step) => {
+        if (rowCount === 0) breakChar = step.meta.linebreak === '\r' ? '\r' : '\n';
+        rowCount += 1;
+        readRow(step.data, step.errors[0]?.message);
+      },
+    });
+  }
+  checkRowCount();
   if (headerIssue) throw headerIssue;
   if (!header) throw catalogError('csvNoHeader');
   return collectOmmResults('OMM-CSV', results);
