@@ -153,6 +153,17 @@ export class CatalogPointsPrimitive {
   private markBuffer: GpuBuffer | null = null;
   private shaderProgram: GpuShaderProgram | null = null;
   private command: DrawCommandLike | null = null;
+  /**
+   * A command that draws nothing, put in the first frame: the renderer derives from the points'
+   * program the variant it draws with (logarithmic depth) and links it there, before any catalog,
+   * instead of in the frame that first draws one (68–155 ms in SwiftShader). Released once drawn.
+   */
+  private warmUp: { command: DrawCommandLike; drawn: boolean } | null = null;
+  private readonly uniformMap = {
+    u_tau: () => this.tau,
+    u_dtSec: () => this.dtSec,
+    u_pointSize: () => this.pointSizePx,
+  };
   private pickIds: PickId[] = [];
   /** Objects given a pick id so far (see PICK_IDS_PER_FRAME). */
   private pickIdsMade = 0;
@@ -211,7 +222,14 @@ export class CatalogPointsPrimitive {
   }
 
   update(frameState: FrameStateLike): void {
-    if (!this.shaderProgram) this.shaderProgram = compileProgram(frameState.context);
+    if (!this.shaderProgram) {
+      this.shaderProgram = compileProgram(frameState.context);
+      this.warmUp = {
+        command: this.drawCommand(emptyVertexArray(frameState.context), 0),
+        drawn: false,
+      };
+    }
+    this.updateWarmUp(frameState);
     if (!this.show || this.count === 0) return;
     // A part in a frame's update, not again in a pick's update of the same frame.
     const step = frameState.passes.render ? this.plan.next(this.wanted, this.upcoming) : null;
@@ -238,6 +256,18 @@ export class CatalogPointsPrimitive {
     if (frameState.passes.render && this.swapUndrawn) {
       this.onSegmentDrawn?.(this.swapUndrawn.segment, this.swapUndrawn.invalid);
       this.swapUndrawn = null;
+    }
+  }
+
+  private updateWarmUp(frameState: FrameStateLike): void {
+    const warmUp = this.warmUp;
+    if (!warmUp) return;
+    if (warmUp.drawn) {
+      warmUp.command.vertexArray.destroy();
+      this.warmUp = null;
+    } else if (frameState.passes.render) {
+      frameState.commandList.push(warmUp.command);
+      warmUp.drawn = true;
     }
   }
 
@@ -274,7 +304,7 @@ export class CatalogPointsPrimitive {
   }
 
   private createGeometry(context: FrameStateLike['context']): void {
-    const { Buffer, BufferUsage, VertexArray, RenderState, DrawCommand, Pass } = renderer;
+    const { Buffer, BufferUsage, VertexArray } = renderer;
     this.segmentBuffers = [0, 1].map(() =>
       Buffer.createVertexBuffer({
         context,
@@ -347,18 +377,19 @@ export class CatalogPointsPrimitive {
           ],
         }),
     );
-    this.command = new DrawCommand({
-      vertexArray: this.vertexArrays[this.front],
+    this.command = this.drawCommand(this.vertexArrays[this.front], this.count);
+  }
+
+  private drawCommand(vertexArray: GpuVertexArray, count: number): DrawCommandLike {
+    const { RenderState, DrawCommand, Pass } = renderer;
+    return new DrawCommand({
+      vertexArray,
       shaderProgram: this.shaderProgram!,
       renderState: RenderState.fromCache({ depthTest: { enabled: true }, depthMask: true }),
-      uniformMap: {
-        u_tau: () => this.tau,
-        u_dtSec: () => this.dtSec,
-        u_pointSize: () => this.pointSizePx,
-      },
+      uniformMap: this.uniformMap,
       primitiveType: PrimitiveType.POINTS,
       pass: Pass.OPAQUE,
-      count: this.count,
+      count,
       boundingVolume: new BoundingSphere(Cartesian3.ZERO, this.boundingRadiusM),
       modelMatrix: Matrix4.IDENTITY,
       owner: this,
@@ -425,6 +456,8 @@ export class CatalogPointsPrimitive {
 
   destroy(): void {
     this.releaseGeometry();
+    this.warmUp?.command.vertexArray.destroy();
+    this.warmUp = null;
     this.shaderProgram?.destroy();
     this.shaderProgram = null;
     this.destroyed = true;
@@ -437,6 +470,11 @@ export class CatalogPointsPrimitive {
  * there, and a program released with its catalog was linked again for the next one). Kept for
  * the primitive's life.
  */
+/** A vertex array with no attributes: the warm-up command draws no vertex from it. */
+function emptyVertexArray(context: FrameStateLike['context']): GpuVertexArray {
+  return new renderer.VertexArray({ context, attributes: [] });
+}
+
 function compileProgram(context: FrameStateLike['context']): GpuShaderProgram {
   const program = renderer.ShaderProgram.fromCache({
     context,
