@@ -87,6 +87,11 @@ export class SceneController {
   private lastRestartMs = -Infinity;
   /** performance.now() when the catalog awaiting its first frame arrived. */
   private awaitingFirstDrawSince: number | null = null;
+  /**
+   * This frame draws the clock's time: when the catalog and the seek it completes began (null:
+   * nothing to time). Timed once the frame is drawn (postRender), not when it is decided.
+   */
+  private completing: { catalogSince: number | null; seekSince: number | null } | null = null;
 
   /** Set from the moment the WebGL context is lost; this scene never draws again. */
   private contextLost = false;
@@ -132,7 +137,10 @@ export class SceneController {
     this.points.onSegmentDrawn = (segment, unpropagatedCount) =>
       this.segmentDrawn(segment, unpropagatedCount);
     scene.preUpdate.addEventListener(() => this.beforeFrame());
-    scene.postRender.addEventListener(() => this.perf.frameEnd());
+    scene.postRender.addEventListener(() => {
+      this.perf.frameEnd();
+      this.frameDrawn();
+    });
     scene.renderError.addEventListener((_scene: unknown, error: unknown) =>
       this.renderFailed(error),
     );
@@ -329,22 +337,33 @@ export class SceneController {
     if (sameSamples(segment, this.frameSegment)) this.clockDrawn();
   }
 
-  /** This frame draws the points at the clock's time: a load or a seek is on screen. */
+  /** This frame draws the points at the clock's time: a load or a seek comes on screen. */
   private clockDrawn(): void {
-    if (this.awaitingFirstDrawSince !== null) {
-      this.perf.catalogOnScreenMs.push(performance.now() - this.awaitingFirstDrawSince);
-      this.awaitingFirstDrawSince = null;
+    const { rate } = useClockStore.getState();
+    const seekDone =
+      this.seekStartedMs !== null &&
+      Math.abs(this.seekTargetMs - this.frameTimeMs) < 1000 * Math.max(1, Math.abs(rate));
+    if (this.awaitingFirstDrawSince === null && !seekDone) return;
+    this.completing = {
+      catalogSince: this.awaitingFirstDrawSince ?? this.completing?.catalogSince ?? null,
+      seekSince: seekDone ? this.seekStartedMs : (this.completing?.seekSince ?? null),
+    };
+    this.awaitingFirstDrawSince = null;
+    if (seekDone) this.seekStartedMs = null;
+  }
+
+  /** The frame is drawn: what it completes is on screen now. */
+  private frameDrawn(): void {
+    const done = this.completing;
+    if (!done) return;
+    this.completing = null;
+    const now = performance.now();
+    if (done.catalogSince !== null) {
+      this.perf.catalogOnScreenMs.push(now - done.catalogSince);
       // Beside the loader's marks (catalogLoader.ts): where a visit's time goes.
       performance.mark('catalog: first frame');
     }
-    const { rate } = useClockStore.getState();
-    if (
-      this.seekStartedMs !== null &&
-      Math.abs(this.seekTargetMs - this.frameTimeMs) < 1000 * Math.max(1, Math.abs(rate))
-    ) {
-      this.perf.seekDone(performance.now() - this.seekStartedMs);
-      this.seekStartedMs = null;
-    }
+    if (done.seekSince !== null) this.perf.seekDone(now - done.seekSince);
   }
 
   private updateSelection(timeMs: number, segment: Segment | null, immediate: boolean): void {
