@@ -20,6 +20,9 @@ function rejectRow(record: number, line: number, field: string, issue: RecordIss
   return { rejected: rejectedRecord(record, line, field, issue) };
 }
 
+/** The character that ends a line within a quoted field, for Papa Parse's line break. */
+const lineBreakChar = (linebreak: string) => (linebreak === '\r' ? '\r' : '\n');
+
 /** Whether the text has more than `n` line feeds (rows span one line or more). */
 function hasMoreLines(text: string, n: number): boolean {
   for (let i = text.indexOf('\n'), count = 0; i >= 0; i = text.indexOf('\n', i + 1)) {
@@ -110,7 +113,7 @@ export function parseOmmCsv(text: string): ParsedCatalog {
     rowCount = rows.length;
     lastRowBlank = rows.length > 0 && isBlankRow(rows[rows.length - 1]);
     checkRowCount();
-    breakChar = parsed.meta.linebreak === '\r' ? '\r' : '\n';
+    breakChar = lineBreakChar(parsed.meta.linebreak);
     const rowErrors = new Map<number, string>();
     for (const error of parsed.errors) {
       if (error.row !== undefined && !rowErrors.has(error.row)) {
@@ -123,7 +126,7 @@ export function parseOmmCsv(text: string): ParsedCatalog {
       delimiter: ',',
       skipEmptyLines: false,
       step: (step) => {
-        if (rowCount === 0) breakChar = step.meta.linebreak === '\r' ? '\r' : '\n';
+        if (rowCount === 0) breakChar = lineBreakChar(step.meta.linebreak);
         rowCount += 1;
         readRow(step.data, step.errors[0]?.message);
       },
