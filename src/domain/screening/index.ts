@@ -10,7 +10,7 @@ export type {
 } from './types';
 export { MAX_HOURS, ScreeningInputError, prepareScreening, resolveOptions } from './context';
 export { screenChunk } from './engine';
-export { compareEvents, finalizeEvents, mergeChunks } from './merge';
+export { finalizeEvents, mergeChunks } from './merge';
 export {
   createScreeningWorker,
   screenCatalog,

@@ -10,11 +10,6 @@ import {
   type ScreeningStats,
 } from './types';
 
-/** Event order of every result: TCA, then catalog numbers. */
-export function compareEvents(a: ConjunctionEvent, b: ConjunctionEvent): number {
-  return a.tcaMs - b.tcaMs || a.id1 - b.id1 || a.id2 - b.id2;
-}
-
 function indexOfId(ctx: ScreeningContext): Map<number, number> {
   const m = new Map<number, number>();
   ctx.ids.forEach((id, i) => m.set(id, i));
@@ -46,33 +41,73 @@ function staysWithin(
 }
 
 /**
- * Turn raw minima into the event list: drop duplicates (same pair, TCA within 1 ms), fold the
- * successive minima of a pair that never leaves the threshold between them into their deepest
- * one (co-orbiting objects), keep the window, sort.
+ * Turn raw minima, packed (`count` events in ChunkResult.packed's layout), into the event list:
+ * drop duplicates (same pair, TCA within 1 ms), fold the successive minima of a pair that never
+ * leaves the threshold between them into their deepest one (co-orbiting objects), keep the window.
+ * Returns the indices of the events kept, in the order of every result: TCA, then catalog
+ * numbers (ties in the order given). Works on typed arrays: a week's quarter-million events sort
+ * in a fraction of a second and leave no garbage.
  */
-export function finalizeEvents(ctx: ScreeningContext, raw: ConjunctionEvent[]): ConjunctionEvent[] {
-  const byPair = raw.slice().sort((a, b) => a.id1 - b.id1 || a.id2 - b.id2 || a.tcaMs - b.tcaMs);
-  const idx = indexOfId(ctx);
+export function finalEventOrder(
+  ctx: ScreeningContext,
+  packed: Float64Array,
+  count: number,
+): Uint32Array {
+  const id1 = new Float64Array(count);
+  const id2 = new Float64Array(count);
+  const tca = new Float64Array(count);
+  for (let k = 0; k < count; k++) {
+    const off = k * PACKED_EVENT_SIZE;
+    id1[k] = ctx.ids[packed[off]];
+    id2[k] = ctx.ids[packed[off + 1]];
+    tca[k] = packed[off + 2];
+  }
+  const byPair = new Uint32Array(count);
+  for (let k = 0; k < count; k++) byPair[k] = k;
+  byPair.sort((a, b) => id1[a] - id1[b] || id2[a] - id2[b] || tca[a] - tca[b] || a - b);
   const ev = new PairEvaluator(ctx);
-  const out: ConjunctionEvent[] = [];
-  let prev: ConjunctionEvent | null = null;
-  for (const e of byPair) {
-    if (prev && prev.id1 === e.id1 && prev.id2 === e.id2) {
+  const kept = new Uint32Array(count);
+  let nKept = 0;
+  let prev = -1;
+  for (const k of byPair) {
+    if (prev >= 0 && id1[prev] === id1[k] && id2[prev] === id2[k]) {
+      const off = k * PACKED_EVENT_SIZE;
       const same =
-        e.tcaMs - prev.tcaMs < 1 ||
-        staysWithin(ev, idx.get(e.id1)!, idx.get(e.id2)!, prev.tcaMs, e.tcaMs, ctx.opts.reachKm);
+        tca[k] - tca[prev] < 1 ||
+        staysWithin(ev, packed[off], packed[off + 1], tca[prev], tca[k], ctx.opts.reachKm);
       if (same) {
-        if (e.rangeKm < out[out.length - 1].rangeKm) out[out.length - 1] = e;
-        prev = e;
+        const deepest = kept[nKept - 1] * PACKED_EVENT_SIZE;
+        if (packed[off + 3] < packed[deepest + 3]) kept[nKept - 1] = k;
+        prev = k;
         continue;
       }
     }
-    out.push(e);
-    prev = e;
+    kept[nKept++] = k;
+    prev = k;
   }
-  return out
-    .filter((e) => e.tcaMs >= ctx.opts.startMs && e.tcaMs <= ctx.opts.endMs)
-    .sort(compareEvents);
+  // In the window, then by TCA and catalog numbers (ties: pair order, as a stable sort).
+  const rank = new Uint32Array(count);
+  let nIn = 0;
+  for (let r = 0; r < nKept; r++) {
+    const k = kept[r];
+    if (tca[k] >= ctx.opts.startMs && tca[k] <= ctx.opts.endMs) {
+      kept[nIn] = k;
+      rank[k] = nIn++;
+    }
+  }
+  return kept
+    .subarray(0, nIn)
+    .sort((a, b) => tca[a] - tca[b] || id1[a] - id1[b] || id2[a] - id2[b] || rank[a] - rank[b]);
+}
+
+/** finalEventOrder for events as objects (the brute-force reference): the events kept, in order. */
+export function finalizeEvents(ctx: ScreeningContext, raw: ConjunctionEvent[]): ConjunctionEvent[] {
+  const idx = indexOfId(ctx);
+  const packed = new Float64Array(raw.length * PACKED_EVENT_SIZE);
+  raw.forEach((e, k) =>
+    packEvent(e, idx.get(e.id1)!, idx.get(e.id2)!, packed, k * PACKED_EVENT_SIZE),
+  );
+  return Array.from(finalEventOrder(ctx, packed, raw.length), (k) => raw[k]);
 }
 
 export function addStats(a: ScreeningStats, b: ScreeningStats): ScreeningStats {
@@ -81,60 +116,75 @@ export function addStats(a: ScreeningStats, b: ScreeningStats): ScreeningStats {
   return r;
 }
 
-/** Merge chunk results (any order, any worker count) into the one result. */
-export function mergeChunks(ctx: ScreeningContext, results: ChunkResult[]): ScreeningResult {
-  const sorted = results.slice().sort((a, b) => a.chunk - b.chunk);
-  let stats = emptyStats();
-  const raw: ConjunctionEvent[] = [];
-  const failed = new Map<number, ScreeningFlag>();
-  for (const r of sorted) {
-    stats = addStats(stats, r.stats);
-    for (let off = 0; off < r.packed.length; off += PACKED_EVENT_SIZE) {
-      raw.push(unpackEvent(ctx, r.packed, off));
-    }
-    for (const f of r.flags) {
-      const had = failed.get(f.id);
-      if (!had || (f.failedAtMs ?? 0) < (had.failedAtMs ?? 0)) failed.set(f.id, f);
-    }
-  }
-  const events = finalizeEvents(ctx, raw);
-  stats.objects = ctx.n;
-  stats.screened = ctx.screened;
-  stats.pairsApogeePerigee = ctx.pairsApogeePerigee;
-  stats.events = events.length;
-  const flags = [...ctx.initFlags, ...[...failed.values()].sort((a, b) => a.id - b.id)];
-  return {
-    startMs: ctx.opts.startMs,
-    endMs: ctx.opts.endMs,
-    primaries: [...ctx.opts.primaries],
-    objects: ctx.n,
-    events,
-    flags,
-    ephemerides: ctx.coverage,
-    stats,
-  };
-}
-
 /** A result with its events packed (PACKED_EVENT_SIZE doubles each) for the trip between threads. */
 export interface PackedScreeningResult extends Omit<ScreeningResult, 'events'> {
   packed: Float64Array;
 }
 
-export function packResult(ctx: ScreeningContext, result: ScreeningResult): PackedScreeningResult {
-  const idx = indexOfId(ctx);
-  const packed = new Float64Array(result.events.length * PACKED_EVENT_SIZE);
-  result.events.forEach((e, k) =>
-    packEvent(e, idx.get(e.id1)!, idx.get(e.id2)!, packed, k * PACKED_EVENT_SIZE),
-  );
+/** Merge chunk results (any order, any worker count) into the one result, its events packed. */
+export function mergePacked(ctx: ScreeningContext, results: ChunkResult[]): PackedScreeningResult {
+  const sorted = results.slice().sort((a, b) => a.chunk - b.chunk);
+  let stats = emptyStats();
+  const failed = new Map<number, ScreeningFlag>();
+  let length = 0;
+  for (const r of sorted) length += r.packed.length;
+  const raw = new Float64Array(length);
+  length = 0;
+  for (const r of sorted) {
+    stats = addStats(stats, r.stats);
+    raw.set(r.packed, length);
+    length += r.packed.length;
+    for (const f of r.flags) {
+      const had = failed.get(f.id);
+      if (!had || (f.failedAtMs ?? 0) < (had.failedAtMs ?? 0)) failed.set(f.id, f);
+    }
+  }
+  const order = finalEventOrder(ctx, raw, length / PACKED_EVENT_SIZE);
+  const packed = new Float64Array(order.length * PACKED_EVENT_SIZE);
+  order.forEach((k, r) => {
+    const from = k * PACKED_EVENT_SIZE;
+    packed.set(raw.subarray(from, from + PACKED_EVENT_SIZE), r * PACKED_EVENT_SIZE);
+  });
+  stats.objects = ctx.n;
+  stats.screened = ctx.screened;
+  stats.pairsApogeePerigee = ctx.pairsApogeePerigee;
+  stats.events = order.length;
   return {
-    startMs: result.startMs,
-    endMs: result.endMs,
-    primaries: result.primaries,
-    objects: result.objects,
-    flags: result.flags,
-    ephemerides: result.ephemerides,
-    stats: result.stats,
+    startMs: ctx.opts.startMs,
+    endMs: ctx.opts.endMs,
+    primaries: [...ctx.opts.primaries],
+    objects: ctx.n,
+    flags: [...ctx.initFlags, ...[...failed.values()].sort((a, b) => a.id - b.id)],
+    ephemerides: ctx.coverage,
+    stats,
     packed,
+  };
+}
+
+/** Merge chunk results (any order, any worker count) into the one result. */
+export function mergeChunks(ctx: ScreeningContext, results: ChunkResult[]): ScreeningResult {
+  const { packed, ...rest } = mergePacked(ctx, results);
+  const events: ConjunctionEvent[] = [];
+  for (let off = 0; off < packed.length; off += PACKED_EVENT_SIZE) {
+    events.push(unpackEvent(ctx, packed, off));
+  }
+  return withEvents(rest, events);
+}
+
+/** The result's fields in their usual order (the JSON of a run). */
+function withEvents(
+  rest: Omit<PackedScreeningResult, 'packed'>,
+  events: ConjunctionEvent[],
+): ScreeningResult {
+  return {
+    startMs: rest.startMs,
+    endMs: rest.endMs,
+    primaries: rest.primaries,
+    objects: rest.objects,
+    events,
+    flags: rest.flags,
+    ephemerides: rest.ephemerides,
+    stats: rest.stats,
   };
 }
 
@@ -158,14 +208,5 @@ export async function unpackResult(
       sliceStart = performance.now();
     }
   }
-  return {
-    startMs: rest.startMs,
-    endMs: rest.endMs,
-    primaries: rest.primaries,
-    objects: rest.objects,
-    events,
-    flags: rest.flags,
-    ephemerides: rest.ephemerides,
-    stats: rest.stats,
-  };
+  return withEvents(rest, events);
 }

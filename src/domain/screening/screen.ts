@@ -2,7 +2,7 @@ import { shipElements, unshipElements, type ShippedElements } from '../catalog/p
 import type { ElementSet } from '../catalog/types';
 import { attachBulkSampler, prepareScreening, type ScreeningContext } from './context';
 import { screenChunk } from './engine';
-import { mergeChunks, packResult, unpackResult, type PackedScreeningResult } from './merge';
+import { mergeChunks, mergePacked, unpackResult, type PackedScreeningResult } from './merge';
 import type { ChunkResult, ScreeningFlag, ScreeningOptions, ScreeningResult } from './types';
 
 /** What a worker reports after init: the facts of its context that the merge needs. */
@@ -72,7 +72,7 @@ export function createScreeningWorker(): ScreeningWorkerApi {
     },
     merge(results) {
       if (!ctx) throw new Error('screening worker used before init');
-      return packResult(ctx, mergeChunks(ctx, results));
+      return mergePacked(ctx, results);
     },
   };
 }

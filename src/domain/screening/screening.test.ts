@@ -5,7 +5,7 @@ import { createSatrec, propagateInto } from './adapter';
 import { bruteForceScreen } from './bruteForce';
 import { screenChunk } from './engine';
 import { prepareScreening, ScreeningInputError } from './context';
-import { mergeChunks, packResult, unpackResult } from './merge';
+import { mergeChunks, mergePacked, unpackResult } from './merge';
 import { createScreeningWorker, screenCatalog, screenOnPool } from './screen';
 import { baseElements, compareEvents, snapshot, SNAPSHOT_START } from './testSupport';
 import type { ScreeningOptions } from './types';
@@ -187,7 +187,7 @@ describe('merging in a worker', () => {
       const results = Array.from({ length: ctx.opts.chunkCount }, (_, c) => screenChunk(ctx, c));
       const merged = mergeChunks(ctx, results);
       let pauses = 0;
-      const back = await unpackResult(ctx, packResult(ctx, merged), async () => void pauses++, 0);
+      const back = await unpackResult(ctx, mergePacked(ctx, results), async () => void pauses++, 0);
       expect(JSON.stringify(back.events)).toBe(JSON.stringify(merged.events));
       expect(pauses).toBe(merged.events.length);
     },
