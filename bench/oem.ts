@@ -6,7 +6,7 @@
 // 100000), --screen-hours H (default 24; 168 for the 7-day figure; 0 skips the screening).
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { loadCatalogText } from '../src/domain/screening/adapter';
+import { loadCatalogText } from '../src/domain/catalog/load';
 import { decodeOemBytes } from '../src/domain/oem/decode';
 import { segmentToTeme } from '../src/domain/oem/frames';
 import { stateAt, type InterpolationChoice } from '../src/domain/oem/interpolate';

@@ -14,7 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { propagate } from 'satellite.js';
 import { defaultThreadCount, screenWithThreads } from '../src/cli/screeningPool';
-import { loadCatalogText } from '../src/domain/screening/adapter';
+import { loadCatalogText } from '../src/domain/catalog/load';
 import { bruteForceScreen } from '../src/domain/screening/bruteForce';
 import { screenCatalog } from '../src/domain/screening/screen';
 import { createSatrec } from '../src/domain/propagation/satrec';

@@ -12,7 +12,7 @@ import { Redis } from 'ioredis';
 import { ScreeningQueue } from '../src/cli/queue/submit';
 import { parseRedisUrl } from '../src/cli/queue/redis';
 import { screenWithThreads } from '../src/cli/screeningPool';
-import { loadCatalogText } from '../src/domain/screening/adapter';
+import { loadCatalogText } from '../src/domain/catalog/load';
 import type { ScreeningResult } from '../src/domain/screening/types';
 import { onOrbitSnapshotCsv } from '../src/testing/sharedData';
 

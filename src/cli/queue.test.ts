@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { Queue, QueueEvents, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalogText } from '../domain/screening/adapter';
+import { loadCatalogText } from '../domain/catalog/load';
 import { onOrbitSnapshotCsv, skipWithoutSharedData } from '../testing/sharedData';
 import { parseJobResult, PROTOCOL_VERSION, QUEUE_NAME, type ScreeningJob } from './queue/protocol';
 import { toJson } from './screen';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { CatalogFormatError } from '../domain/catalog/errors';
-import { loadCatalogText } from '../domain/screening/adapter';
+import { loadCatalogText } from '../domain/catalog/load';
 import { describeIssue, MAX_WATCH_FILE_BYTES, parseWatchListCsv } from '../domain/watchlist';
 import { ScreeningInputError, MAX_HOURS } from '../domain/screening/context';
 import type { ScreeningResult, ScreeningVolume } from '../domain/screening/types';

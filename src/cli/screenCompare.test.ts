@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { applyImpulsiveBurn } from '../domain/oem/manoeuvre';
 import { sampleElementSetEme2000 } from '../domain/oem/sample';
 import { writeOemKvn } from '../domain/oem/write';
-import { loadCatalogText } from '../domain/screening/adapter';
+import { loadCatalogText } from '../domain/catalog/load';
 import { cli } from './testSupport';
 
 const CSV = `OBJECT_NAME,OBJECT_ID,EPOCH,MEAN_MOTION,ECCENTRICITY,INCLINATION,RA_OF_ASC_NODE,ARG_OF_PERICENTER,MEAN_ANOMALY,EPHEMERIS_TYPE,CLASSIFICATION_TYPE,NORAD_CAT_ID,ELEMENT_SET_NO,REV_AT_EPOCH,BSTAR,MEAN_MOTION_DOT,MEAN_MOTION_DDOT

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { elementSetToOem, sampleElementSetEme2000 } from '../domain/oem/sample';
 import { writeOemKvn } from '../domain/oem/write';
 import { eventObjectsToOem } from '../domain/oem/objects';
-import { loadCatalogText } from '../domain/screening/adapter';
+import { loadCatalogText } from '../domain/catalog/load';
 import { FIRST_EPHEMERIS_ONLY_ID } from '../domain/screening/fromOem';
 import { cli } from './testSupport';
 

@@ -9,7 +9,7 @@ import type { Redis } from 'ioredis';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { CatalogFormatError } from '../../domain/catalog/errors';
 import type { ElementSet } from '../../domain/catalog/types';
-import { loadCatalogText } from '../../domain/screening/adapter';
+import { loadCatalogText } from '../../domain/catalog/load';
 import { ScreeningInputError } from '../../domain/screening/context';
 import type { WorkerSummary } from '../../domain/screening/screen';
 import { numberOption, parseOptions, UsageError } from '../args';

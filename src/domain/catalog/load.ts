@@ -88,3 +88,12 @@ export function loadParsedCatalog(
 export function loadCatalog(text: string, options: LoadCatalogOptions): LoadedCatalog {
   return loadParsedCatalog(parseCatalog(text, { fileName: options.fileName }), options);
 }
+
+/**
+ * Read a catalog file's text in any format the viewer reads. SGP4 start-up is not checked here:
+ * the screening starts SGP4 itself and flags the objects that fail (saves a second start-up).
+ * Throws CatalogFormatError naming the problem when the file is unusable.
+ */
+export function loadCatalogText(text: string, fileName?: string): LoadedCatalog {
+  return loadCatalog(text, { initCheck: () => null, fileName });
+}

@@ -3,8 +3,7 @@
  * everything else in src/domain/screening goes through these functions.
  */
 import type { SatRec } from 'satellite.js';
-import { loadCatalog } from '../catalog/load';
-import type { ElementSet, LoadedCatalog } from '../catalog/types';
+import type { ElementSet } from '../catalog/types';
 import { rtnBasis, toRtn } from '../frames/ric';
 import { createSatrec as createPropagationSatrec } from '../propagation/satrec';
 import { BulkSgp4, bulkRuntime } from '../propagation/bulk';
@@ -66,15 +65,6 @@ export function perigeeApogeeKm(el: ElementSet): [number, number] {
   const n = (el.meanMotionRevPerDay * 2 * Math.PI) / 86400;
   const a = Math.cbrt(MU_KM3_S2 / (n * n));
   return [a * (1 - el.eccentricity), a * (1 + el.eccentricity)];
-}
-
-/**
- * Read a catalog file's text in any format the viewer reads. SGP4 start-up is not checked here:
- * the screening starts SGP4 itself and flags the objects that fail (saves a second start-up).
- * Throws CatalogFormatError naming the problem when the file is unusable.
- */
-export function loadCatalogText(text: string, fileName?: string): LoadedCatalog {
-  return loadCatalog(text, { initCheck: () => null, fileName });
 }
 
 /** Batch SGP4 (satellite.js WASM) for a fixed set of objects, one instant at a time. */

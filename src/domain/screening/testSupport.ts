@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { CatalogObject, ElementSet } from '../catalog/types';
 import { testElements } from '../../testing/elements';
 import { onOrbitSnapshotCsv, sharedDataPresent } from '../../testing/sharedData';
-import { loadCatalogText } from './adapter';
+import { loadCatalogText } from '../catalog/load';
 import type { ConjunctionEvent } from './types';
 
 let cached: CatalogObject[] | null = null;
