@@ -51,7 +51,7 @@ export function resolveOptions(o: ScreeningOptions): ResolvedOptions {
       ? Math.hypot(...volume.halfRtnKm)
       : Math.max(...volume.halfRtnKm)
     : thresholdKm;
-  const fineStepS = o.fineStepS ?? 20;
+  const fineStepS = o.fineStepS ?? 30;
   const sampleStepS = o.sampleStepS ?? 300;
   if (!(fineStepS > 0) || !(sampleStepS >= fineStepS)) {
     throw new ScreeningInputError('sampleBelowFine');

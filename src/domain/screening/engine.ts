@@ -28,8 +28,20 @@ const CURVE_MARGIN_KM = 1;
 
 /** Speed (km/s) above which an object is "fast" in a window and searches a wider cell range. */
 const SLOW_KMS = 8.0;
-/** Bound on the change of an object's speed over half a window, km/s (gravity × 10 s, with room). */
-const SPEED_SLACK_KMS = 0.15;
+/**
+ * Per second of fine step: the bound on an object's change of speed over half a window (gravity,
+ * at most 9.8 m/s², × h/2, with half again as room), km/s per s.
+ */
+const SPEED_SLACK_PER_S = 0.0075;
+/**
+ * Per s² of fine step: how far relative motion may stray from a straight line over half a window
+ * (km). Two objects D km apart differ in gravity by at most the gradient 2μ/r³ × D (under
+ * 1.2 m/s² for D ≤ 400 km), which bends their relative path by 0.6 m/s² × (h/2)²; this allows
+ * eight times that at any step (0.5 km at 20 s, 1.1 km at 30 s).
+ */
+const LINE_MARGIN_PER_S2 = 0.00125;
+/** Per second of fine step: bound on the change of relative speed over half a window, km/s per s. */
+const REL_SPEED_SLACK_PER_S = 0.0025;
 /** Cells are clamped to ±CLAMP_KM (neighbourhoods survive clamping; far objects just share cells). */
 const CLAMP_KM = 70_000;
 
@@ -67,6 +79,10 @@ class ChunkScreener {
   readonly H: number;
   readonly h: number;
   readonly reach: number;
+  /** SPEED_SLACK_PER_S, LINE_MARGIN_PER_S2 and REL_SPEED_SLACK_PER_S at this fine step. */
+  readonly speedSlack: number;
+  readonly lineMargin: number;
+  readonly relSpeedSlack: number;
   readonly allVsAll: boolean;
   readonly primary: Uint8Array;
   readonly errKm: Float64Array;
@@ -152,6 +168,9 @@ class ChunkScreener {
     this.H = o.sampleStepS;
     this.h = o.fineStepS;
     this.reach = o.reachKm;
+    this.speedSlack = SPEED_SLACK_PER_S * this.h;
+    this.lineMargin = LINE_MARGIN_PER_S2 * this.h * this.h;
+    this.relSpeedSlack = REL_SPEED_SLACK_PER_S * this.h;
     this.allVsAll = o.primaries.length === 0;
     this.ev = new PairEvaluator(ctx);
     this.primary = ctx.primary;
@@ -190,8 +209,8 @@ class ChunkScreener {
     this.mode = new Uint8Array(n);
     this.rhoConst = new Float64Array(n).fill(-1);
     for (let i = 0; i < n; i++) {
-      if (ctx.eccentricity[i] < 0.01 && ctx.vmax[i] + SPEED_SLACK_KMS <= SLOW_KMS) {
-        this.rhoConst[i] = (ctx.vmax[i] + SPEED_SLACK_KMS) * 0.5 * this.h + this.errKm[i];
+      if (ctx.eccentricity[i] < 0.01 && ctx.vmax[i] + this.speedSlack <= SLOW_KMS) {
+        this.rhoConst[i] = (ctx.vmax[i] + this.speedSlack) * 0.5 * this.h + this.errKm[i];
       }
     }
     this.kA = new Int32Array(nb);
@@ -483,7 +502,24 @@ class ChunkScreener {
    * keys on the way.
    */
   interpolate(s: number): void {
-    const { C, nl, oP, oV, qRho, qDyn, qErr, qFast, W, kA, h, rhoSlow, inv, cmax, hist } = this;
+    const {
+      C,
+      nl,
+      oP,
+      oV,
+      qRho,
+      qDyn,
+      qErr,
+      qFast,
+      W,
+      kA,
+      h,
+      rhoSlow,
+      inv,
+      cmax,
+      hist,
+      speedSlack,
+    } = this;
     const digitBits = this.digitBits;
     const half = 0.5 * h;
     const halfBase = 0.5 * (this.reach + CURVE_MARGIN_KM);
@@ -508,7 +544,7 @@ class ChunkScreener {
       const vy = C[c + 4] + s * (2 * c2y + 3 * s * c3y);
       const vz = C[c + 5] + s * (2 * c2z + 3 * s * c3z);
       const err = qErr[q];
-      const v = Math.sqrt(vx * vx + vy * vy + vz * vz) + SPEED_SLACK_KMS;
+      const v = Math.sqrt(vx * vx + vy * vy + vz * vz) + speedSlack;
       const rho = qRho[q] + qDyn[q] * (v * half + err);
       // Fast: too quick (or too coarsely interpolated) for the neighbouring-cell sweep (never a
       // constant-rho object: its rho is at most rhoSlow).
@@ -762,13 +798,17 @@ class ChunkScreener {
     const limit = reach + (oV[va + 3] + oV[vb + 3]) + 0.05;
     let lb: number;
     if (v2 >= 1) {
-      // Relative motion is a straight line to well under 0.5 km over half a window.
+      // Relative motion is a straight line to well within lineMargin over half a window.
       const t = -(dx * ux + dy * uy + dz * uz) / v2;
       const lx = dx + t * ux;
       const ly = dy + t * uy;
       const lz = dz + t * uz;
-      lb = Math.sqrt(lx * lx + ly * ly + lz * lz) - 0.5;
-    } else lb = Math.sqrt(dx * dx + dy * dy + dz * dz) - (Math.sqrt(v2) + 0.05) * 0.5 * this.h;
+      lb = Math.sqrt(lx * lx + ly * ly + lz * lz) - this.lineMargin;
+    } else {
+      lb =
+        Math.sqrt(dx * dx + dy * dy + dz * dz) -
+        (Math.sqrt(v2) + this.relSpeedSlack) * 0.5 * this.h;
+    }
     if (lb > limit) return;
     const i = list[qi];
     const j = list[qj];
